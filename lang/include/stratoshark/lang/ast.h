@@ -1,0 +1,257 @@
+// The abstract syntax tree shared by scripts and capture filters.
+//
+// Nodes are plain data owned by an AstContext arena; each carries a kind, a
+// source range and a dense id. Analysis results (types, resolved probes,
+// parsed formats) never go into nodes: passes keep them in side tables
+// indexed by NodeId (see sema.h). Downcasts use isa/cast/dyn_cast below.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "stratoshark/lang/source.h"
+
+namespace stratoshark::lang {
+
+using NodeId = uint32_t;
+
+enum class NodeKind : uint8_t {
+  // expressions
+  Integer,
+  String,
+  Identifier,
+  Variable,
+  Map,
+  Call,
+  Binary,
+  Unary,
+  Ternary,
+  FieldAccess,
+  // statements
+  ExprStmt,
+  Assign,
+  If,
+  Block,
+  // top level
+  AttachPoint,
+  Probe,
+  Program,
+};
+
+struct Node {
+  Node(NodeKind k, SourceRange r) : kind(k), loc(r) {}
+  virtual ~Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+
+  NodeKind kind;
+  NodeId id = 0;
+  SourceRange loc;
+};
+
+template <class T>
+bool isa(const Node* n) {
+  return n != nullptr && T::classof(n);
+}
+template <class T>
+T* cast(Node* n) {
+  return static_cast<T*>(n);
+}
+template <class T>
+const T* cast(const Node* n) {
+  return static_cast<const T*>(n);
+}
+template <class T>
+T* dyn_cast(Node* n) {
+  return isa<T>(n) ? static_cast<T*>(n) : nullptr;
+}
+template <class T>
+const T* dyn_cast(const Node* n) {
+  return isa<T>(n) ? static_cast<const T*>(n) : nullptr;
+}
+
+#define SS_NODE_KIND(K) \
+  static constexpr NodeKind kKind = NodeKind::K; \
+  static bool classof(const Node* n) { return n->kind == NodeKind::K; }
+
+// ---------------------------------------------------------------- expressions
+
+struct Expr : Node {
+  using Node::Node;
+};
+
+struct IntegerLiteral : Expr {
+  SS_NODE_KIND(Integer)
+  IntegerLiteral(SourceRange r, uint64_t v) : Expr(kKind, r), value(v) {}
+  uint64_t value;
+};
+
+struct StringLiteral : Expr {
+  SS_NODE_KIND(String)
+  StringLiteral(SourceRange r, std::string v) : Expr(kKind, r), value(std::move(v)) {}
+  std::string value;  // decoded (escapes applied)
+};
+
+// A bare name: a builtin (pid, comm, args, ...) once resolved by sema.
+struct Identifier : Expr {
+  SS_NODE_KIND(Identifier)
+  Identifier(SourceRange r, std::string n) : Expr(kKind, r), name(std::move(n)) {}
+  std::string name;
+};
+
+// A scratch variable: $name.
+struct Variable : Expr {
+  SS_NODE_KIND(Variable)
+  Variable(SourceRange r, std::string n) : Expr(kKind, r), name(std::move(n)) {}
+  std::string name;  // without the '$'
+};
+
+// A map reference: @name or @name[k1, k2, ...]; "@" alone has an empty name.
+struct MapRef : Expr {
+  SS_NODE_KIND(Map)
+  MapRef(SourceRange r, std::string n, std::vector<Expr*> k) : Expr(kKind, r), name(std::move(n)), keys(std::move(k)) {}
+  std::string name;  // without the '@'
+  std::vector<Expr*> keys;
+  SourceRange name_loc;
+};
+
+struct Call : Expr {
+  SS_NODE_KIND(Call)
+  Call(SourceRange r, std::string n, std::vector<Expr*> a) : Expr(kKind, r), name(std::move(n)), args(std::move(a)) {}
+  std::string name;
+  std::vector<Expr*> args;
+  SourceRange name_loc;
+};
+
+enum class BinaryOp : uint8_t {
+  Add, Sub, Mul, Div, Mod,
+  BitAnd, BitOr, BitXor, Shl, Shr,
+  Lt, Gt, Le, Ge, Eq, Ne,
+  LogAnd, LogOr,
+};
+const char* spelling(BinaryOp op);
+bool is_comparison(BinaryOp op);
+
+struct Binary : Expr {
+  SS_NODE_KIND(Binary)
+  Binary(SourceRange r, BinaryOp o, Expr* l, Expr* rhs_) : Expr(kKind, r), op(o), lhs(l), rhs(rhs_) {}
+  BinaryOp op;
+  Expr* lhs;
+  Expr* rhs;
+  SourceRange op_loc;
+};
+
+enum class UnaryOp : uint8_t { Neg, Not, BitNot };
+const char* spelling(UnaryOp op);
+
+struct Unary : Expr {
+  SS_NODE_KIND(Unary)
+  Unary(SourceRange r, UnaryOp o, Expr* e) : Expr(kKind, r), op(o), operand(e) {}
+  UnaryOp op;
+  Expr* operand;
+};
+
+struct Ternary : Expr {
+  SS_NODE_KIND(Ternary)
+  Ternary(SourceRange r, Expr* c, Expr* t, Expr* e) : Expr(kKind, r), cond(c), then_expr(t), else_expr(e) {}
+  Expr* cond;
+  Expr* then_expr;
+  Expr* else_expr;
+};
+
+// base.field or base->field
+struct FieldAccess : Expr {
+  SS_NODE_KIND(FieldAccess)
+  FieldAccess(SourceRange r, Expr* b, std::string f, bool a) : Expr(kKind, r), base(b), field(std::move(f)), arrow(a) {}
+  Expr* base;
+  std::string field;
+  bool arrow;
+  SourceRange field_loc;
+};
+
+// ----------------------------------------------------------------- statements
+
+struct Stmt : Node {
+  using Node::Node;
+};
+
+struct ExprStmt : Stmt {
+  SS_NODE_KIND(ExprStmt)
+  ExprStmt(SourceRange r, Expr* e) : Stmt(kKind, r), expr(e) {}
+  Expr* expr;
+};
+
+// target = value, target op= value, target++ (op Add, value 1).
+struct AssignStmt : Stmt {
+  SS_NODE_KIND(Assign)
+  AssignStmt(SourceRange r, Expr* t, Expr* v) : Stmt(kKind, r), target(t), value(v) {}
+  Expr* target;  // MapRef or Variable
+  Expr* value;
+  bool compound = false;
+  BinaryOp op = BinaryOp::Add;  // meaningful when compound
+};
+
+struct Block : Stmt {
+  SS_NODE_KIND(Block)
+  Block(SourceRange r, std::vector<Stmt*> s, bool a) : Stmt(kKind, r), stmts(std::move(s)), angle(a) {}
+  std::vector<Stmt*> stmts;
+  bool angle;  // written with < > rather than { }
+};
+
+struct IfStmt : Stmt {
+  SS_NODE_KIND(If)
+  IfStmt(SourceRange r, Expr* c, Block* t, Stmt* e) : Stmt(kKind, r), cond(c), then_block(t), else_stmt(e) {}
+  Expr* cond;
+  Block* then_block;
+  Stmt* else_stmt;  // Block, IfStmt (else if) or nullptr
+};
+
+// ------------------------------------------------------------------ top level
+
+// One attach point as written, e.g. "tracepoint:syscalls:sys_enter_*".
+// Providers parse the text (their syntaxes differ: paths, offsets, units).
+struct AttachPoint : Node {
+  SS_NODE_KIND(AttachPoint)
+  AttachPoint(SourceRange r, std::string t) : Node(kKind, r), text(std::move(t)) {}
+  std::string text;
+};
+
+struct Probe : Node {
+  SS_NODE_KIND(Probe)
+  Probe(SourceRange r, std::vector<AttachPoint*> a, Expr* p, Block* b)
+      : Node(kKind, r), attach_points(std::move(a)), predicate(p), body(b) {}
+  std::vector<AttachPoint*> attach_points;
+  Expr* predicate;  // may be null
+  Block* body;
+  uint32_t index = 0;  // position in the program
+};
+
+struct Program : Node {
+  SS_NODE_KIND(Program)
+  Program(SourceRange r, std::vector<Probe*> p) : Node(kKind, r), probes(std::move(p)) {}
+  std::vector<Probe*> probes;
+};
+
+#undef SS_NODE_KIND
+
+// Owns every node of one compilation. Ids are dense: 0 .. size()-1.
+class AstContext {
+ public:
+  template <class T, class... Args>
+  T* make(Args&&... args) {
+    auto node = std::make_unique<T>(std::forward<Args>(args)...);
+    node->id = static_cast<NodeId>(nodes_.size());
+    T* raw = node.get();
+    nodes_.push_back(std::move(node));
+    return raw;
+  }
+  size_t size() const { return nodes_.size(); }
+  Node* node(NodeId id) const { return nodes_.at(id).get(); }
+
+ private:
+  std::vector<std::unique_ptr<Node>> nodes_;
+};
+
+}  // namespace stratoshark::lang

@@ -1,0 +1,15 @@
+// parse(): script text to AST. The only entry point to the lexer/parser, so the
+// grammar implementation can change without touching anything else.
+#pragma once
+
+#include "stratoshark/lang/ast.h"
+#include "stratoshark/lang/diagnostics.h"
+
+namespace stratoshark::lang {
+
+// Parses the file `file` of `sources` into nodes owned by `ast`. Syntax errors
+// go to `diags`; the result is null after a syntax error. Only the first
+// syntax error is reported: later ones are almost always its echoes.
+Program* parse(const SourceManager& sources, FileId file, AstContext& ast, Diagnostics& diags);
+
+}  // namespace stratoshark::lang

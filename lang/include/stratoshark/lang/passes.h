@@ -1,0 +1,60 @@
+// The semantic passes and the manager that runs them in order.
+//
+// Each pass declares the analyses it needs and produces; PassManager refuses
+// to run a pass whose inputs were not produced by an earlier one, and stops at
+// the first pass that reports an error. Passes report through Diagnostics and
+// never print.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "stratoshark/lang/ast.h"
+#include "stratoshark/lang/diagnostics.h"
+#include "stratoshark/lang/kernel_catalog.h"
+#include "stratoshark/lang/sema.h"
+
+namespace stratoshark::lang {
+
+enum class Analysis { Probes, Types, Programs };
+
+struct PassContext {
+  Program& program;
+  AstContext& ast;
+  KernelCatalog& catalog;
+  const LanguageOptions& options;
+  Diagnostics& diags;
+  SemaResult& result;
+};
+
+struct Pass {
+  std::string name;
+  std::vector<Analysis> needs;
+  std::vector<Analysis> produces;
+  std::function<void(PassContext&)> run;
+};
+
+class PassManager {
+ public:
+  void add(Pass pass);
+  // Runs the passes in order. Returns false when a pass reported errors (the
+  // remaining passes are skipped). Aborts on a pass whose needs are unmet:
+  // that is a bug in the pass list, not a user error.
+  bool run(PassContext& ctx) const;
+
+ private:
+  std::vector<Pass> passes_;
+};
+
+// Attach points -> providers and targets (wildcards expanded). Produces Probes.
+void resolve_probes(PassContext& ctx);
+// Types, builtins, functions, maps, variables, printf formats. Needs Probes, produces Types.
+void check_types(PassContext& ctx);
+// Probe bodies -> BPF programs. Needs Probes and Types, produces Programs.
+void plan_programs(PassContext& ctx);
+
+// The standard pipeline: resolve_probes, check_types, plan_programs.
+PassManager default_passes();
+
+}  // namespace stratoshark::lang

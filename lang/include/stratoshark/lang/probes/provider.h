@@ -1,0 +1,85 @@
+// Probe providers, compile side.
+//
+// A provider owns one kind of attach point (tracepoint, kprobe, interval, ...):
+// it parses the attach point text, expands wildcards against the running
+// kernel, describes the context (the `args` record) and chooses the BPF
+// program type. Attaching is the runtime's half of the same provider
+// (runtime/probes/), which needs none of this and keeps the runtime free of
+// the compiler. All providers are listed once, in probes/registry.cpp.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stratoshark/lang/ast.h"
+#include "stratoshark/lang/diagnostics.h"
+#include "stratoshark/lang/kernel_catalog.h"
+
+namespace stratoshark::lang {
+
+// The BPF program type a probe compiles to.
+enum class ProgramType : uint8_t {
+  RawTracepoint,  // BEGIN/END: run once with BPF_PROG_TEST_RUN
+  Tracepoint,
+  Kprobe,
+  PerfEvent,      // interval, profile
+};
+
+// One concrete thing to attach to, after wildcard expansion.
+struct ProbeTarget {
+  std::string name;                 // canonical, e.g. "tracepoint:syscalls:sys_enter_openat"
+  std::vector<std::string> params;  // provider-specific, e.g. {"syscalls", "sys_enter_openat"}
+  uint64_t number = 0;              // provider-specific, e.g. a period in ns
+  bool retprobe = false;
+};
+
+struct ProviderContext {
+  KernelCatalog& catalog;
+  Diagnostics& diags;
+  uint32_t string_capacity;
+};
+
+class ProbeProvider {
+ public:
+  virtual ~ProbeProvider() = default;
+
+  virtual std::string_view name() const = 0;
+  virtual std::vector<std::string_view> aliases() const { return {}; }
+  virtual ProgramType program_type() const = 0;
+  // One line for `--help`-style listings: what the provider attaches to and its syntax.
+  virtual std::string_view synopsis() const = 0;
+
+  // Parses one attach point and expands its wildcards. Problems are reported
+  // against `point` (with a hint) and give an empty result.
+  virtual std::vector<ProbeTarget> expand(const AttachPoint& point, ProviderContext& ctx) const = 0;
+
+  // The fields of `args` for one target; nullopt when this provider has no
+  // `args` (then using `args` is an error naming the provider).
+  virtual std::optional<std::vector<TracepointField>> args(const ProbeTarget& target, ProviderContext& ctx) const {
+    return std::nullopt;
+  }
+
+  // Appends the probes matching `pattern` (full attach point syntax with
+  // wildcards) for `-l`.
+  virtual void list(std::string_view pattern, KernelCatalog& catalog, std::vector<std::string>& out) const {}
+
+  // When this kernel cannot attach the target: a probe that covers the same
+  // event and can be attached (used in the runtime's error). Empty if none.
+  virtual std::string alternative(const ProbeTarget& target, KernelCatalog& catalog) const { return {}; }
+};
+
+// Looks a provider up by name or alias ("tracepoint", "t", "BEGIN").
+const ProbeProvider* find_provider(std::string_view name);
+std::span<const ProbeProvider* const> all_providers();
+
+// Glob matching for attach point wildcards: '*', '?' and '[set]'.
+bool glob_match(std::string_view pattern, std::string_view text);
+bool has_wildcard(std::string_view text);
+
+// Splits attach point text at ':' (quoted segments keep their colons).
+std::vector<std::string> split_attach_point(std::string_view text);
+
+}  // namespace stratoshark::lang

@@ -1,0 +1,80 @@
+// Results of the semantic passes, kept in side tables next to the AST.
+//
+// Each pass fills its own part of SemaResult; codegen reads it. Nothing here
+// is stored in AST nodes, so the AST stays plain syntax.
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "stratoshark/lang/ast.h"
+#include "stratoshark/lang/builtins.h"
+#include "stratoshark/lang/format_string.h"
+#include "stratoshark/lang/functions.h"
+#include "stratoshark/lang/kernel_catalog.h"
+#include "stratoshark/lang/probes/provider.h"
+#include "stratoshark/lang/types.h"
+
+namespace stratoshark::lang {
+
+// Settings that change what the language accepts or how values are sized.
+struct LanguageOptions {
+  uint32_t string_capacity = 64;  // bytes, including the NUL, of strings read at run time
+};
+
+// Produced by ProbeResolver.
+struct ResolvedAttach {
+  const ProbeProvider* provider = nullptr;
+  const AttachPoint* point = nullptr;
+  std::vector<ProbeTarget> targets;
+};
+
+struct ResolvedProbe {
+  std::vector<ResolvedAttach> attaches;
+};
+
+// Produced by TypeChecker.
+struct MapInfo {
+  std::string name;  // without '@'
+  Type key;          // None: the map has no key ("@x")
+  Type value;
+  SourceRange defined_at;  // first assignment
+};
+
+// Produced by ProgramPlanner: one BPF program = one probe body compiled for a
+// set of targets of one provider that share the layout of the `args` fields
+// the body reads.
+struct ProgramPlan {
+  uint32_t probe = 0;  // index into Program::probes
+  const ProbeProvider* provider = nullptr;
+  std::vector<ProbeTarget> targets;
+  std::vector<uint32_t> probe_ids;  // per target: index into SemaResult::probe_names
+  std::vector<std::string> alternatives;  // per target: ProbeProvider::alternative()
+  std::vector<SourceRange> locations;     // per target: the attach point it came from
+  std::map<std::string, TracepointField> args;  // the used fields of `args`, by name
+  std::string function_name;  // ELF symbol and kernel program name (<= 15 chars)
+};
+
+struct SemaResult {
+  // TypeChecker
+  std::vector<Type> types;  // by NodeId
+  std::unordered_map<NodeId, BuiltinId> builtins;    // Identifier nodes
+  std::unordered_map<NodeId, FunctionId> functions;  // Call nodes
+  std::unordered_map<NodeId, FormatString> formats;  // printf Call nodes
+  std::map<std::string, MapInfo> maps;
+  std::vector<std::map<std::string, Type>> variables;  // per probe: $name -> type
+  std::vector<std::vector<std::string>> used_args;     // per probe: args fields read
+
+  // ProbeResolver
+  std::vector<ResolvedProbe> probes;  // by probe index
+
+  // ProgramPlanner
+  std::vector<ProgramPlan> programs;
+  std::vector<std::string> probe_names;  // values of the `probe` builtin
+
+  const Type& type_of(const Node* n) const { return types.at(n->id); }
+};
+
+}  // namespace stratoshark::lang

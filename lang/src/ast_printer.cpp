@@ -1,0 +1,212 @@
+#include "stratoshark/lang/ast_printer.h"
+
+#include <fmt/format.h>
+
+namespace stratoshark::lang {
+
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else out += c;
+    }
+  }
+  return out + "\"";
+}
+
+class Printer {
+ public:
+  std::string out;
+
+  void line(int depth, const std::string& text) {
+    out.append(static_cast<size_t>(depth) * 2, ' ');
+    out += text;
+    out += '\n';
+  }
+
+  void expr(const Expr* e, int d) {
+    switch (e->kind) {
+      case NodeKind::Integer: line(d, fmt::format("int {}", cast<IntegerLiteral>(e)->value)); break;
+      case NodeKind::String: line(d, "string " + quote(cast<StringLiteral>(e)->value)); break;
+      case NodeKind::Identifier: line(d, "ident " + cast<Identifier>(e)->name); break;
+      case NodeKind::Variable: line(d, "var $" + cast<Variable>(e)->name); break;
+      case NodeKind::Map: {
+        auto* m = cast<MapRef>(e);
+        line(d, "map @" + m->name);
+        for (auto* k : m->keys) expr(k, d + 1);
+        break;
+      }
+      case NodeKind::Call: {
+        auto* c = cast<Call>(e);
+        line(d, "call " + c->name);
+        for (auto* a : c->args) expr(a, d + 1);
+        break;
+      }
+      case NodeKind::Binary: {
+        auto* b = cast<Binary>(e);
+        line(d, std::string("binop ") + spelling(b->op));
+        expr(b->lhs, d + 1);
+        expr(b->rhs, d + 1);
+        break;
+      }
+      case NodeKind::Unary: {
+        auto* u = cast<Unary>(e);
+        line(d, std::string("unop ") + spelling(u->op));
+        expr(u->operand, d + 1);
+        break;
+      }
+      case NodeKind::Ternary: {
+        auto* t = cast<Ternary>(e);
+        line(d, "?:");
+        expr(t->cond, d + 1);
+        expr(t->then_expr, d + 1);
+        expr(t->else_expr, d + 1);
+        break;
+      }
+      case NodeKind::FieldAccess: {
+        auto* f = cast<FieldAccess>(e);
+        line(d, std::string(f->arrow ? "->" : ".") + f->field);
+        expr(f->base, d + 1);
+        break;
+      }
+      default: line(d, "<?>"); break;
+    }
+  }
+
+  void stmt(const Stmt* s, int d) {
+    switch (s->kind) {
+      case NodeKind::ExprStmt: expr(cast<ExprStmt>(s)->expr, d); break;
+      case NodeKind::Assign: {
+        auto* a = cast<AssignStmt>(s);
+        line(d, a->compound ? fmt::format("assign {}=", spelling(a->op)) : std::string("assign ="));
+        expr(a->target, d + 1);
+        expr(a->value, d + 1);
+        break;
+      }
+      case NodeKind::If: {
+        auto* i = cast<IfStmt>(s);
+        line(d, "if");
+        expr(i->cond, d + 1);
+        block(i->then_block, d + 1, "then");
+        if (i->else_stmt != nullptr) {
+          if (auto* b = dyn_cast<Block>(i->else_stmt)) {
+            block(b, d + 1, "else");
+          } else {
+            line(d + 1, "else");
+            stmt(i->else_stmt, d + 2);
+          }
+        }
+        break;
+      }
+      case NodeKind::Block: block(cast<Block>(s), d, "block"); break;
+      default: line(d, "<?>"); break;
+    }
+  }
+
+  void block(const Block* b, int d, const char* label) {
+    line(d, fmt::format("{} {}", label, b->angle ? "<>" : "{}"));
+    for (auto* s : b->stmts) stmt(s, d + 1);
+  }
+};
+
+void inline_expr(const Expr* e, std::string& out) {
+  switch (e->kind) {
+    case NodeKind::Integer: out += fmt::format("{}", cast<IntegerLiteral>(e)->value); break;
+    case NodeKind::String: out += quote(cast<StringLiteral>(e)->value); break;
+    case NodeKind::Identifier: out += cast<Identifier>(e)->name; break;
+    case NodeKind::Variable: out += "$" + cast<Variable>(e)->name; break;
+    case NodeKind::Map: {
+      auto* m = cast<MapRef>(e);
+      out += "@" + m->name;
+      if (!m->keys.empty()) {
+        out += "[";
+        for (size_t i = 0; i < m->keys.size(); ++i) {
+          if (i) out += ", ";
+          inline_expr(m->keys[i], out);
+        }
+        out += "]";
+      }
+      break;
+    }
+    case NodeKind::Call: {
+      auto* c = cast<Call>(e);
+      out += c->name + "(";
+      for (size_t i = 0; i < c->args.size(); ++i) {
+        if (i) out += ", ";
+        inline_expr(c->args[i], out);
+      }
+      out += ")";
+      break;
+    }
+    case NodeKind::Binary: {
+      auto* b = cast<Binary>(e);
+      out += "(";
+      inline_expr(b->lhs, out);
+      out += fmt::format(" {} ", spelling(b->op));
+      inline_expr(b->rhs, out);
+      out += ")";
+      break;
+    }
+    case NodeKind::Unary: {
+      auto* u = cast<Unary>(e);
+      out += spelling(u->op);
+      inline_expr(u->operand, out);
+      break;
+    }
+    case NodeKind::Ternary: {
+      auto* t = cast<Ternary>(e);
+      out += "(";
+      inline_expr(t->cond, out);
+      out += " ? ";
+      inline_expr(t->then_expr, out);
+      out += " : ";
+      inline_expr(t->else_expr, out);
+      out += ")";
+      break;
+    }
+    case NodeKind::FieldAccess: {
+      auto* f = cast<FieldAccess>(e);
+      inline_expr(f->base, out);
+      out += (f->arrow ? "->" : ".") + f->field;
+      break;
+    }
+    default: out += "?"; break;
+  }
+}
+
+}  // namespace
+
+std::string print_ast(const Program& program) {
+  Printer p;
+  p.line(0, "program");
+  for (const Probe* probe : program.probes) {
+    std::string names;
+    for (const AttachPoint* ap : probe->attach_points) {
+      if (!names.empty()) names += ", ";
+      names += ap->text;
+    }
+    p.line(1, "probe " + names);
+    if (probe->predicate != nullptr) {
+      p.line(2, "predicate");
+      p.expr(probe->predicate, 3);
+    }
+    p.block(probe->body, 2, "body");
+  }
+  return p.out;
+}
+
+std::string print_expr(const Expr& expr) {
+  std::string out;
+  inline_expr(&expr, out);
+  return out;
+}
+
+}  // namespace stratoshark::lang

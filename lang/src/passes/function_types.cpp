@@ -1,0 +1,113 @@
+// Type rules of the functions and aggregations, one per functions.def entry.
+#include <array>
+
+#include <fmt/format.h>
+
+#include "stratoshark/lang/ast_printer.h"
+#include "type_checker.h"
+
+namespace stratoshark::lang {
+
+namespace {
+
+Type check_Printf(CallUse& use) {
+  const auto* literal = dyn_cast<StringLiteral>(use.call.args[0]);
+  if (literal == nullptr) {
+    use.checker.diags().error(use.call.args[0]->loc, "printf() needs a string literal as its format",
+                              "write the format in quotes: printf(\"%d\\n\", pid)");
+    return Type::none();
+  }
+  FormatError error{};
+  auto format = parse_format(literal->value, error);
+  if (!format) {
+    // Point into the literal (exact when no escape precedes the problem).
+    SourceRange where = literal->loc;
+    where.begin += 1 + static_cast<uint32_t>(error.offset);
+    where.end = where.begin + static_cast<uint32_t>(std::max<size_t>(1, error.length));
+    if (where.end > literal->loc.end) where = literal->loc;
+    use.checker.diags().error(where, error.message, error.hint);
+    return Type::none();
+  }
+  size_t wanted = format->conversions();
+  size_t given = use.call.args.size() - 1;
+  if (wanted != given) {
+    use.checker.diags().error(use.call.loc,
+                              fmt::format("printf() format has {} conversion{} but {} argument{} {} given", wanted,
+                                          wanted == 1 ? "" : "s", given, given == 1 ? "" : "s",
+                                          given == 1 ? "was" : "were"),
+                              wanted > given ? "add the missing arguments, or write %% for a literal '%'"
+                                             : "remove the extra arguments or add conversions for them");
+    return Type::none();
+  }
+  size_t arg = 1;
+  bool ok = true;
+  for (const auto& segment : format->segments) {
+    if (!segment.conversion) continue;
+    const Expr& e = *use.call.args[arg];
+    const Type& t = use.args[arg];
+    char spec = segment.conversion->specifier;
+    bool wants_string = spec == 's';
+    bool fits = wants_string ? (t.is_string() || t.kind == TypeKind::ProbeName) : t.is_int();
+    if (!fits) {
+      use.checker.diags().error(e.loc,
+                                fmt::format("%{} needs {}, but '{}' is {}", spec,
+                                            wants_string ? "a string" : "an integer", print_expr(e), t.to_string()),
+                                wants_string ? "use %d (or %u, %x) for integers" : "use %s for strings");
+      ok = false;
+    }
+    ++arg;
+  }
+  if (!ok) return Type::none();
+  use.checker.result().formats[use.call.id] = std::move(*format);
+  return Type::void_type();
+}
+
+Type check_Exit(CallUse& use) {
+  if (!use.args.empty() && !use.args[0].is_int()) {
+    use.checker.diags().error(use.call.args[0]->loc, "exit() takes an integer exit code",
+                              "e.g. exit(1); without an argument the exit code is 0");
+    return Type::none();
+  }
+  return Type::void_type();
+}
+
+// Aggregations are only meaningful as the value of a map.
+bool aggregation_context(CallUse& use) {
+  if (use.map_value) return true;
+  use.checker.diags().error(use.call.loc, fmt::format("{}() can only be assigned to a map", use.call.name),
+                            fmt::format("write @name = {}(...) or @name[key] = {}(...)", use.call.name,
+                                        use.call.name));
+  return false;
+}
+
+Type numeric_aggregation(CallUse& use, TypeKind kind) {
+  if (!aggregation_context(use)) return Type::none();
+  if (!use.args[0].is_int()) {
+    use.checker.diags().error(use.call.args[0]->loc,
+                              fmt::format("{}() needs an integer, but '{}' is {}", use.call.name,
+                                          print_expr(*use.call.args[0]), use.args[0].to_string()));
+    return Type::none();
+  }
+  return Type::aggregation(kind, use.args[0].is_signed);
+}
+
+Type check_Count(CallUse& use) {
+  if (!aggregation_context(use)) return Type::none();
+  return Type::aggregation(TypeKind::Count, false);
+}
+Type check_Sum(CallUse& use) { return numeric_aggregation(use, TypeKind::Sum); }
+Type check_Min(CallUse& use) { return numeric_aggregation(use, TypeKind::Min); }
+Type check_Max(CallUse& use) { return numeric_aggregation(use, TypeKind::Max); }
+Type check_Avg(CallUse& use) { return numeric_aggregation(use, TypeKind::Avg); }
+
+constexpr std::array<FunctionRule, kFunctionCount> kRules = {
+#define SS_FUNCTION(id, name, min_args, max_args, signature, description) &check_##id,
+#include "stratoshark/lang/functions.def"
+#undef SS_FUNCTION
+};
+
+}  // namespace
+
+FunctionRule function_rule(FunctionId id) { return kRules[static_cast<size_t>(id)]; }
+
+}  // namespace stratoshark::lang

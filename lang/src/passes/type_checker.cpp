@@ -1,0 +1,539 @@
+// check_types(): statements and expressions. Builtin and function rules live
+// in builtin_types.cpp and function_types.cpp.
+#include "type_checker.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "stratoshark/lang/ast_printer.h"
+
+namespace stratoshark::lang {
+
+Type unify(const Type& a, const Type& b) {
+  if (a.kind != b.kind) return Type::none();
+  switch (a.kind) {
+    case TypeKind::Int:
+      return Type::integer(std::max(a.bits, b.bits), a.is_signed || b.is_signed);
+    case TypeKind::String:
+      return Type::string(std::max(a.size, b.size));
+    case TypeKind::Tuple: {
+      if (a.elements.size() != b.elements.size()) return Type::none();
+      std::vector<Type> elements;
+      for (size_t i = 0; i < a.elements.size(); ++i) {
+        Type e = unify(a.elements[i], b.elements[i]);
+        if (e.is_none()) return Type::none();
+        elements.push_back(std::move(e));
+      }
+      return Type::tuple(std::move(elements));
+    }
+    case TypeKind::Sum:
+    case TypeKind::Min:
+    case TypeKind::Max:
+    case TypeKind::Avg:
+      return Type::aggregation(a.kind, a.is_signed || b.is_signed);
+    default:
+      return a;
+  }
+}
+
+void check_types(PassContext& ctx) {
+  TypeChecker checker(ctx);
+  checker.run();
+}
+
+namespace {
+void collect_assigned_maps(const Stmt& s, std::set<std::string>& out) {
+  if (const auto* a = dyn_cast<AssignStmt>(&s)) {
+    if (const auto* m = dyn_cast<MapRef>(a->target)) out.insert(m->name);
+  } else if (const auto* i = dyn_cast<IfStmt>(&s)) {
+    collect_assigned_maps(*i->then_block, out);
+    if (i->else_stmt != nullptr) collect_assigned_maps(*i->else_stmt, out);
+  } else if (const auto* b = dyn_cast<Block>(&s)) {
+    for (const Stmt* x : b->stmts) collect_assigned_maps(*x, out);
+  }
+}
+}  // namespace
+
+void TypeChecker::run() {
+  for (const Probe* p : ctx_.program.probes) collect_assigned_maps(*p->body, assigned_maps_);
+  // Map types are global and a map may be read (in text order) before the
+  // probe that assigns it, or in its own assignment (@n = @n + 1): infer
+  // quietly until the map table is stable, then check once more for real.
+  inferring_ = true;
+  for (int round = 0; round < 4; ++round) {
+    Diagnostics scratch;
+    diags_ = &scratch;
+    reset_result();
+    ctx_.result.types.assign(ctx_.ast.size(), Type::none());
+    ctx_.result.variables.assign(ctx_.program.probes.size(), {});
+    ctx_.result.used_args.assign(ctx_.program.probes.size(), {});
+    for (const Probe* p : ctx_.program.probes) check_probe(*p);
+    bool stable = ctx_.result.maps.size() == inferred_.size() &&
+                  std::equal(inferred_.begin(), inferred_.end(), ctx_.result.maps.begin(),
+                             [](const auto& a, const auto& b) { return a.first == b.first && a.second.key == b.second.key &&
+                                                                       a.second.value == b.second.value; });
+    inferred_ = ctx_.result.maps;
+    if (stable) break;
+  }
+  inferring_ = false;
+  diags_ = &ctx_.diags;
+  reset_result();
+  ctx_.result.types.assign(ctx_.ast.size(), Type::none());
+  ctx_.result.variables.assign(ctx_.program.probes.size(), {});
+  ctx_.result.used_args.assign(ctx_.program.probes.size(), {});
+  for (const Probe* p : ctx_.program.probes) check_probe(*p);
+  // Use the fully unified map types everywhere (a later use may have widened them).
+  for (auto& [name, info] : ctx_.result.maps) {
+    if (auto it = inferred_.find(name); it != inferred_.end()) {
+      Type k = unify(info.key, it->second.key);
+      Type v = unify(info.value, it->second.value);
+      if (!k.is_none() || info.key.is_none()) info.key = info.key.is_none() ? info.key : k;
+      if (!v.is_none()) info.value = v;
+    }
+  }
+}
+
+void TypeChecker::reset_result() {
+  // Keep what earlier passes produced; redo everything this pass produces.
+  auto probes = std::move(ctx_.result.probes);
+  ctx_.result = SemaResult{};
+  ctx_.result.probes = std::move(probes);
+}
+
+Type TypeChecker::set(const Node& n, Type t) {
+  ctx_.result.types[n.id] = t;
+  return t;
+}
+
+void TypeChecker::check_probe(const Probe& probe) {
+  probe_ = &probe;
+  variables_ = &ctx_.result.variables[probe.index];
+  if (probe.predicate != nullptr) {
+    Type t = check_expr(*probe.predicate);
+    require_int(*probe.predicate, t, "a predicate");
+  }
+  check_block(*probe.body);
+}
+
+void TypeChecker::check_block(const Block& block) {
+  for (const Stmt* s : block.stmts) check_stmt(*s);
+}
+
+void TypeChecker::check_stmt(const Stmt& stmt) {
+  switch (stmt.kind) {
+    case NodeKind::ExprStmt: {
+      const Expr& e = *cast<ExprStmt>(&stmt)->expr;
+      Type t = check_expr(e);
+      if (!t.is_none() && t.kind != TypeKind::Void) {
+        diags_->warning(e.loc, fmt::format("the value of '{}' is not used", print_expr(e)),
+                        "assign it to a map or variable, or print it with printf()");
+      }
+      break;
+    }
+    case NodeKind::Assign:
+      check_assign(*cast<AssignStmt>(&stmt));
+      break;
+    case NodeKind::If: {
+      const auto& s = *cast<IfStmt>(&stmt);
+      Type t = check_expr(*s.cond);
+      require_int(*s.cond, t, "an if condition");
+      check_block(*s.then_block);
+      if (s.else_stmt != nullptr) check_stmt(*s.else_stmt);
+      break;
+    }
+    case NodeKind::Block:
+      check_block(*cast<Block>(&stmt));
+      break;
+    default:
+      break;
+  }
+}
+
+void TypeChecker::check_assign(const AssignStmt& a) {
+  if (const auto* var = dyn_cast<Variable>(a.target)) {
+    Type value = check_expr(*a.value);
+    if (value.is_none()) return;
+    auto it = variables_->find(var->name);
+    if (a.compound) {
+      if (it == variables_->end()) {
+        diags_->error(var->loc, fmt::format("variable ${} is used before it is assigned", var->name),
+                      fmt::format("assign it first, e.g. ${} = 0;", var->name));
+        return;
+      }
+      require_int(*a.target, it->second, "the target of a compound assignment");
+      require_int(*a.value, value, "the value of a compound assignment");
+      set(*var, it->second);
+      return;
+    }
+    if (value.kind == TypeKind::Void || value.kind == TypeKind::Record || value.is_aggregation()) {
+      diags_->error(a.value->loc, fmt::format("'{}' has no value to assign", print_expr(*a.value)),
+                    value.is_aggregation() ? "aggregations can only be assigned to maps: @name = count()" : "");
+      return;
+    }
+    if (it == variables_->end()) {
+      variables_->emplace(var->name, value);
+      set(*var, value);
+      return;
+    }
+    Type merged = unify(it->second, value);
+    if (merged.is_none()) {
+      diags_->error(a.value->loc,
+                    fmt::format("variable ${} holds {} but is assigned {} here", var->name, it->second.to_string(),
+                                value.to_string()),
+                    "a variable keeps one type; use another variable");
+      return;
+    }
+    it->second = merged;
+    set(*var, merged);
+    return;
+  }
+
+  const auto& map = *cast<MapRef>(a.target);
+  Type key = key_type(map);
+  Type value = check_expr(*a.value, /*map_value=*/!a.compound);
+  if (value.is_none()) return;
+  if (a.compound) {
+    require_int(*a.value, value, "the value of a compound assignment");
+    value = Type::i64();
+  } else if (value.kind == TypeKind::Void || value.kind == TypeKind::Record) {
+    diags_->error(a.value->loc, fmt::format("'{}' has no value to assign", print_expr(*a.value)));
+    return;
+  }
+  if (value.is_int()) value = Type::integer(64, value.is_signed);  // map integers are stored in 64 bits
+  record_map(map, key, value, a.value->loc);
+}
+
+void TypeChecker::record_map(const MapRef& m, const Type& key, const Type& value, SourceRange value_loc) {
+  auto& maps = ctx_.result.maps;
+  auto it = maps.find(m.name);
+  if (it == maps.end()) {
+    maps.emplace(m.name, MapInfo{m.name, key, value, value_loc});
+    set(m, value);
+    return;
+  }
+  MapInfo& info = it->second;
+  Type merged_value = unify(info.value, value);
+  if (merged_value.is_none()) {
+    Diagnostic& d = diags_->error(
+        value_loc,
+        fmt::format("map @{} is assigned two different types: {} here, {} before", m.name, value.to_string(),
+                    info.value.to_string()),
+        "a map holds one type of value; use a second map for the other values");
+    d.notes.push_back({info.defined_at, fmt::format("@{} was first assigned {} here", m.name, info.value.to_string())});
+    return;
+  }
+  if (!(info.key.is_none() && key.is_none())) {
+    Type merged_key = info.key.is_none() || key.is_none() ? Type::none() : unify(info.key, key);
+    if (merged_key.is_none()) {
+      auto describe = [](const Type& k) { return k.is_none() ? std::string("no key") : "key " + k.to_string(); };
+      Diagnostic& d = diags_->error(m.loc,
+                                    fmt::format("map @{} is used with {} here but {} before", m.name, describe(key),
+                                                describe(info.key)),
+                                    "every use of a map needs the same number and kinds of keys");
+      d.notes.push_back({info.defined_at, fmt::format("@{} was first assigned here", m.name)});
+      return;
+    }
+    info.key = merged_key;
+  }
+  info.value = merged_value;
+  set(m, merged_value);
+}
+
+Type TypeChecker::key_type(const MapRef& m) {
+  if (m.keys.empty()) return Type::none();
+  std::vector<Type> parts;
+  bool ok = true;
+  for (const Expr* k : m.keys) {
+    Type t = check_expr(*k);
+    if (t.is_none()) {
+      ok = false;
+      continue;
+    }
+    if (!t.is_key_type() || t.kind == TypeKind::Tuple) {
+      diags_->error(k->loc, fmt::format("'{}' of type {} cannot be a map key", print_expr(*k), t.to_string()),
+                    "map keys are integers, strings or probe names");
+      ok = false;
+      continue;
+    }
+    if (t.is_int()) t = Type::integer(64, t.is_signed);
+    parts.push_back(std::move(t));
+  }
+  if (!ok) return Type::none();
+  return parts.size() == 1 ? parts[0] : Type::tuple(std::move(parts));
+}
+
+void TypeChecker::require_int(const Expr& e, const Type& t, const char* what) {
+  if (t.is_none() || t.is_int()) return;
+  diags_->error(e.loc, fmt::format("{} must be an integer, but '{}' is {}", what, print_expr(e), t.to_string()),
+                t.is_string() ? "compare strings with == or != to get an integer" : "");
+}
+
+Type TypeChecker::check_expr(const Expr& e, bool map_value) {
+  switch (e.kind) {
+    case NodeKind::Integer: {
+      uint64_t v = cast<IntegerLiteral>(&e)->value;
+      return set(e, v > static_cast<uint64_t>(INT64_MAX) ? Type::u64() : Type::i64());
+    }
+    case NodeKind::String:
+      return set(e, Type::string(static_cast<uint32_t>(cast<StringLiteral>(&e)->value.size() + 1)));
+    case NodeKind::Identifier:
+      return set(e, check_identifier(*cast<Identifier>(&e)));
+    case NodeKind::Variable: {
+      const auto& v = *cast<Variable>(&e);
+      auto it = variables_->find(v.name);
+      if (it == variables_->end()) {
+        diags_->error(v.loc, fmt::format("variable ${} is used before it is assigned", v.name),
+                      fmt::format("assign it earlier in this probe, e.g. ${} = 0; (variables live for one probe run)",
+                                  v.name));
+        return set(e, Type::none());
+      }
+      return set(e, it->second);
+    }
+    case NodeKind::Map:
+      return set(e, check_map_read(*cast<MapRef>(&e)));
+    case NodeKind::Call:
+      return set(e, check_call(*cast<Call>(&e), map_value));
+    case NodeKind::Binary:
+      return set(e, check_binary(*cast<Binary>(&e)));
+    case NodeKind::Unary: {
+      const auto& u = *cast<Unary>(&e);
+      Type t = check_expr(*u.operand);
+      if (t.is_none()) return set(e, t);
+      if (!t.is_int()) {
+        diags_->error(u.loc, fmt::format("operator '{}' needs an integer, but '{}' is {}", spelling(u.op),
+                                         print_expr(*u.operand), t.to_string()));
+        return set(e, Type::none());
+      }
+      if (u.op == UnaryOp::Not) return set(e, Type::u64());
+      return set(e, Type::integer(64, u.op == UnaryOp::Neg ? true : t.is_signed));
+    }
+    case NodeKind::Ternary: {
+      const auto& t = *cast<Ternary>(&e);
+      Type c = check_expr(*t.cond);
+      require_int(*t.cond, c, "the condition of '?:'");
+      Type a = check_expr(*t.then_expr);
+      Type b = check_expr(*t.else_expr);
+      if (a.is_none() || b.is_none()) return set(e, Type::none());
+      Type merged = unify(a, b);
+      if (merged.is_none() || !(merged.is_int() || merged.is_string())) {
+        diags_->error(t.loc,
+                      fmt::format("both branches of '?:' must have the same type, but they are {} and {}",
+                                  a.to_string(), b.to_string()));
+        return set(e, Type::none());
+      }
+      if (merged.is_int()) merged = Type::integer(64, merged.is_signed);
+      return set(e, merged);
+    }
+    case NodeKind::FieldAccess:
+      return set(e, check_field(*cast<FieldAccess>(&e)));
+    default:
+      return set(e, Type::none());
+  }
+}
+
+Type TypeChecker::check_binary(const Binary& b) {
+  Type l = check_expr(*b.lhs);
+  Type r = check_expr(*b.rhs);
+  if (l.is_none() || r.is_none()) return Type::none();
+  if (l.is_string() || r.is_string()) {
+    if ((b.op == BinaryOp::Eq || b.op == BinaryOp::Ne) && l.is_string() && r.is_string()) return Type::u64();
+    if (b.op == BinaryOp::Eq || b.op == BinaryOp::Ne) {
+      diags_->error(b.loc,
+                    fmt::format("cannot compare {} with {}: '{}' vs '{}'", l.to_string(), r.to_string(),
+                                print_expr(*b.lhs), print_expr(*b.rhs)),
+                    "both sides of == and != must be strings, or both integers");
+    } else {
+      diags_->error(b.op_loc, fmt::format("operator '{}' does not apply to strings", spelling(b.op)),
+                    "strings support only == and !=");
+    }
+    return Type::none();
+  }
+  if (!l.is_int() || !r.is_int()) {
+    const Expr& bad = l.is_int() ? *b.rhs : *b.lhs;
+    const Type& bad_type = l.is_int() ? r : l;
+    diags_->error(bad.loc, fmt::format("operator '{}' needs integers, but '{}' is {}", spelling(b.op),
+                                       print_expr(bad), bad_type.to_string()));
+    return Type::none();
+  }
+  if (is_comparison(b.op) || b.op == BinaryOp::LogAnd || b.op == BinaryOp::LogOr) return Type::u64();
+  return arithmetic_result(l, r);
+}
+
+Type TypeChecker::check_identifier(const Identifier& id) {
+  const BuiltinInfo* info = find_builtin(id.name);
+  if (info == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& b : all_builtins()) names.emplace_back(b.name);
+    std::string suggestion = closest_match(id.name, names);
+    std::string hint = suggestion.empty() ? "builtins are: " : fmt::format("did you mean '{}'? builtins are: ", suggestion);
+    for (size_t i = 0; i < names.size(); ++i) hint += (i ? ", " : "") + names[i];
+    if (find_function(id.name) != nullptr) hint = fmt::format("'{}' is a function: call it as {}(...)", id.name, id.name);
+    diags_->error(id.loc, fmt::format("unknown builtin '{}'", id.name), hint);
+    return Type::none();
+  }
+  ctx_.result.builtins[id.id] = info->id;
+  BuiltinUse use{*this, id, *probe_};
+  return builtin_rule(info->id)(use);
+}
+
+Type TypeChecker::check_map_read(const MapRef& m) {
+  Type key = key_type(m);
+  const MapInfo* info = nullptr;
+  if (auto it = ctx_.result.maps.find(m.name); it != ctx_.result.maps.end()) info = &it->second;
+  else if (auto it2 = inferred_.find(m.name); it2 != inferred_.end()) info = &it2->second;
+  if (info == nullptr && inferring_ && assigned_maps_.count(m.name)) {
+    return Type::i64();  // tentative; the assignment decides in a later round
+  }
+  if (info == nullptr) {
+    diags_->error(m.loc, fmt::format("map @{} is read but never assigned", m.name),
+                  fmt::format("assign it somewhere, e.g. @{} = 0;", m.name));
+    return Type::none();
+  }
+  if (info->value.is_aggregation()) {
+    diags_->error(m.loc,
+                  fmt::format("@{} holds {}() values, which are kept per CPU and can only be printed", m.name,
+                              info->value.to_string()),
+                  "keep a plain counter for use in expressions: @n = @n + 1");
+    return Type::none();
+  }
+  bool has_key = !m.keys.empty();
+  bool had_key = !info->key.is_none();
+  if (has_key != had_key || (has_key && !key.is_none() && unify(key, info->key).is_none())) {
+    diags_->error(m.loc,
+                  fmt::format("map @{} is read with {} but assigned with {}", m.name,
+                              has_key ? "key " + key.to_string() : std::string("no key"),
+                              had_key ? "key " + info->key.to_string() : std::string("no key")),
+                  "every use of a map needs the same number and kinds of keys");
+    return Type::none();
+  }
+  return info->value;
+}
+
+Type TypeChecker::check_call(const Call& call, bool map_value) {
+  const FunctionInfo* info = find_function(call.name);
+  if (info == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& f : all_functions()) names.emplace_back(f.name);
+    std::string suggestion = closest_match(call.name, names);
+    std::string hint = suggestion.empty() ? "functions are: " : fmt::format("did you mean '{}'? functions are: ", suggestion);
+    for (size_t i = 0; i < names.size(); ++i) hint += (i ? ", " : "") + names[i];
+    diags_->error(call.name_loc, fmt::format("unknown function '{}'", call.name), hint);
+    for (const Expr* a : call.args) check_expr(*a);
+    return Type::none();
+  }
+  ctx_.result.functions[call.id] = info->id;
+  std::vector<Type> args;
+  bool ok = true;
+  for (const Expr* a : call.args) {
+    args.push_back(check_expr(*a));
+    ok = ok && !args.back().is_none();
+  }
+  if (call.args.size() < info->min_args || call.args.size() > info->max_args) {
+    std::string expected = info->min_args == info->max_args
+                               ? fmt::format("{} argument{}", info->min_args, info->min_args == 1 ? "" : "s")
+                               : fmt::format("{} to {} arguments", info->min_args, info->max_args);
+    diags_->error(call.loc,
+                  fmt::format("{}() takes {}, but {} {} given", call.name, expected, call.args.size(),
+                              call.args.size() == 1 ? "was" : "were"),
+                  fmt::format("usage: {}", info->signature));
+    return Type::none();
+  }
+  if (!ok) return Type::none();
+  CallUse use{*this, call, args, *probe_, map_value};
+  return function_rule(info->id)(use);
+}
+
+bool TypeChecker::probe_has_args(const Probe& probe, std::string& provider_without) {
+  for (const auto& attach : ctx_.result.probes[probe.index].attaches) {
+    if (attach.targets.empty()) continue;
+    ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity};
+    if (!attach.provider->args(attach.targets.front(), pctx)) {
+      provider_without = std::string(attach.provider->name());
+      return false;
+    }
+  }
+  return true;
+}
+
+const std::vector<TracepointField>& TypeChecker::target_args(const ResolvedAttach& attach, const ProbeTarget& target) {
+  auto it = args_cache_.find(target.name);
+  if (it != args_cache_.end()) return it->second;
+  ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity};
+  auto fields = attach.provider->args(target, pctx);
+  return args_cache_.emplace(target.name, fields ? std::move(*fields) : std::vector<TracepointField>{}).first->second;
+}
+
+Type TypeChecker::args_field(const Probe& probe, const std::string& name, SourceRange where) {
+  Type result = Type::none();
+  std::string first_target;
+  for (const auto& attach : ctx_.result.probes[probe.index].attaches) {
+    size_t missing = 0;
+    std::string missing_example;
+    for (const ProbeTarget& target : attach.targets) {
+      const auto& fields = target_args(attach, target);
+      auto f = std::find_if(fields.begin(), fields.end(), [&](const TracepointField& x) { return x.name == name; });
+      if (f == fields.end()) {
+        if (attach.targets.size() == 1) {
+          std::vector<std::string> names;
+          for (const auto& x : fields) names.push_back(x.name);
+          std::string suggestion = closest_match(name, names);
+          std::string list;
+          for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+          diags_->error(where, fmt::format("{} has no field '{}'", target.name, name),
+                        suggestion.empty() ? fmt::format("its fields are: {}", list)
+                                           : fmt::format("did you mean '{}'? its fields are: {}", suggestion, list));
+          return Type::none();
+        }
+        if (missing++ == 0) missing_example = target.name;
+        continue;
+      }
+      if (!f->unsupported.empty()) {
+        diags_->error(where, fmt::format("{}: {}", target.name, f->unsupported),
+                      fmt::format("see the record layout with: stratoshark -lv '{}'", target.name));
+        return Type::none();
+      }
+      if (result.is_none()) {
+        result = f->type;
+        first_target = target.name;
+      } else if (!(result == f->type)) {
+        Type merged = unify(result, f->type);
+        if (merged.is_none()) {
+          diags_->error(where,
+                        fmt::format("args.{} is {} in {} but {} in {}", name, result.to_string(), first_target,
+                                    f->type.to_string(), target.name),
+                        "narrow the wildcard so that every matched tracepoint has the same field type");
+          return Type::none();
+        }
+        result = merged;
+      }
+    }
+    if (missing > 0) {
+      diags_->error(where,
+                    fmt::format("args.{} is missing in {} of the {} tracepoints matched by '{}' (e.g. {})", name,
+                                missing, attach.targets.size(), attach.point->text, missing_example),
+                    "narrow the wildcard to tracepoints that all have this field");
+      return Type::none();
+    }
+  }
+  return result;
+}
+
+Type TypeChecker::check_field(const FieldAccess& f) {
+  Type base = check_expr(*f.base);
+  if (base.is_none()) return base;
+  if (base.kind != TypeKind::Record) {
+    diags_->error(f.loc, fmt::format("'{}' is {}, which has no fields", print_expr(*f.base), base.to_string()),
+                  "fields exist on 'args' in tracepoint probes, e.g. args.filename");
+    return Type::none();
+  }
+  Type t = args_field(*probe_, f.field, f.field_loc);
+  if (!t.is_none()) {
+    auto& used = ctx_.result.used_args[probe_->index];
+    if (std::find(used.begin(), used.end(), f.field) == used.end()) used.push_back(f.field);
+  }
+  return t;
+}
+
+}  // namespace stratoshark::lang

@@ -1,0 +1,88 @@
+// TypeChecker: the state behind check_types(), shared with the per-builtin and
+// per-function type rules (builtin_types.cpp, function_types.cpp). Private.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "stratoshark/lang/passes.h"
+
+namespace stratoshark::lang {
+
+class TypeChecker;
+
+// What a builtin's type rule sees.
+struct BuiltinUse {
+  TypeChecker& checker;
+  const Identifier& node;
+  const Probe& probe;
+};
+
+// What a function's type rule sees.
+struct CallUse {
+  TypeChecker& checker;
+  const Call& call;
+  const std::vector<Type>& args;  // argument types, already checked
+  const Probe& probe;
+  bool map_value;  // the call is the whole right-hand side of a map assignment
+};
+
+using BuiltinRule = Type (*)(BuiltinUse&);
+using FunctionRule = Type (*)(CallUse&);
+BuiltinRule builtin_rule(BuiltinId id);
+FunctionRule function_rule(FunctionId id);
+
+class TypeChecker {
+ public:
+  explicit TypeChecker(PassContext& ctx) : ctx_(ctx) {}
+  void run();
+
+  // For the rules.
+  Diagnostics& diags() { return *diags_; }
+  SemaResult& result() { return ctx_.result; }
+  PassContext& context() { return ctx_; }
+  // The `args` field `name` for every target of `probe`; reports and returns
+  // None when a target lacks it or the targets disagree on its type.
+  Type args_field(const Probe& probe, const std::string& name, SourceRange where);
+  // True when every attach point of the probe has an `args` record.
+  bool probe_has_args(const Probe& probe, std::string& provider_without);
+
+ private:
+  void reset_result();
+  void check_probe(const Probe& probe);
+  void check_block(const Block& block);
+  void check_stmt(const Stmt& stmt);
+  void check_assign(const AssignStmt& assign);
+  Type check_expr(const Expr& expr, bool map_value = false);
+  Type check_binary(const Binary& b);
+  Type check_call(const Call& call, bool map_value);
+  Type check_identifier(const Identifier& id);
+  Type check_field(const FieldAccess& f);
+  Type check_map_read(const MapRef& m);
+  // The key type of a map reference (None for "@x"); checks each key expression.
+  Type key_type(const MapRef& m);
+  // Records a use of map `m` with key `key` and value `value`; reports conflicts.
+  void record_map(const MapRef& m, const Type& key, const Type& value, SourceRange value_loc);
+  void require_int(const Expr& e, const Type& t, const char* what);
+  Type set(const Node& n, Type t);
+  const std::vector<TracepointField>& target_args(const ResolvedAttach& attach, const ProbeTarget& target);
+
+  PassContext& ctx_;
+  Diagnostics* diags_ = nullptr;
+  const Probe* probe_ = nullptr;
+  std::map<std::string, Type>* variables_ = nullptr;
+  // Map types learned in earlier rounds, so reads before the first assignment
+  // (in text order) resolve.
+  std::map<std::string, MapInfo> inferred_;
+  std::map<std::string, std::vector<TracepointField>> args_cache_;
+  std::set<std::string> assigned_maps_;  // every map some statement assigns
+  bool inferring_ = false;
+};
+
+// Merges two compatible types: strings take the larger capacity, integers the
+// wider width (signed when either is). Returns None when incompatible.
+Type unify(const Type& a, const Type& b);
+
+}  // namespace stratoshark::lang

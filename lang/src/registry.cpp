@@ -1,0 +1,42 @@
+// The builtin and function tables, generated from builtins.def and functions.def.
+#include "stratoshark/lang/builtins.h"
+#include "stratoshark/lang/functions.h"
+
+namespace stratoshark::lang {
+
+namespace {
+constexpr BuiltinInfo kBuiltins[] = {
+#define SS_BUILTIN(id, name, description) {BuiltinId::id, name, description},
+#include "stratoshark/lang/builtins.def"
+#undef SS_BUILTIN
+};
+
+constexpr FunctionInfo kFunctions[] = {
+#define SS_FUNCTION(id, name, min_args, max_args, signature, description) \
+  {FunctionId::id, name, min_args, max_args, signature, description},
+#include "stratoshark/lang/functions.def"
+#undef SS_FUNCTION
+};
+}  // namespace
+
+std::span<const BuiltinInfo> all_builtins() { return kBuiltins; }
+
+const BuiltinInfo* find_builtin(std::string_view name) {
+  for (const auto& b : kBuiltins) {
+    if (b.name == name) return &b;
+  }
+  return nullptr;
+}
+
+std::span<const FunctionInfo> all_functions() { return kFunctions; }
+
+const FunctionInfo* find_function(std::string_view name) {
+  for (const auto& f : kFunctions) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+const FunctionInfo& function_info(FunctionId id) { return kFunctions[static_cast<size_t>(id)]; }
+
+}  // namespace stratoshark::lang
