@@ -1,0 +1,41 @@
+// Code generation: a checked program to a BPF ELF object plus the metadata
+// the runtime needs (together: a runtime::Artifact).
+//
+// The object is produced in memory with LLVM's BPF backend. Maps are
+// BTF-defined (.maps), and BTF line info points at the .ss source, whose text
+// is embedded so the loader can show the line behind a verifier error.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stratoshark/lang/ast.h"
+#include "stratoshark/lang/sema.h"
+#include "stratoshark/lang/source.h"
+#include "stratoshark/runtime/artifact.h"
+
+namespace stratoshark::codegen {
+
+struct CodegenOptions {
+  std::string cpu = "v3";              // BPF ISA version given to LLVM
+  uint32_t map_entries = 4096;         // max_entries of user maps
+  uint32_t ringbuf_bytes = 1u << 20;   // event ring buffer (power of two, >= page size)
+  bool keep_ir = false;                // fill CodegenResult::ir_* for -d ir
+};
+
+struct CodegenResult {
+  std::optional<runtime::Artifact> artifact;
+  std::string error;            // set when artifact is empty: an internal or LLVM error
+  std::string ir_unoptimized;   // with keep_ir
+  std::string ir_optimized;     // with keep_ir
+};
+
+CodegenResult generate(const lang::Program& program, const lang::SemaResult& sema,
+                       const lang::SourceManager& sources, const CodegenOptions& options);
+
+// BPF instructions of every program section in `elf`, one per line
+// ("  offset: instruction"), for -d asm.
+std::string disassemble(const std::vector<uint8_t>& elf);
+
+}  // namespace stratoshark::codegen

@@ -1,0 +1,60 @@
+// Code for each builtin variable, one function per builtins.def entry.
+#include <array>
+
+#include "program_emitter.h"
+
+namespace stratoshark::codegen {
+
+using namespace lang;
+
+namespace {
+
+using BuiltinEmitter = Val (*)(ProgramEmitter&, const Identifier&);
+
+llvm::Value* pid_tgid(ProgramEmitter& e) { return e.call_helper(BPF_FUNC_get_current_pid_tgid, e.i64_type(), {}); }
+llvm::Value* uid_gid(ProgramEmitter& e) { return e.call_helper(BPF_FUNC_get_current_uid_gid, e.i64_type(), {}); }
+
+Val emit_Pid(ProgramEmitter& e, const Identifier&) { return {e.b().CreateLShr(pid_tgid(e), 32), Type::u32()}; }
+Val emit_Tid(ProgramEmitter& e, const Identifier&) { return {e.b().CreateAnd(pid_tgid(e), 0xffffffffULL), Type::u32()}; }
+Val emit_Uid(ProgramEmitter& e, const Identifier&) { return {e.b().CreateAnd(uid_gid(e), 0xffffffffULL), Type::u32()}; }
+Val emit_Gid(ProgramEmitter& e, const Identifier&) { return {e.b().CreateLShr(uid_gid(e), 32), Type::u32()}; }
+
+Val emit_Comm(ProgramEmitter& e, const Identifier&) {
+  // The kernel pads comm with zeros, so the buffer needs no clearing.
+  llvm::AllocaInst* buffer = e.stack_buffer(16, false);
+  e.call_helper(BPF_FUNC_get_current_comm, e.i64_type(), {buffer, e.b().getInt32(16)});
+  return {buffer, Type::string(16)};
+}
+
+Val emit_Nsecs(ProgramEmitter& e, const Identifier&) {
+  return {e.call_helper(BPF_FUNC_ktime_get_ns, e.i64_type(), {}), Type::u64()};
+}
+
+Val emit_Cpu(ProgramEmitter& e, const Identifier&) {
+  return {e.call_helper(BPF_FUNC_get_smp_processor_id, e.i64_type(), {}), Type::u32()};
+}
+
+Val emit_Probe(ProgramEmitter& e, const Identifier&) {
+  // One target: a constant. Several: each attachment carries its probe id as cookie.
+  if (e.plan().probe_ids.size() == 1) return {e.i64(e.plan().probe_ids[0]), Type::probe_name()};
+  return {e.call_helper(BPF_FUNC_get_attach_cookie, e.i64_type(), {e.ctx()}), Type::probe_name()};
+}
+
+Val emit_Args(ProgramEmitter& e, const Identifier&) {
+  // `args` is only ever read through a field (see ProgramEmitter::field).
+  return {e.i64(0), Type::record()};
+}
+
+constexpr std::array<BuiltinEmitter, kBuiltinCount> kEmitters = {
+#define SS_BUILTIN(id, name, description) &emit_##id,
+#include "stratoshark/lang/builtins.def"
+#undef SS_BUILTIN
+};
+
+}  // namespace
+
+Val emit_builtin(ProgramEmitter& e, const Identifier& node, BuiltinId id) {
+  return kEmitters[static_cast<size_t>(id)](e, node);
+}
+
+}  // namespace stratoshark::codegen

@@ -1,0 +1,274 @@
+// ProgramEmitter: expressions.
+#include <fmt/format.h>
+
+#include "program_emitter.h"
+
+namespace stratoshark::codegen {
+
+using namespace lang;
+
+Val ProgramEmitter::expr(const Expr& e) {
+  const Type& type = state_.sema.type_of(&e);
+  switch (e.kind) {
+    case NodeKind::Integer:
+      return {i64(cast<IntegerLiteral>(&e)->value), type};
+    case NodeKind::String: {
+      llvm::AllocaInst* buffer = stack_buffer(type.size, false);
+      store_string_literal(buffer, cast<StringLiteral>(&e)->value, type.size);
+      return {buffer, type};
+    }
+    case NodeKind::Identifier:
+      return emit_builtin(*this, *cast<Identifier>(&e), state_.sema.builtins.at(e.id));
+    case NodeKind::Variable:
+      return variable(*cast<Variable>(&e));
+    case NodeKind::Map:
+      return map_read(*cast<MapRef>(&e));
+    case NodeKind::Call: {
+      const auto& call = *cast<Call>(&e);
+      return emit_function(*this, call, state_.sema.functions.at(call.id), nullptr);
+    }
+    case NodeKind::Binary:
+      return binary(*cast<Binary>(&e));
+    case NodeKind::Unary: {
+      const auto& u = *cast<Unary>(&e);
+      Val v = expr(*u.operand);
+      switch (u.op) {
+        case UnaryOp::Neg: return {builder_.CreateNeg(v.v), type};
+        case UnaryOp::BitNot: return {builder_.CreateNot(v.v), type};
+        case UnaryOp::Not: return {builder_.CreateZExt(builder_.CreateICmpEQ(v.v, i64(0)), i64_type()), type};
+      }
+      return v;
+    }
+    case NodeKind::Ternary:
+      return ternary(*cast<Ternary>(&e));
+    case NodeKind::FieldAccess:
+      return field(*cast<FieldAccess>(&e));
+    default:
+      return {i64(0), type};
+  }
+}
+
+Val ProgramEmitter::variable(const Variable& v) {
+  const Type& type = state_.sema.variables.at(probe_.index).at(v.name);
+  llvm::AllocaInst* slot = variables_.at(v.name);
+  if (type.is_string()) return {slot, type};
+  return {builder_.CreateLoad(i64_type(), slot), type};
+}
+
+Val ProgramEmitter::map_read(const MapRef& m) {
+  const Type& type = state_.sema.type_of(&m);
+  MapHandle& handle = map(m.name);
+  llvm::Value* key = map_key(m);
+  llvm::Value* slot = lookup(handle, key);
+  if (type.is_string()) {
+    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
+    if_then(builder_.CreateIsNotNull(slot), [&] { copy(buffer, slot, std::min(type.size, handle.spec->value_size)); });
+    return {buffer, type};
+  }
+  llvm::AllocaInst* result = stack_buffer(8, false);
+  builder_.CreateStore(i64(0), result);
+  if_then(builder_.CreateIsNotNull(slot), [&] { builder_.CreateStore(builder_.CreateLoad(i64_type(), slot), result); });
+  return {builder_.CreateLoad(i64_type(), result), type};
+}
+
+Val ProgramEmitter::binary(const Binary& e) {
+  if (e.op == BinaryOp::LogAnd || e.op == BinaryOp::LogOr) return logical(e);
+  const Type& type = state_.sema.type_of(&e);
+  Val l = expr(*e.lhs);
+  Val r = expr(*e.rhs);
+  if (l.type.is_string()) {
+    Val eq = string_equal(l, r, *e.lhs, *e.rhs);
+    if (e.op == BinaryOp::Ne) eq.v = builder_.CreateXor(eq.v, i64(1));
+    return {eq.v, type};
+  }
+  bool both_signed = l.type.is_signed && r.type.is_signed;
+  bool any_signed = l.type.is_signed || r.type.is_signed;
+  auto compare = [&](llvm::CmpInst::Predicate s, llvm::CmpInst::Predicate u) {
+    return Val{builder_.CreateZExt(builder_.CreateICmp(both_signed ? s : u, l.v, r.v), i64_type()), type};
+  };
+  switch (e.op) {
+    case BinaryOp::Add: return {builder_.CreateAdd(l.v, r.v), type};
+    case BinaryOp::Sub: return {builder_.CreateSub(l.v, r.v), type};
+    case BinaryOp::Mul: return {builder_.CreateMul(l.v, r.v), type};
+    case BinaryOp::Div: return divide(l.v, r.v, any_signed, false);
+    case BinaryOp::Mod: return divide(l.v, r.v, any_signed, true);
+    case BinaryOp::BitAnd: return {builder_.CreateAnd(l.v, r.v), type};
+    case BinaryOp::BitOr: return {builder_.CreateOr(l.v, r.v), type};
+    case BinaryOp::BitXor: return {builder_.CreateXor(l.v, r.v), type};
+    case BinaryOp::Shl: return {builder_.CreateShl(l.v, r.v), type};
+    case BinaryOp::Shr: return {l.type.is_signed ? builder_.CreateAShr(l.v, r.v) : builder_.CreateLShr(l.v, r.v), type};
+    case BinaryOp::Lt: return compare(llvm::CmpInst::ICMP_SLT, llvm::CmpInst::ICMP_ULT);
+    case BinaryOp::Gt: return compare(llvm::CmpInst::ICMP_SGT, llvm::CmpInst::ICMP_UGT);
+    case BinaryOp::Le: return compare(llvm::CmpInst::ICMP_SLE, llvm::CmpInst::ICMP_ULE);
+    case BinaryOp::Ge: return compare(llvm::CmpInst::ICMP_SGE, llvm::CmpInst::ICMP_UGE);
+    case BinaryOp::Eq: return compare(llvm::CmpInst::ICMP_EQ, llvm::CmpInst::ICMP_EQ);
+    case BinaryOp::Ne: return compare(llvm::CmpInst::ICMP_NE, llvm::CmpInst::ICMP_NE);
+    default: return {i64(0), type};
+  }
+}
+
+Val ProgramEmitter::divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool remainder) {
+  Type type = Type::integer(64, is_signed);
+  // BPF returns 0 for x / 0 (and x for x % 0); LLVM calls that undefined, so
+  // guard the divisor and produce the kernel's answer ourselves.
+  llvm::AllocaInst* result = stack_buffer(8, false);
+  builder_.CreateStore(remainder ? l : i64(0), result);
+  if_then(is_true(r), [&] {
+    llvm::Value* v;
+    if (!is_signed) {
+      v = remainder ? builder_.CreateURem(l, r) : builder_.CreateUDiv(l, r);
+    } else {
+      // ISA v3 has no signed division: divide magnitudes, then fix the sign
+      // (C semantics: the quotient truncates toward zero, the remainder takes
+      // the dividend's sign).
+      llvm::Value* l_neg = builder_.CreateICmpSLT(l, i64(0));
+      llvm::Value* r_neg = builder_.CreateICmpSLT(r, i64(0));
+      llvm::Value* l_abs = builder_.CreateSelect(l_neg, builder_.CreateNeg(l), l);
+      llvm::Value* r_abs = builder_.CreateSelect(r_neg, builder_.CreateNeg(r), r);
+      if (remainder) {
+        llvm::Value* m = builder_.CreateURem(l_abs, r_abs);
+        v = builder_.CreateSelect(l_neg, builder_.CreateNeg(m), m);
+      } else {
+        llvm::Value* q = builder_.CreateUDiv(l_abs, r_abs);
+        v = builder_.CreateSelect(builder_.CreateXor(l_neg, r_neg), builder_.CreateNeg(q), q);
+      }
+    }
+    builder_.CreateStore(v, result);
+  });
+  return {builder_.CreateLoad(i64_type(), result), type};
+}
+
+Val ProgramEmitter::logical(const Binary& e) {
+  const Type& type = state_.sema.type_of(&e);
+  llvm::AllocaInst* result = stack_buffer(8, false);
+  Val l = expr(*e.lhs);
+  llvm::Value* l_true = is_true(l.v);
+  builder_.CreateStore(builder_.CreateZExt(l_true, i64_type()), result);
+  // && evaluates the right side only when the left is true; || only when false.
+  llvm::Value* need_rhs = e.op == BinaryOp::LogAnd ? l_true : builder_.CreateNot(l_true);
+  if_then(need_rhs, [&] {
+    Val r = expr(*e.rhs);
+    builder_.CreateStore(builder_.CreateZExt(is_true(r.v), i64_type()), result);
+  });
+  return {builder_.CreateLoad(i64_type(), result), type};
+}
+
+Val ProgramEmitter::string_equal(const Val& a, const Val& b, const Expr& lhs, const Expr& rhs) {
+  // C semantics over bounded buffers: equal when the bytes agree up to and
+  // including the first NUL. A literal operand is compared as constants.
+  auto& ctx = llvm_context();
+  llvm::AllocaInst* result = stack_buffer(8, false);
+  builder_.CreateStore(i64(0), result);
+  auto* done = llvm::BasicBlock::Create(ctx, "streq.done", function_);
+  auto* equal = llvm::BasicBlock::Create(ctx, "streq.equal", function_);
+
+  const std::string* literal = nullptr;
+  const Val* other = &a;
+  if (const auto* l = dyn_cast<StringLiteral>(&rhs)) {
+    literal = &l->value;
+  } else if (const auto* l2 = dyn_cast<StringLiteral>(&lhs)) {
+    literal = &l2->value;
+    other = &b;
+  }
+  auto byte_of = [&](const Val& v, uint32_t i) -> llvm::Value* {
+    if (literal != nullptr && &v != other) {
+      return builder_.getInt8(i < literal->size() ? static_cast<uint8_t>((*literal)[i]) : 0);
+    }
+    return builder_.CreateLoad(builder_.getInt8Ty(), at_offset(v.v, i));
+  };
+  uint32_t n = std::min(a.type.size, b.type.size);
+  bool terminated = false;
+  for (uint32_t i = 0; i < n; ++i) {
+    llvm::Value* x = byte_of(a, i);
+    llvm::Value* y = byte_of(b, i);
+    auto* next = llvm::BasicBlock::Create(ctx, "streq.next", function_);
+    if (literal != nullptr) {
+      uint8_t c = i < literal->size() ? static_cast<uint8_t>((*literal)[i]) : 0;
+      llvm::Value* same = builder_.CreateICmpEQ(x, y);
+      if (c == 0) {
+        builder_.CreateCondBr(same, equal, done);
+        next->eraseFromParent();
+        terminated = true;
+        break;
+      }
+      builder_.CreateCondBr(same, next, done);
+    } else {
+      auto* check_end = llvm::BasicBlock::Create(ctx, "streq.nul", function_);
+      builder_.CreateCondBr(builder_.CreateICmpEQ(x, y), check_end, done);
+      builder_.SetInsertPoint(check_end);
+      builder_.CreateCondBr(builder_.CreateICmpEQ(x, builder_.getInt8(0)), equal, next);
+    }
+    builder_.SetInsertPoint(next);
+  }
+  if (!terminated) {
+    if (a.type.size == b.type.size) {
+      builder_.CreateBr(equal);
+    } else {
+      // The shorter buffer ended without a NUL: equal when the longer ends here.
+      const Val& longer = a.type.size > b.type.size ? a : b;
+      llvm::Value* end = byte_of(longer, n);
+      builder_.CreateCondBr(builder_.CreateICmpEQ(end, builder_.getInt8(0)), equal, done);
+    }
+  }
+  builder_.SetInsertPoint(equal);
+  builder_.CreateStore(i64(1), result);
+  builder_.CreateBr(done);
+  done->moveAfter(equal);
+  builder_.SetInsertPoint(done);
+  return {builder_.CreateLoad(i64_type(), result), Type::u64()};
+}
+
+Val ProgramEmitter::ternary(const Ternary& e) {
+  const Type& type = state_.sema.type_of(&e);
+  Val c = expr(*e.cond);
+  if (type.is_string()) {
+    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
+    if_then(
+        is_true(c.v),
+        [&] {
+          Val v = expr(*e.then_expr);
+          copy(buffer, v.v, std::min(v.type.size, type.size));
+        },
+        [&] {
+          Val v = expr(*e.else_expr);
+          copy(buffer, v.v, std::min(v.type.size, type.size));
+        });
+    return {buffer, type};
+  }
+  llvm::AllocaInst* result = stack_buffer(8, false);
+  if_then(
+      is_true(c.v), [&] { builder_.CreateStore(expr(*e.then_expr).v, result); },
+      [&] { builder_.CreateStore(expr(*e.else_expr).v, result); });
+  return {builder_.CreateLoad(i64_type(), result), type};
+}
+
+Val ProgramEmitter::field(const FieldAccess& f) {
+  // Only `args.NAME` reaches here (the type checker guarantees it).
+  const Type& type = state_.sema.type_of(&f);
+  const TracepointField& layout = plan_.args.at(f.field);
+  if (layout.data_loc) {
+    // __data_loc: u32 at the field holding (length << 16 | offset into the record).
+    llvm::Value* loc = builder_.CreateLoad(builder_.getInt32Ty(), at_offset(ctx_, layout.offset));
+    llvm::Value* offset = builder_.CreateZExt(builder_.CreateAnd(loc, builder_.getInt32(0xffff)), i64_type());
+    llvm::Value* src = builder_.CreateGEP(builder_.getInt8Ty(), ctx_, offset);
+    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
+    call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {buffer, builder_.getInt32(type.size), src});
+    return {buffer, type};
+  }
+  if (type.is_string()) {
+    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
+    call_helper(BPF_FUNC_probe_read_kernel, i64_type(),
+                {buffer, builder_.getInt32(layout.size), at_offset(ctx_, layout.offset)});
+    return {buffer, type};
+  }
+  // Tracepoint records are readable in place (ctx is the record). The type
+  // may be narrower than the slot ("int dfd; size:8"): little-endian, so the
+  // value's bytes start at the slot's offset.
+  uint32_t bytes = type.bits / 8;
+  llvm::Type* int_type = builder_.getIntNTy(type.bits);
+  llvm::Value* raw = builder_.CreateAlignedLoad(int_type, at_offset(ctx_, layout.offset), llvm::MaybeAlign(bytes));
+  llvm::Value* wide = type.is_signed ? builder_.CreateSExt(raw, i64_type()) : builder_.CreateZExt(raw, i64_type());
+  return {wide, type};
+}
+
+}  // namespace stratoshark::codegen

@@ -1,0 +1,156 @@
+// Code for each function and aggregation, one function per functions.def entry.
+#include <array>
+
+#include "layout.h"
+#include "program_emitter.h"
+
+namespace stratoshark::codegen {
+
+using namespace lang;
+
+namespace {
+
+using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
+
+Val nothing() { return {nullptr, Type::void_type()}; }
+
+void store_header(ProgramEmitter& e, llvm::Value* record, runtime::EventType type, llvm::Value* id32) {
+  e.b().CreateAlignedStore(e.b().getInt32(static_cast<uint32_t>(type)), record, llvm::MaybeAlign(4));
+  e.b().CreateAlignedStore(id32, e.at_offset(record, 4), llvm::MaybeAlign(4));
+}
+
+// Reserves `size` bytes in the event ring buffer; runs `fill` on the record
+// and submits it, or counts a dropped event when the buffer is full.
+void emit_event(ProgramEmitter& e, uint32_t size, const std::function<void(llvm::Value*)>& fill) {
+  llvm::Value* record = e.call_helper(BPF_FUNC_ringbuf_reserve, e.ptr_type(),
+                                      {e.state().events, e.i64(size), e.i64(0)});
+  e.if_then(
+      e.b().CreateIsNotNull(record),
+      [&] {
+        fill(record);
+        e.call_helper(BPF_FUNC_ringbuf_submit, e.b().getVoidTy(), {record, e.i64(0)});
+      },
+      [&] { e.count_dropped_event(); });
+}
+
+Val emit_Printf(ProgramEmitter& e, const Call& call, MapTarget*) {
+  CodegenState& s = e.state();
+  std::vector<Val> args;
+  std::vector<Type> types;
+  for (size_t i = 1; i < call.args.size(); ++i) {
+    args.push_back(e.expr(*call.args[i]));
+    types.push_back(s.sema.type_of(call.args[i]));
+  }
+  auto [it, inserted] = s.printf_ids.emplace(call.id, static_cast<uint32_t>(s.artifact.printfs.size()));
+  if (inserted) s.artifact.printfs.push_back(printf_spec(s.sema.formats.at(call.id), types));
+  const runtime::PrintfSpec& spec = s.artifact.printfs[it->second];
+  uint32_t id = it->second;
+  emit_event(e, spec.event_size, [&](llvm::Value* record) {
+    store_header(e, record, runtime::EventType::Printf, e.b().getInt32(id));
+    size_t arg = 0;
+    for (const auto& segment : spec.segments) {
+      if (segment.conversion) e.store_value(record, args[arg++], segment.arg);
+    }
+  });
+  return nothing();
+}
+
+Val emit_Exit(ProgramEmitter& e, const Call& call, MapTarget*) {
+  llvm::Value* code = call.args.empty() ? e.i64(0) : e.expr(*call.args[0]).v;
+  llvm::Value* code32 = e.b().CreateTrunc(code, e.b().getInt32Ty());
+  emit_event(e, sizeof(runtime::EventHeader),
+             [&](llvm::Value* record) { store_header(e, record, runtime::EventType::Exit, code32); });
+  e.return_now();
+  return nothing();
+}
+
+// Per-CPU aggregations: this CPU's slot is updated without atomics; a missing
+// entry is created with the first value.
+void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,
+                      const std::function<void(llvm::Value*)>& initial) {
+  llvm::Value* slot = e.lookup(t.map, t.key);
+  e.if_then(
+      e.b().CreateIsNotNull(slot), [&] { update(slot); },
+      [&] {
+        llvm::AllocaInst* value = e.stack_buffer(t.map.spec->value_size, false);
+        initial(value);
+        e.update(t.map, t.key, value, BPF_NOEXIST);
+      });
+}
+
+llvm::Value* load64(ProgramEmitter& e, llvm::Value* p, uint32_t offset) {
+  return e.b().CreateLoad(e.i64_type(), e.at_offset(p, offset));
+}
+void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset) {
+  e.b().CreateStore(v, e.at_offset(p, offset));
+}
+
+Val emit_Count(ProgramEmitter& e, const Call&, MapTarget* t) {
+  update_or_insert(
+      e, *t, [&](llvm::Value* p) { store64(e, e.b().CreateAdd(load64(e, p, 0), e.i64(1)), p, 0); },
+      [&](llvm::Value* p) { store64(e, e.i64(1), p, 0); });
+  return nothing();
+}
+
+Val emit_Sum(ProgramEmitter& e, const Call& call, MapTarget* t) {
+  llvm::Value* v = e.expr(*call.args[0]).v;
+  update_or_insert(
+      e, *t, [&](llvm::Value* p) { store64(e, e.b().CreateAdd(load64(e, p, 0), v), p, 0); },
+      [&](llvm::Value* p) { store64(e, v, p, 0); });
+  return nothing();
+}
+
+// {value, set}: `set` tells a CPU slot that saw no value from one holding 0.
+Val min_max(ProgramEmitter& e, const Call& call, MapTarget* t, bool is_min) {
+  llvm::Value* v = e.expr(*call.args[0]).v;
+  bool is_signed = t->map.spec->value.is_signed;
+  update_or_insert(
+      e, *t,
+      [&](llvm::Value* p) {
+        llvm::Value* current = load64(e, p, 0);
+        llvm::Value* unset = e.b().CreateICmpEQ(load64(e, p, 8), e.i64(0));
+        llvm::Value* better = is_min ? (is_signed ? e.b().CreateICmpSLT(v, current) : e.b().CreateICmpULT(v, current))
+                                     : (is_signed ? e.b().CreateICmpSGT(v, current) : e.b().CreateICmpUGT(v, current));
+        e.if_then(e.b().CreateOr(unset, better), [&] {
+          store64(e, v, p, 0);
+          store64(e, e.i64(1), p, 8);
+        });
+      },
+      [&](llvm::Value* p) {
+        store64(e, v, p, 0);
+        store64(e, e.i64(1), p, 8);
+      });
+  return nothing();
+}
+
+Val emit_Min(ProgramEmitter& e, const Call& call, MapTarget* t) { return min_max(e, call, t, true); }
+Val emit_Max(ProgramEmitter& e, const Call& call, MapTarget* t) { return min_max(e, call, t, false); }
+
+Val emit_Avg(ProgramEmitter& e, const Call& call, MapTarget* t) {
+  llvm::Value* v = e.expr(*call.args[0]).v;
+  update_or_insert(
+      e, *t,
+      [&](llvm::Value* p) {
+        store64(e, e.b().CreateAdd(load64(e, p, 0), v), p, 0);
+        store64(e, e.b().CreateAdd(load64(e, p, 8), e.i64(1)), p, 8);
+      },
+      [&](llvm::Value* p) {
+        store64(e, v, p, 0);
+        store64(e, e.i64(1), p, 8);
+      });
+  return nothing();
+}
+
+constexpr std::array<FunctionEmitter, kFunctionCount> kEmitters = {
+#define SS_FUNCTION(id, name, min_args, max_args, signature, description) &emit_##id,
+#include "stratoshark/lang/functions.def"
+#undef SS_FUNCTION
+};
+
+}  // namespace
+
+Val emit_function(ProgramEmitter& e, const Call& call, FunctionId id, MapTarget* target) {
+  return kEmitters[static_cast<size_t>(id)](e, call, target);
+}
+
+}  // namespace stratoshark::codegen

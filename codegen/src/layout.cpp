@@ -1,0 +1,73 @@
+#include "layout.h"
+
+namespace stratoshark::codegen {
+
+using runtime::ValueKind;
+using runtime::ValueLayout;
+
+ValueLayout layout_of(const lang::Type& type, uint32_t offset) {
+  ValueLayout v;
+  v.offset = offset;
+  v.is_signed = type.is_signed;
+  v.size = type.byte_size();
+  switch (type.kind) {
+    case lang::TypeKind::Int: v.kind = ValueKind::Int; v.size = 8; break;
+    case lang::TypeKind::String: v.kind = ValueKind::String; break;
+    case lang::TypeKind::ProbeName: v.kind = ValueKind::ProbeName; v.is_signed = false; break;
+    case lang::TypeKind::Count: v.kind = ValueKind::Count; v.is_signed = false; break;
+    case lang::TypeKind::Sum: v.kind = ValueKind::Sum; break;
+    case lang::TypeKind::Min: v.kind = ValueKind::Min; break;
+    case lang::TypeKind::Max: v.kind = ValueKind::Max; break;
+    case lang::TypeKind::Avg: v.kind = ValueKind::Avg; break;
+    case lang::TypeKind::Tuple: {
+      v.kind = ValueKind::Tuple;
+      auto offsets = lang::tuple_offsets(type);
+      for (size_t i = 0; i < type.elements.size(); ++i) {
+        v.elements.push_back(layout_of(type.elements[i], offsets[i]));
+      }
+      break;
+    }
+    default: v.kind = ValueKind::Int; v.size = 8; break;
+  }
+  return v;
+}
+
+runtime::MapSpec map_spec(const lang::MapInfo& info) {
+  runtime::MapSpec m;
+  m.name = info.name;
+  m.elf_name = info.name.empty() ? "m_" : "m_" + info.name;
+  m.per_cpu = info.value.is_aggregation();
+  m.has_key = !info.key.is_none();
+  if (m.has_key) {
+    m.key = layout_of(info.key);
+    m.key_size = info.key.byte_size();
+    if (info.key.kind == lang::TypeKind::Int || info.key.kind == lang::TypeKind::ProbeName) m.key_size = 8;
+  } else {
+    m.key = layout_of(lang::Type::u64());
+    m.key_size = 8;
+  }
+  m.value = layout_of(info.value);
+  m.value_size = m.value.size;
+  return m;
+}
+
+runtime::PrintfSpec printf_spec(const lang::FormatString& format, const std::vector<lang::Type>& arg_types) {
+  runtime::PrintfSpec spec;
+  uint32_t offset = sizeof(runtime::EventHeader);
+  size_t arg = 0;
+  for (const auto& segment : format.segments) {
+    runtime::FormatSegment out;
+    out.literal = segment.literal;
+    if (segment.conversion) {
+      const auto& c = *segment.conversion;
+      out.conversion = runtime::Conversion{c.specifier, c.flags, c.width, c.precision};
+      out.arg = layout_of(arg_types.at(arg++), offset);
+      offset += (out.arg.size + 7) / 8 * 8;
+    }
+    spec.segments.push_back(std::move(out));
+  }
+  spec.event_size = offset;
+  return spec;
+}
+
+}  // namespace stratoshark::codegen

@@ -1,0 +1,266 @@
+#include "module_emitter.h"
+
+#include <linux/bpf.h>
+
+#include <llvm/Analysis/CGSCCPassManager.h>
+#include <llvm/Analysis/LoopAnalysisManager.h>
+#include <llvm/BinaryFormat/Dwarf.h>
+#include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/DiagnosticPrinter.h>
+#include <llvm/IR/LegacyPassManager.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/MC/TargetRegistry.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
+#include <llvm/Target/TargetOptions.h>
+
+extern "C" {
+void LLVMInitializeBPFTargetInfo();
+void LLVMInitializeBPFTarget();
+void LLVMInitializeBPFTargetMC();
+void LLVMInitializeBPFAsmPrinter();
+}
+
+namespace stratoshark::codegen {
+
+namespace {
+constexpr const char* kTriple = "bpfel";
+
+void initialize_bpf_target() {
+  static bool done = [] {
+    LLVMInitializeBPFTargetInfo();
+    LLVMInitializeBPFTarget();
+    LLVMInitializeBPFTargetMC();
+    LLVMInitializeBPFAsmPrinter();
+    return true;
+  }();
+  (void)done;
+}
+}  // namespace
+
+ModuleEmitter::ModuleEmitter(const lang::SourceManager& sources, const CodegenOptions& options)
+    : sources_(sources), options_(options) {
+  initialize_bpf_target();
+  context_ = std::make_unique<llvm::LLVMContext>();
+  module_ = std::make_unique<llvm::Module>("stratoshark", *context_);
+  module_->setTargetTriple(kTriple);
+  std::string lookup_error;
+  if (const llvm::Target* target = llvm::TargetRegistry::lookupTarget(kTriple, lookup_error)) {
+    llvm::TargetOptions target_options;
+    machine_.reset(target->createTargetMachine(kTriple, options_.cpu, "", target_options, std::nullopt, std::nullopt,
+                                               llvm::CodeGenOptLevel::Aggressive));
+    // Alignments chosen while building IR come from this layout.
+    module_->setDataLayout(machine_->createDataLayout());
+  }
+  module_->addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
+  module_->addModuleFlag(llvm::Module::Warning, "Dwarf Version", 5);
+  // Backend problems (an unsupported operation, say) become our error, not exit().
+  context_->setDiagnosticHandlerCallBack(
+      [](const llvm::DiagnosticInfo* info, void* sink) {
+        if (info->getSeverity() != llvm::DS_Error) return;
+        std::string text;
+        llvm::raw_string_ostream os(text);
+        llvm::DiagnosticPrinterRawOStream printer(os);
+        info->print(printer);
+        auto* errors = static_cast<std::string*>(sink);
+        if (!errors->empty()) *errors += "; ";
+        *errors += text;
+      },
+      &backend_errors_);
+  di_ = std::make_unique<llvm::DIBuilder>(*module_);
+  cu_ = di_->createCompileUnit(llvm::dwarf::DW_LANG_C99, file(0), "stratoshark", /*isOptimized=*/true, "", 0);
+
+  // Helpers such as bpf_probe_read_kernel and bpf_ringbuf_* are GPL-only.
+  auto* license = llvm::ConstantDataArray::getString(*context_, "GPL", /*AddNull=*/true);
+  auto* gv = new llvm::GlobalVariable(*module_, license->getType(), /*isConstant=*/true,
+                                      llvm::GlobalValue::ExternalLinkage, license, "_license");
+  gv->setSection("license");
+  gv->setAlignment(llvm::Align(1));
+}
+
+ModuleEmitter::~ModuleEmitter() = default;
+
+llvm::DIFile* ModuleEmitter::file(lang::FileId id) {
+  auto it = files_.find(id);
+  if (it != files_.end()) return it->second;
+  llvm::DIFile* f;
+  if (id < sources_.size()) {
+    const auto& source = sources_.file(id);
+    // Embedding the text lets BTF line info carry each source line.
+    f = di_->createFile(source.name(), ".", std::nullopt, llvm::StringRef(source.text()));
+  } else {
+    f = di_->createFile("<none>", ".", std::nullopt, llvm::StringRef(""));
+  }
+  files_.emplace(id, f);
+  return f;
+}
+
+llvm::DIType* ModuleEmitter::di_int(unsigned bits, bool is_signed) {
+  const char* name = nullptr;
+  switch (bits) {
+    case 8: name = is_signed ? "signed char" : "unsigned char"; break;
+    case 16: name = is_signed ? "short" : "unsigned short"; break;
+    case 32: name = is_signed ? "int" : "unsigned int"; break;
+    default: name = is_signed ? "long long" : "unsigned long long"; break;
+  }
+  return di_->createBasicType(name, bits, is_signed ? llvm::dwarf::DW_ATE_signed : llvm::dwarf::DW_ATE_unsigned);
+}
+
+llvm::DIType* ModuleEmitter::di_char_array(uint32_t length) {
+  auto* ch = di_->createBasicType("char", 8, llvm::dwarf::DW_ATE_signed_char);
+  auto* range = di_->getOrCreateSubrange(0, static_cast<int64_t>(length));
+  return di_->createArrayType(static_cast<uint64_t>(length) * 8, 8, ch, di_->getOrCreateArray({range}));
+}
+
+llvm::DIType* ModuleEmitter::di_struct(const std::string& name, const std::vector<DIMember>& members, uint64_t size) {
+  std::vector<llvm::Metadata*> elements;
+  for (const auto& m : members) {
+    elements.push_back(di_->createMemberType(cu_, m.name, file(0), 0, m.type->getSizeInBits(), 8, m.offset * 8,
+                                             llvm::DINode::FlagZero, m.type));
+  }
+  return di_->createStructType(cu_, name, file(0), 0, size * 8, 64, llvm::DINode::FlagZero, nullptr,
+                               di_->getOrCreateArray(elements));
+}
+
+llvm::DIType* ModuleEmitter::di_for(const runtime::ValueLayout& layout) {
+  using runtime::ValueKind;
+  switch (layout.kind) {
+    case ValueKind::Int:
+      return di_int(layout.size * 8, layout.is_signed);
+    case ValueKind::String:
+      return di_char_array(layout.size);
+    case ValueKind::ProbeName:
+    case ValueKind::Count:
+      return di_int(64, false);
+    case ValueKind::Sum:
+      return di_int(64, layout.is_signed);
+    case ValueKind::Min:
+    case ValueKind::Max:
+      return di_struct("", {{"value", di_int(64, layout.is_signed), 0}, {"set", di_int(64, false), 8}}, 16);
+    case ValueKind::Avg:
+      return di_struct("", {{"sum", di_int(64, layout.is_signed), 0}, {"count", di_int(64, false), 8}}, 16);
+    case ValueKind::Tuple: {
+      std::vector<DIMember> members;
+      for (size_t i = 0; i < layout.elements.size(); ++i) {
+        members.push_back({"f" + std::to_string(i), di_for(layout.elements[i]), layout.elements[i].offset});
+      }
+      return di_struct("", members, layout.size);
+    }
+  }
+  return di_int(64, false);
+}
+
+llvm::GlobalVariable* ModuleEmitter::define_map(const std::string& name, uint32_t bpf_map_type, uint32_t max_entries,
+                                                llvm::DIType* key, llvm::DIType* value, uint32_t flags) {
+  // BTF map definition:
+  //   struct { int (*type)[T]; int (*max_entries)[N]; K *key; V *value; int (*map_flags)[F]; }
+  auto* int_type = di_int(32, true);
+  auto array_of = [&](uint32_t n) {
+    auto* range = di_->getOrCreateSubrange(0, static_cast<int64_t>(n));
+    return di_->createArrayType(static_cast<uint64_t>(n) * 32, 32, int_type, di_->getOrCreateArray({range}));
+  };
+  auto pointer_to = [&](llvm::DIType* t) { return di_->createPointerType(t, 64); };
+  std::vector<DIMember> members = {
+      {"type", pointer_to(array_of(bpf_map_type)), 0},
+      {"max_entries", pointer_to(array_of(max_entries)), 8},
+  };
+  if (key != nullptr) members.push_back({"key", pointer_to(key), members.size() * 8});
+  if (value != nullptr) members.push_back({"value", pointer_to(value), members.size() * 8});
+  if (flags != 0) members.push_back({"map_flags", pointer_to(array_of(flags)), members.size() * 8});
+  auto* def_type = di_struct("", members, members.size() * 8);
+
+  auto* ptr = llvm::PointerType::getUnqual(*context_);
+  std::vector<llvm::Type*> fields(members.size(), ptr);
+  auto* struct_type = llvm::StructType::get(*context_, fields);
+  auto* gv = new llvm::GlobalVariable(*module_, struct_type, false, llvm::GlobalValue::ExternalLinkage,
+                                      llvm::ConstantAggregateZero::get(struct_type), name);
+  gv->setSection(".maps");
+  gv->setAlignment(llvm::Align(8));
+  auto* expr = di_->createGlobalVariableExpression(cu_, name, name, file(0), 0, def_type, /*isLocalToUnit=*/false);
+  gv->addDebugInfo(expr);
+  return gv;
+}
+
+llvm::DISubprogram* ModuleEmitter::subprogram(llvm::Function* function, lang::SourceRange where) {
+  llvm::DIFile* f = file(where.file);
+  uint32_t line = where.file < sources_.size() ? sources_.file(where.file).position(where.begin).line : 0;
+  auto* void_ptr = di_->createPointerType(nullptr, 64);
+  auto* type = di_->createSubroutineType(di_->getOrCreateTypeArray({di_int(32, true), void_ptr}));
+  auto* sp = di_->createFunction(f, function->getName(), function->getName(), f, line, type, line,
+                                 llvm::DINode::FlagPrototyped, llvm::DISubprogram::SPFlagDefinition);
+  di_->createParameterVariable(sp, "ctx", 1, f, line, void_ptr, /*AlwaysPreserve=*/true);
+  function->setSubprogram(sp);
+  return sp;
+}
+
+llvm::DILocation* ModuleEmitter::location(lang::SourceRange where, llvm::DIScope* scope) {
+  if (where.file >= sources_.size()) return llvm::DILocation::get(*context_, 0, 0, scope);
+  auto pos = sources_.file(where.file).position(where.begin);
+  return llvm::DILocation::get(*context_, pos.line, pos.column, scope);
+}
+
+std::optional<std::vector<uint8_t>> ModuleEmitter::compile(std::string& error, std::string* ir_before,
+                                                           std::string* ir_after) {
+  di_->finalize();
+  std::string verify_errors;
+  llvm::raw_string_ostream verify_stream(verify_errors);
+  if (llvm::verifyModule(*module_, &verify_stream)) {
+    error = "internal error: generated LLVM IR is invalid: " + verify_errors;
+    return std::nullopt;
+  }
+  if (ir_before != nullptr) {
+    llvm::raw_string_ostream os(*ir_before);
+    module_->print(os, nullptr);
+  }
+
+  if (!machine_) {
+    error = "LLVM has no BPF target";
+    return std::nullopt;
+  }
+  llvm::TargetMachine* machine = machine_.get();
+  {
+    llvm::LoopAnalysisManager lam;
+    llvm::FunctionAnalysisManager fam;
+    llvm::CGSCCAnalysisManager cgam;
+    llvm::ModuleAnalysisManager mam;
+    llvm::PassBuilder pb(machine);
+    machine->registerPassBuilderCallbacks(pb);
+    pb.registerModuleAnalyses(mam);
+    pb.registerCGSCCAnalyses(cgam);
+    pb.registerFunctionAnalyses(fam);
+    pb.registerLoopAnalyses(lam);
+    pb.crossRegisterProxies(lam, fam, cgam, mam);
+    // Probe bodies are single functions with no calls: the per-function
+    // simplification pipeline of O1 (plus the BPF target's own passes at
+    // their extension points) gives the same instructions as O2/O3 here
+    // without the inliner and call-graph machinery, which cost start-up time.
+    llvm::ModulePassManager mpm;
+    pb.invokePipelineStartEPCallbacks(mpm, llvm::OptimizationLevel::O1);
+    pb.invokePipelineEarlySimplificationEPCallbacks(mpm, llvm::OptimizationLevel::O1);
+    mpm.addPass(llvm::createModuleToFunctionPassAdaptor(
+        pb.buildFunctionSimplificationPipeline(llvm::OptimizationLevel::O1, llvm::ThinOrFullLTOPhase::None)));
+    mpm.run(*module_, mam);
+  }
+  if (ir_after != nullptr) {
+    llvm::raw_string_ostream os(*ir_after);
+    module_->print(os, nullptr);
+  }
+
+  llvm::SmallVector<char, 0> buffer;
+  llvm::raw_svector_ostream out(buffer);
+  llvm::legacy::PassManager pm;
+  if (machine->addPassesToEmitFile(pm, out, nullptr, llvm::CodeGenFileType::ObjectFile)) {
+    error = "LLVM cannot emit a BPF object file";
+    return std::nullopt;
+  }
+  pm.run(*module_);
+  if (!backend_errors_.empty()) {
+    error = "the BPF backend rejected the program: " + backend_errors_;
+    return std::nullopt;
+  }
+  return std::vector<uint8_t>(buffer.begin(), buffer.end());
+}
+
+}  // namespace stratoshark::codegen

@@ -1,0 +1,338 @@
+// ProgramEmitter: program skeleton, statements, maps and shared helpers.
+// Expressions are in expr_emitter.cpp.
+#include "program_emitter.h"
+
+#include <fmt/format.h>
+
+namespace stratoshark::codegen {
+
+using namespace lang;
+
+namespace {
+
+const char* section_for(const ProgramPlan& plan) {
+  switch (plan.provider->program_type()) {
+    case ProgramType::RawTracepoint: return "raw_tp";
+    case ProgramType::Tracepoint: return "tracepoint";
+    case ProgramType::Kprobe: return plan.targets.front().retprobe ? "kretprobe" : "kprobe";
+    case ProgramType::PerfEvent: return "perf_event";
+  }
+  return "raw_tp";
+}
+
+bool is_aggregation(FunctionId id) {
+  return id == FunctionId::Count || id == FunctionId::Sum || id == FunctionId::Min || id == FunctionId::Max ||
+         id == FunctionId::Avg;
+}
+
+}  // namespace
+
+ProgramEmitter::ProgramEmitter(CodegenState& state, const ProgramPlan& plan)
+    : state_(state), plan_(plan), probe_(*state.program.probes.at(plan.probe)), builder_(state.module.context()) {}
+
+llvm::Type* ProgramEmitter::i64_type() { return builder_.getInt64Ty(); }
+llvm::Type* ProgramEmitter::ptr_type() { return builder_.getPtrTy(); }
+llvm::Value* ProgramEmitter::i64(uint64_t v) { return builder_.getInt64(v); }
+llvm::Value* ProgramEmitter::is_true(llvm::Value* v) { return builder_.CreateICmpNE(v, llvm::ConstantInt::get(v->getType(), 0)); }
+
+void ProgramEmitter::set_location(SourceRange where) {
+  builder_.SetCurrentDebugLocation(state_.module.location(where, scope_));
+}
+
+void ProgramEmitter::emit() {
+  auto& ctx = llvm_context();
+  auto* type = llvm::FunctionType::get(builder_.getInt32Ty(), {ptr_type()}, false);
+  function_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, plan_.function_name,
+                                     state_.module.module());
+  function_->setSection(section_for(plan_));
+  function_->addFnAttr(llvm::Attribute::NoUnwind);  // no .eh_frame in the object
+  ctx_ = function_->getArg(0);
+  ctx_->setName("ctx");
+  scope_ = state_.module.subprogram(function_, probe_.loc);
+
+  entry_ = llvm::BasicBlock::Create(ctx, "entry", function_);
+  return_block_ = llvm::BasicBlock::Create(ctx, "return", function_);
+  builder_.SetInsertPoint(return_block_);
+  set_location(probe_.body->loc);
+  builder_.CreateRet(builder_.getInt32(0));
+
+  builder_.SetInsertPoint(entry_);
+  set_location(probe_.loc);
+  // Scratch variables live for one run of the probe; start them at zero.
+  for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
+    uint32_t bytes = type_.is_string() ? type_.size : 8;
+    variables_[name] = stack_buffer(bytes, /*zeroed=*/true);
+  }
+  if (probe_.predicate != nullptr) {
+    set_location(probe_.predicate->loc);
+    Val cond = expr(*probe_.predicate);
+    auto* body = llvm::BasicBlock::Create(ctx, "body", function_);
+    builder_.CreateCondBr(is_true(cond.v), body, return_block_);
+    builder_.SetInsertPoint(body);
+  }
+  block(*probe_.body);
+  if (builder_.GetInsertBlock()->getTerminator() == nullptr) builder_.CreateBr(return_block_);
+  // Keep the return block last, for readable -d ir output.
+  return_block_->moveAfter(&function_->back());
+}
+
+void ProgramEmitter::block(const Block& b) {
+  for (const Stmt* s : b.stmts) stmt(*s);
+}
+
+void ProgramEmitter::stmt(const Stmt& s) {
+  set_location(s.loc);
+  switch (s.kind) {
+    case NodeKind::ExprStmt:
+      expr(*cast<ExprStmt>(&s)->expr);
+      break;
+    case NodeKind::Assign:
+      assign(*cast<AssignStmt>(&s));
+      break;
+    case NodeKind::If: {
+      const auto& i = *cast<IfStmt>(&s);
+      Val cond = expr(*i.cond);
+      if (i.else_stmt != nullptr) {
+        if_then(is_true(cond.v), [&] { block(*i.then_block); }, [&] { stmt(*i.else_stmt); });
+      } else {
+        if_then(is_true(cond.v), [&] { block(*i.then_block); });
+      }
+      break;
+    }
+    case NodeKind::Block:
+      block(*cast<Block>(&s));
+      break;
+    default:
+      break;
+  }
+}
+
+namespace {
+llvm::Instruction::BinaryOps plain_op(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Add: return llvm::Instruction::Add;
+    case BinaryOp::Sub: return llvm::Instruction::Sub;
+    case BinaryOp::Mul: return llvm::Instruction::Mul;
+    case BinaryOp::BitAnd: return llvm::Instruction::And;
+    case BinaryOp::BitOr: return llvm::Instruction::Or;
+    case BinaryOp::BitXor: return llvm::Instruction::Xor;
+    case BinaryOp::Shl: return llvm::Instruction::Shl;
+    default: return llvm::Instruction::Add;
+  }
+}
+}  // namespace
+
+void ProgramEmitter::assign(const AssignStmt& a) {
+  if (isa<MapRef>(a.target)) {
+    assign_map(a);
+    return;
+  }
+  const auto& var = *cast<Variable>(a.target);
+  llvm::AllocaInst* slot = variables_.at(var.name);
+  const Type& var_type = state_.sema.variables.at(probe_.index).at(var.name);
+  Val value = expr(*a.value);
+  if (var_type.is_string()) {
+    zero(slot, var_type.size);
+    copy(slot, value.v, std::min(var_type.size, value.type.size));
+    return;
+  }
+  llvm::Value* result = value.v;
+  if (a.compound) {
+    llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
+    bool is_signed = var_type.is_signed || value.type.is_signed;
+    switch (a.op) {
+      case BinaryOp::Div: result = divide(old, value.v, is_signed, false).v; break;
+      case BinaryOp::Mod: result = divide(old, value.v, is_signed, true).v; break;
+      case BinaryOp::Shr: result = is_signed ? builder_.CreateAShr(old, value.v) : builder_.CreateLShr(old, value.v); break;
+      default: result = builder_.CreateBinOp(plain_op(a.op), old, value.v); break;
+    }
+  }
+  builder_.CreateStore(result, slot);
+}
+
+void ProgramEmitter::assign_map(const AssignStmt& a) {
+  const auto& target = *cast<MapRef>(a.target);
+  MapHandle& m = map(target.name);
+  if (!a.compound) {
+    if (const auto* call = dyn_cast<Call>(a.value)) {
+      FunctionId id = state_.sema.functions.at(call->id);
+      if (is_aggregation(id)) {
+        llvm::Value* key = map_key(target);
+        MapTarget t{m, key};
+        emit_function(*this, *call, id, &t);
+        return;
+      }
+    }
+    Val value = expr(*a.value);
+    llvm::Value* key = map_key(target);
+    llvm::AllocaInst* buffer = stack_buffer(m.spec->value_size, /*zeroed=*/value.type.is_string());
+    store_value(buffer, value, m.spec->value);
+    update(m, key, buffer, BPF_ANY);
+    return;
+  }
+
+  // Compound assignment: read, combine, write back (missing entries start at 0).
+  Val value = expr(*a.value);
+  llvm::Value* key = map_key(target);
+  llvm::Value* slot = lookup(m, key);
+  bool is_signed = m.spec->value.is_signed || value.type.is_signed;
+  auto combine = [&](llvm::Value* old) -> llvm::Value* {
+    switch (a.op) {
+      case BinaryOp::Div: return divide(old, value.v, is_signed, false).v;
+      case BinaryOp::Mod: return divide(old, value.v, is_signed, true).v;
+      case BinaryOp::Shr: return is_signed ? builder_.CreateAShr(old, value.v) : builder_.CreateLShr(old, value.v);
+      default: return builder_.CreateBinOp(plain_op(a.op), old, value.v);
+    }
+  };
+  if_then(
+      builder_.CreateIsNotNull(slot),
+      [&] {
+        if (a.op == BinaryOp::Add || a.op == BinaryOp::Sub) {
+          // Concurrent updates from other CPUs must not be lost.
+          llvm::Value* delta = a.op == BinaryOp::Add ? value.v : builder_.CreateNeg(value.v);
+          builder_.CreateAtomicRMW(llvm::AtomicRMWInst::Add, slot, delta, llvm::MaybeAlign(8),
+                                   llvm::AtomicOrdering::Monotonic);
+        } else {
+          llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
+          builder_.CreateStore(combine(old), slot);
+        }
+      },
+      [&] {
+        llvm::AllocaInst* buffer = stack_buffer(8, false);
+        builder_.CreateStore(combine(i64(0)), buffer);
+        update(m, key, buffer, BPF_NOEXIST);
+      });
+}
+
+// ------------------------------------------------------------------ helpers
+
+llvm::Value* ProgramEmitter::call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args) {
+  std::vector<llvm::Type*> types;
+  for (llvm::Value* a : args) types.push_back(a->getType());
+  auto* type = llvm::FunctionType::get(ret, types, false);
+  auto* callee = llvm::ConstantExpr::getIntToPtr(builder_.getInt64(static_cast<uint64_t>(id)), ptr_type());
+  return builder_.CreateCall(type, callee, args);
+}
+
+llvm::AllocaInst* ProgramEmitter::stack_buffer(uint32_t bytes, bool zeroed) {
+  llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+  auto* type = llvm::ArrayType::get(builder_.getInt8Ty(), std::max<uint32_t>(bytes, 1));
+  llvm::AllocaInst* slot = at_entry.CreateAlloca(type);
+  slot->setAlignment(llvm::Align(8));
+  if (zeroed) zero(slot, bytes);
+  return slot;
+}
+
+void ProgramEmitter::zero(llvm::Value* ptr, uint32_t bytes) {
+  if (bytes > 0) builder_.CreateMemSet(ptr, builder_.getInt8(0), bytes, llvm::MaybeAlign(8));
+}
+
+void ProgramEmitter::copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align) {
+  // Sources are stack buffers or map values: both 8-byte aligned.
+  if (bytes > 0) builder_.CreateMemCpy(dst, llvm::MaybeAlign(dst_align), src, llvm::MaybeAlign(8), bytes);
+}
+
+llvm::Value* ProgramEmitter::at_offset(llvm::Value* base, uint32_t offset) {
+  if (offset == 0) return base;
+  return builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), base, offset);
+}
+
+void ProgramEmitter::store_string_literal(llvm::Value* dst, const std::string& text, uint32_t capacity) {
+  // Immediate stores, 8 bytes at a time: no .rodata for libbpf to map.
+  for (uint32_t offset = 0; offset < capacity; offset += 8) {
+    uint64_t word = 0;
+    uint32_t n = std::min<uint32_t>(8, capacity - offset);
+    for (uint32_t i = 0; i < n; ++i) {
+      uint8_t byte = offset + i < text.size() ? static_cast<uint8_t>(text[offset + i]) : 0;
+      word |= static_cast<uint64_t>(byte) << (8 * i);
+    }
+    llvm::Value* where = at_offset(dst, offset);
+    if (n == 8) {
+      builder_.CreateAlignedStore(builder_.getInt64(word), where, llvm::MaybeAlign(8));
+    } else {
+      for (uint32_t i = 0; i < n; ++i) {
+        builder_.CreateStore(builder_.getInt8(static_cast<uint8_t>(word >> (8 * i))), at_offset(where, i));
+      }
+    }
+  }
+}
+
+void ProgramEmitter::store_value(llvm::Value* dst, const Val& v, const runtime::ValueLayout& layout) {
+  llvm::Value* where = at_offset(dst, layout.offset);
+  // Buffers we write into (stack, map values, ring buffer records) are 8-byte aligned.
+  uint32_t align = layout.offset % 8 == 0 ? 8 : (layout.offset % 4 == 0 ? 4 : (layout.offset % 2 == 0 ? 2 : 1));
+  if (layout.kind == runtime::ValueKind::String) {
+    uint32_t n = std::min(v.type.size, layout.size);
+    copy(where, v.v, n, align);
+    if (v.type.size > layout.size && layout.size > 0) {
+      builder_.CreateStore(builder_.getInt8(0), at_offset(where, layout.size - 1));
+    }
+    return;
+  }
+  builder_.CreateAlignedStore(v.v, where, llvm::MaybeAlign(align));
+}
+
+MapHandle& ProgramEmitter::map(const std::string& name) { return state_.maps.at(name); }
+
+llvm::Value* ProgramEmitter::map_key(const MapRef& ref) {
+  const runtime::MapSpec& spec = *map(ref.name).spec;
+  if (!spec.has_key) {
+    llvm::AllocaInst* key = stack_buffer(8, false);
+    builder_.CreateStore(i64(0), key);
+    return key;
+  }
+  std::vector<Val> parts;
+  for (const Expr* k : ref.keys) parts.push_back(expr(*k));
+  llvm::AllocaInst* key = stack_buffer(spec.key_size, /*zeroed=*/true);
+  if (spec.key.kind == runtime::ValueKind::Tuple) {
+    for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);
+  } else {
+    store_value(key, parts[0], spec.key);
+  }
+  return key;
+}
+
+llvm::Value* ProgramEmitter::lookup(const MapHandle& m, llvm::Value* key) {
+  return call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {m.global, key});
+}
+
+void ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
+  call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)});
+}
+
+void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& then,
+                             const std::function<void()>& otherwise) {
+  auto& ctx = llvm_context();
+  auto* then_block = llvm::BasicBlock::Create(ctx, "then", function_);
+  auto* merge = llvm::BasicBlock::Create(ctx, "merge", function_);
+  auto* else_block = otherwise ? llvm::BasicBlock::Create(ctx, "else", function_) : merge;
+  builder_.CreateCondBr(cond, then_block, else_block);
+  builder_.SetInsertPoint(then_block);
+  then();
+  if (builder_.GetInsertBlock()->getTerminator() == nullptr) builder_.CreateBr(merge);
+  if (otherwise) {
+    builder_.SetInsertPoint(else_block);
+    otherwise();
+    if (builder_.GetInsertBlock()->getTerminator() == nullptr) builder_.CreateBr(merge);
+  }
+  merge->moveAfter(builder_.GetInsertBlock());
+  builder_.SetInsertPoint(merge);
+}
+
+void ProgramEmitter::count_dropped_event() {
+  llvm::AllocaInst* key = stack_buffer(4, false);
+  builder_.CreateStore(builder_.getInt32(0), key);
+  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {state_.dropped, key});
+  if_then(builder_.CreateIsNotNull(slot), [&] {
+    llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
+    builder_.CreateStore(builder_.CreateAdd(old, i64(1)), slot);
+  });
+}
+
+void ProgramEmitter::return_now() {
+  builder_.CreateBr(return_block_);
+  auto* rest = llvm::BasicBlock::Create(llvm_context(), "after_exit", function_);
+  builder_.SetInsertPoint(rest);
+}
+
+}  // namespace stratoshark::codegen

@@ -1,0 +1,120 @@
+// ProgramEmitter: one BPF program (a probe body for one ProgramPlan) as LLVM IR.
+//
+// Values: integers are i64 (sign- or zero-extended by their type), strings
+// are pointers to zero-padded stack buffers of the type's capacity, probe
+// names are i64 indexes. Builtins and functions are emitted by the tables in
+// builtin_emitters.cpp and function_emitters.cpp.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include <linux/bpf.h>
+
+#include "module_emitter.h"
+#include "stratoshark/lang/sema.h"
+
+namespace stratoshark::codegen {
+
+struct MapHandle {
+  llvm::GlobalVariable* global = nullptr;
+  const runtime::MapSpec* spec = nullptr;
+};
+
+// State shared by every program of one compilation.
+struct CodegenState {
+  ModuleEmitter& module;
+  const lang::Program& program;
+  const lang::SemaResult& sema;
+  runtime::Artifact& artifact;
+  std::map<std::string, MapHandle> maps;
+  llvm::GlobalVariable* events = nullptr;
+  llvm::GlobalVariable* dropped = nullptr;
+  std::unordered_map<lang::NodeId, uint32_t> printf_ids;
+};
+
+struct Val {
+  llvm::Value* v = nullptr;
+  lang::Type type;
+};
+
+// The map an aggregation call is assigned to.
+struct MapTarget {
+  MapHandle& map;
+  llvm::Value* key;
+};
+
+class ProgramEmitter {
+ public:
+  ProgramEmitter(CodegenState& state, const lang::ProgramPlan& plan);
+  void emit();
+
+  llvm::IRBuilder<>& b() { return builder_; }
+  llvm::LLVMContext& llvm_context() { return state_.module.context(); }
+  CodegenState& state() { return state_; }
+  const lang::ProgramPlan& plan() const { return plan_; }
+  llvm::Value* ctx() const { return ctx_; }
+
+  Val expr(const lang::Expr& e);
+  llvm::Value* call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args);
+  // An 8-byte aligned stack buffer in the entry block, zeroed at the current
+  // point when asked. (zero() assumes 8-byte alignment.)
+  llvm::AllocaInst* stack_buffer(uint32_t bytes, bool zeroed);
+  void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8);
+  void zero(llvm::Value* ptr, uint32_t bytes);
+  void store_string_literal(llvm::Value* dst, const std::string& text, uint32_t capacity);
+  // Writes `v` at `dst` in the representation `layout` describes.
+  void store_value(llvm::Value* dst, const Val& v, const runtime::ValueLayout& layout);
+  llvm::Value* at_offset(llvm::Value* base, uint32_t offset);
+
+  MapHandle& map(const std::string& name);
+  llvm::Value* map_key(const lang::MapRef& ref);
+  llvm::Value* lookup(const MapHandle& map, llvm::Value* key);
+  void update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
+
+  // Structured control flow: runs `then` when `cond` (i1) holds, else `otherwise`.
+  void if_then(llvm::Value* cond, const std::function<void()>& then, const std::function<void()>& otherwise = {});
+  llvm::Value* is_true(llvm::Value* i64_value);
+  llvm::Value* i64(uint64_t v);
+  llvm::Type* i64_type();
+  llvm::Type* ptr_type();
+
+  void count_dropped_event();
+  // Ends this run of the program now (after exit()).
+  void return_now();
+
+ private:
+  void stmt(const lang::Stmt& s);
+  void block(const lang::Block& b);
+  void assign(const lang::AssignStmt& a);
+  void assign_map(const lang::AssignStmt& a);
+  void set_location(lang::SourceRange where);
+
+  Val binary(const lang::Binary& e);
+  Val logical(const lang::Binary& e);
+  Val string_equal(const Val& a, const Val& b, const lang::Expr& lhs, const lang::Expr& rhs);
+  Val divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool remainder);
+  Val ternary(const lang::Ternary& e);
+  Val map_read(const lang::MapRef& m);
+  Val field(const lang::FieldAccess& f);
+  Val variable(const lang::Variable& v);
+
+  CodegenState& state_;
+  const lang::ProgramPlan& plan_;
+  const lang::Probe& probe_;
+  llvm::IRBuilder<> builder_;
+  llvm::Function* function_ = nullptr;
+  llvm::BasicBlock* entry_ = nullptr;
+  llvm::BasicBlock* return_block_ = nullptr;
+  llvm::DISubprogram* scope_ = nullptr;
+  llvm::Value* ctx_ = nullptr;
+  std::map<std::string, llvm::AllocaInst*> variables_;
+};
+
+// The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).
+Val emit_builtin(ProgramEmitter& e, const lang::Identifier& node, lang::BuiltinId id);
+Val emit_function(ProgramEmitter& e, const lang::Call& call, lang::FunctionId id, MapTarget* target);
+
+}  // namespace stratoshark::codegen

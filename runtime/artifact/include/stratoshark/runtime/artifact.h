@@ -1,0 +1,117 @@
+// The artifact: everything the runtime needs to run a compiled program.
+//
+// Codegen produces it; the runtime consumes it and needs nothing else (no
+// LLVM, no language passes). It is the BPF ELF object plus a description of
+// how to attach each program, how to decode each map and event, and what the
+// `probe` builtin's values mean. It serialises to JSON, so a program compiled
+// on one host can later run on another with a runtime-only binary.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stratoshark::runtime {
+
+enum class ValueKind : uint8_t {
+  Int,        // size 1/2/4/8, is_signed
+  String,     // NUL-terminated within `size` bytes
+  ProbeName,  // u64 index into Artifact::probe_names
+  Tuple,      // elements at their offsets
+  Count,      // u64 per CPU, summed
+  Sum,        // i64/u64 per CPU, summed
+  Min,        // {value, set} per CPU
+  Max,        // {value, set} per CPU
+  Avg,        // {sum, count} per CPU
+};
+
+// How to read one value out of a byte buffer.
+struct ValueLayout {
+  ValueKind kind = ValueKind::Int;
+  uint32_t offset = 0;
+  uint32_t size = 8;
+  bool is_signed = false;
+  std::vector<ValueLayout> elements;  // Tuple
+};
+
+struct MapSpec {
+  std::string name;      // as written, without '@' ("" for "@")
+  std::string elf_name;  // symbol in the ELF .maps section
+  bool per_cpu = false;
+  bool has_key = false;
+  ValueLayout key;       // meaningful when has_key
+  uint32_t key_size = 8;
+  ValueLayout value;
+  uint32_t value_size = 8;
+};
+
+struct Conversion {
+  char specifier = 'd';
+  std::string flags;
+  int width = -1;
+  int precision = -1;
+};
+
+struct FormatSegment {
+  std::string literal;
+  std::optional<Conversion> conversion;
+  ValueLayout arg;  // where the argument sits in the event (when conversion)
+};
+
+struct PrintfSpec {
+  std::vector<FormatSegment> segments;
+  uint32_t event_size = 0;
+};
+
+// Where in the user's source a program's attach point was written, so
+// runtime errors can point at it.
+struct SourcePosition {
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t length = 0;
+};
+
+struct AttachTarget {
+  std::string name;                 // e.g. "tracepoint:syscalls:sys_enter_openat"
+  std::vector<std::string> params;  // provider-specific
+  uint64_t number = 0;              // provider-specific
+  bool retprobe = false;
+  uint64_t cookie = 0;              // index into probe_names
+  SourcePosition position;
+};
+
+struct ProgramSpec {
+  std::string function;  // program symbol in the ELF
+  std::string provider;  // "BEGIN", "END", "tracepoint", "kprobe", "interval", ...
+  uint32_t probe_index = 0;
+  std::vector<AttachTarget> targets;
+  // When this kernel cannot attach the provider: what covers the same event.
+  std::vector<std::string> alternatives;  // per target ("" when none)
+};
+
+// Ring buffer records start with this header.
+enum class EventType : uint32_t { Printf = 1, Exit = 2 };
+struct EventHeader {
+  uint32_t type;
+  uint32_t id;  // Printf: index into printfs; Exit: the exit code
+};
+
+struct Artifact {
+  std::vector<uint8_t> elf;
+  std::vector<ProgramSpec> programs;
+  std::vector<MapSpec> maps;
+  std::vector<PrintfSpec> printfs;
+  std::vector<std::string> probe_names;
+  std::string events_map;   // BPF_MAP_TYPE_RINGBUF
+  std::string dropped_map;  // per-CPU array[1] of u64: events lost to a full ring buffer
+  uint32_t events_size = 0;
+};
+
+// JSON form of everything but the ELF bytes (for --emit-elf's side file).
+std::string artifact_metadata_json(const Artifact& artifact);
+// Reads artifact_metadata_json()'s output; returns nullopt with `error` set on bad input.
+std::optional<Artifact> artifact_from_metadata_json(const std::string& json, std::string& error);
+
+}  // namespace stratoshark::runtime

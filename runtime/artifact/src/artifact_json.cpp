@@ -1,0 +1,86 @@
+// JSON (de)serialisation of the artifact's metadata.
+#include <nlohmann/json.hpp>
+
+#include "stratoshark/runtime/artifact.h"
+
+namespace stratoshark::runtime {
+
+NLOHMANN_JSON_SERIALIZE_ENUM(ValueKind, {
+                                            {ValueKind::Int, "int"},
+                                            {ValueKind::String, "string"},
+                                            {ValueKind::ProbeName, "probe"},
+                                            {ValueKind::Tuple, "tuple"},
+                                            {ValueKind::Count, "count"},
+                                            {ValueKind::Sum, "sum"},
+                                            {ValueKind::Min, "min"},
+                                            {ValueKind::Max, "max"},
+                                            {ValueKind::Avg, "avg"},
+                                        })
+
+void to_json(nlohmann::json& j, const ValueLayout& v) {
+  j = {{"kind", v.kind}, {"offset", v.offset}, {"size", v.size}, {"signed", v.is_signed}};
+  if (!v.elements.empty()) j["elements"] = v.elements;
+}
+void from_json(const nlohmann::json& j, ValueLayout& v) {
+  j.at("kind").get_to(v.kind);
+  j.at("offset").get_to(v.offset);
+  j.at("size").get_to(v.size);
+  j.at("signed").get_to(v.is_signed);
+  if (j.contains("elements")) j.at("elements").get_to(v.elements);
+}
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MapSpec, name, elf_name, per_cpu, has_key, key, key_size, value, value_size)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Conversion, specifier, flags, width, precision)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SourcePosition, file, line, column, length)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AttachTarget, name, params, number, retprobe, cookie, position)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ProgramSpec, function, provider, probe_index, targets, alternatives)
+
+void to_json(nlohmann::json& j, const FormatSegment& s) {
+  j = {{"literal", s.literal}, {"arg", s.arg}};
+  if (s.conversion) j["conversion"] = *s.conversion;
+}
+void from_json(const nlohmann::json& j, FormatSegment& s) {
+  j.at("literal").get_to(s.literal);
+  j.at("arg").get_to(s.arg);
+  if (j.contains("conversion")) s.conversion = j.at("conversion").get<Conversion>();
+}
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PrintfSpec, segments, event_size)
+
+std::string artifact_metadata_json(const Artifact& a) {
+  nlohmann::json j = {
+      {"format", "stratoshark-artifact-1"},
+      {"programs", a.programs},
+      {"maps", a.maps},
+      {"printfs", a.printfs},
+      {"probe_names", a.probe_names},
+      {"events_map", a.events_map},
+      {"dropped_map", a.dropped_map},
+      {"events_size", a.events_size},
+  };
+  return j.dump(2);
+}
+
+std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std::string& error) {
+  try {
+    auto j = nlohmann::json::parse(text);
+    if (j.value("format", "") != "stratoshark-artifact-1") {
+      error = "not a stratoshark artifact description (missing \"format\": \"stratoshark-artifact-1\")";
+      return std::nullopt;
+    }
+    Artifact a;
+    j.at("programs").get_to(a.programs);
+    j.at("maps").get_to(a.maps);
+    j.at("printfs").get_to(a.printfs);
+    j.at("probe_names").get_to(a.probe_names);
+    j.at("events_map").get_to(a.events_map);
+    j.at("dropped_map").get_to(a.dropped_map);
+    j.at("events_size").get_to(a.events_size);
+    return a;
+  } catch (const std::exception& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+}
+
+}  // namespace stratoshark::runtime
