@@ -1,0 +1,89 @@
+#include <algorithm>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "stratoshark/runtime/output.h"
+
+namespace stratoshark::runtime {
+
+namespace {
+
+std::string c_format(const std::string& spec, auto value) {
+  char small[128];
+  int n = std::snprintf(small, sizeof small, spec.c_str(), value);
+  if (n < 0) return {};
+  if (static_cast<size_t>(n) < sizeof small) return std::string(small, static_cast<size_t>(n));
+  std::string big(static_cast<size_t>(n) + 1, '\0');
+  std::snprintf(big.data(), big.size(), spec.c_str(), value);
+  big.resize(static_cast<size_t>(n));
+  return big;
+}
+
+std::string conversion(const Conversion& c, const Value& v) {
+  std::string spec = "%" + c.flags;
+  if (c.width >= 0) spec += std::to_string(c.width);
+  if (c.precision >= 0) spec += "." + std::to_string(c.precision);
+  uint64_t as_unsigned = v.kind == Value::Kind::Int ? static_cast<uint64_t>(v.i) : v.u;
+  switch (c.specifier) {
+    case 's':
+      return c_format(spec + "s", v.kind == Value::Kind::String ? v.s.c_str() : "");
+    case 'c':
+      return c_format(spec + "c", static_cast<int>(as_unsigned & 0xff));
+    case 'd':
+    case 'i':
+      return c_format(spec + "lld", static_cast<long long>(as_unsigned));
+    default:
+      return c_format(spec + "ll" + c.specifier, static_cast<unsigned long long>(as_unsigned));
+  }
+}
+
+}  // namespace
+
+std::string format_printf(const PrintfSpec& spec, std::span<const uint8_t> event,
+                          const std::vector<std::string>& probe_names) {
+  std::string out;
+  for (const auto& segment : spec.segments) {
+    out += segment.literal;
+    if (segment.conversion) out += conversion(*segment.conversion, decode(event, segment.arg, probe_names));
+  }
+  return out;
+}
+
+std::string format_value(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::Int: return std::to_string(v.i);
+    case Value::Kind::Uint: return std::to_string(v.u);
+    case Value::Kind::String: return v.s;
+    case Value::Kind::Tuple: {
+      std::string out;
+      for (size_t i = 0; i < v.elements.size(); ++i) {
+        if (i) out += ", ";
+        out += format_value(v.elements[i]);
+      }
+      return out;
+    }
+  }
+  return {};
+}
+
+std::string format_map_text(const MapSnapshot& map) {
+  std::vector<const MapEntry*> entries;
+  for (const auto& e : map.entries) entries.push_back(&e);
+  std::sort(entries.begin(), entries.end(), [](const MapEntry* a, const MapEntry* b) {
+    if (a->value.less(b->value)) return true;
+    if (b->value.less(a->value)) return false;
+    return a->key.less(b->key);
+  });
+  std::string out;
+  for (const MapEntry* e : entries) {
+    if (map.spec->has_key) {
+      out += fmt::format("@{}[{}]: {}\n", map.spec->name, format_value(e->key), format_value(e->value));
+    } else {
+      out += fmt::format("@{}: {}\n", map.spec->name, format_value(e->value));
+    }
+  }
+  return out;
+}
+
+}  // namespace stratoshark::runtime

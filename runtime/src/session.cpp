@@ -1,0 +1,336 @@
+#include "stratoshark/runtime/session.h"
+
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <fmt/format.h>
+
+#include "probes/attacher.h"
+
+namespace stratoshark::runtime {
+
+namespace {
+
+// libbpf reports through one process-wide callback; collect its text so
+// errors can carry it (and -v can show it) instead of it going to stderr.
+std::mutex log_mutex;
+std::string libbpf_messages;
+
+int collect_libbpf_output(enum libbpf_print_level level, const char* format, va_list args) {
+  if (level == LIBBPF_DEBUG) return 0;
+  char buffer[4096];
+  int n = std::vsnprintf(buffer, sizeof buffer, format, args);
+  std::lock_guard<std::mutex> lock(log_mutex);
+  libbpf_messages.append(buffer, n < 0 ? 0 : std::min<size_t>(static_cast<size_t>(n), sizeof buffer - 1));
+  return n;
+}
+
+constexpr size_t kVerifierLogSize = 1 << 20;
+constexpr int kStopConsuming = -ECANCELED;
+
+const char* permission_hint() {
+  return "run as root (sudo stratoshark ...), or give the binary the capabilities it needs: "
+         "sudo setcap cap_bpf,cap_perfmon,cap_net_admin+ep $(command -v stratoshark)";
+}
+
+// The verifier's own reason: the last line that is not a statistics line.
+std::string verifier_reason(const std::string& log) {
+  std::string reason;
+  size_t pos = 0;
+  while (pos < log.size()) {
+    size_t nl = log.find('\n', pos);
+    std::string line = log.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? log.size() : nl + 1;
+    if (line.empty() || line.rfind("processed ", 0) == 0 || line.rfind("verification time", 0) == 0 ||
+        line.rfind("stack depth", 0) == 0 || line.rfind("-- ", 0) == 0) {
+      continue;
+    }
+    reason = line;
+  }
+  return reason;
+}
+
+// Detaching the last BPF user of a tracepoint waits for RCU grace periods
+// (~70 ms here), one link after another. Grace periods overlap across
+// threads, so many links detach in about the time of one.
+void destroy_links(std::vector<bpf_link*>& links) {
+  constexpr size_t kMaxThreads = 64;
+  if (links.size() < 2) {
+    for (bpf_link* link : links) bpf_link__destroy(link);
+    links.clear();
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < links.size();) bpf_link__destroy(links[i]);
+  };
+  std::vector<std::thread> threads;
+  size_t count = std::min(links.size(), kMaxThreads);
+  for (size_t t = 1; t < count; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  links.clear();
+}
+
+}  // namespace
+
+Status ensure_tracefs() {
+  struct stat st {};
+  if (::stat("/sys/kernel/tracing/events", &st) == 0) return {};
+  if (::stat("/sys/kernel/debug/tracing/events", &st) == 0) return {};
+  if (::mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, nullptr) == 0) return {};
+  int err = errno;
+  return Error{err == EPERM ? ErrorKind::Permission : ErrorKind::Environment,
+               fmt::format("tracefs is not mounted and mounting it failed: {}", std::strerror(err)),
+               err == EPERM ? permission_hint() : "mount it with: mount -t tracefs tracefs /sys/kernel/tracing",
+               std::nullopt,
+               {}};
+}
+
+Session::Session(const Artifact& artifact, const RuntimeOptions& options) : artifact_(artifact), options_(options) {}
+
+Session::~Session() {
+  destroy_links(links_);
+  if (events_ != nullptr) ring_buffer__free(events_);
+  if (object_ != nullptr) bpf_object__close(object_);
+}
+
+const std::string& Session::libbpf_log() const { return libbpf_messages; }
+
+size_t Session::program_count() const {
+  size_t n = 0;
+  bpf_program* prog = nullptr;
+  bpf_object__for_each_program(prog, object_) ++n;
+  return n;
+}
+
+Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const RuntimeOptions& options) {
+  libbpf_set_print(collect_libbpf_output);
+  {
+    std::lock_guard<std::mutex> lock(log_mutex);
+    libbpf_messages.clear();
+  }
+  std::unique_ptr<Session> session(new Session(artifact, options));
+  // Uninitialised on purpose: the kernel writes it only when a load fails.
+  session->verifier_log_.reset(new char[kVerifierLogSize]);
+  session->verifier_log_[0] = '\0';
+  LIBBPF_OPTS(bpf_object_open_opts, open_opts, .object_name = "stratoshark",
+              .kernel_log_buf = session->verifier_log_.get(), .kernel_log_size = kVerifierLogSize);
+  bpf_object* object = bpf_object__open_mem(artifact.elf.data(), artifact.elf.size(), &open_opts);
+  if (object == nullptr) {
+    int err = -errno;
+    return Error{ErrorKind::Internal, fmt::format("libbpf cannot open the generated object: {}", errno_text(err)),
+                 "this is a bug in stratoshark; please report it with the program", std::nullopt, libbpf_messages};
+  }
+  session->object_ = object;
+  int err = bpf_object__load(object);
+  if (err != 0) {
+    std::string log(session->verifier_log_.get());
+    // Which probe's program failed: libbpf names it in its message.
+    std::optional<SourcePosition> where;
+    std::string probe;
+    for (const ProgramSpec& p : artifact.programs) {
+      if (libbpf_messages.find("prog '" + p.function + "'") != std::string::npos) {
+        probe = p.targets.empty() ? p.function : p.targets.front().name;
+        if (!p.targets.empty()) where = p.targets.front().position;
+        break;
+      }
+    }
+    if (err == -EPERM) {
+      return Error{ErrorKind::Permission, "Failed to load eBPF program: Operation not permitted", permission_hint(),
+                   std::nullopt, libbpf_messages};
+    }
+    if (!log.empty()) {
+      std::string reason = verifier_reason(log);
+      return Error{ErrorKind::Verifier,
+                   fmt::format("the kernel verifier rejected the program of {}{}", probe.empty() ? "a probe" : probe,
+                               reason.empty() ? "" : ": " + reason),
+                   "run with -v to see the verifier's log", where, log};
+    }
+    return Error{ErrorKind::Environment, fmt::format("the kernel refused the BPF object: {}", errno_text(err)),
+                 err == -ENOMEM ? "raise the locked-memory limit (ulimit -l) or the map sizes" : "run with -v for details",
+                 where, libbpf_messages};
+  }
+  bpf_map* events = bpf_object__find_map_by_name(object, artifact.events_map.c_str());
+  if (events == nullptr) {
+    return Error{ErrorKind::Internal, "the object has no event ring buffer", "this is a bug in stratoshark",
+                 std::nullopt, {}};
+  }
+  session->events_ = ring_buffer__new(bpf_map__fd(events), &Session::on_event, session.get(), nullptr);
+  if (session->events_ == nullptr) {
+    int e = -errno;
+    return Error{ErrorKind::Environment, fmt::format("cannot read the event ring buffer: {}", errno_text(e)), "",
+                 std::nullopt, libbpf_messages};
+  }
+  return session;
+}
+
+Status Session::preflight() {
+  for (const ProgramSpec& p : artifact_.programs) {
+    if (const Attacher* a = find_attacher(p.provider)) {
+      Status s = a->preflight(p);
+      if (!s) return s;
+    }
+  }
+  return {};
+}
+
+Status Session::run_once(const std::string& provider, EventSink& sink) {
+  for (const ProgramSpec& p : artifact_.programs) {
+    if (p.provider != provider) continue;
+    bpf_program* prog = bpf_object__find_program_by_name(object_, p.function.c_str());
+    if (prog == nullptr) {
+      return Error{ErrorKind::Internal, fmt::format("program {} is missing from the object", p.function), "",
+                   std::nullopt, {}};
+    }
+    LIBBPF_OPTS(bpf_test_run_opts, run);
+    int err = bpf_prog_test_run_opts(bpf_program__fd(prog), &run);
+    if (err != 0) {
+      return Error{ErrorKind::Environment, fmt::format("cannot run {}: {}", provider, errno_text(-errno)),
+                   "BEGIN and END run through BPF_PROG_TEST_RUN, which needs Linux 5.10 or later", std::nullopt, {}};
+    }
+    consume(&sink);
+    if (exit_requested_) break;
+  }
+  return {};
+}
+
+Status Session::run_begin(EventSink& sink) { return run_once("BEGIN", sink); }
+
+Status Session::run_end(EventSink& sink) {
+  // END runs even after exit(); an exit() inside END sets the final code.
+  bool was = exit_requested_;
+  int code = exit_code_;
+  exit_requested_ = false;
+  Status s = run_once("END", sink);
+  if (!exit_requested_) {
+    exit_requested_ = was;
+    exit_code_ = code;
+  }
+  return s;
+}
+
+Result<size_t> Session::attach() {
+  for (const ProgramSpec& p : artifact_.programs) {
+    const Attacher* a = find_attacher(p.provider);
+    if (a == nullptr) continue;  // BEGIN / END
+    bpf_program* prog = bpf_object__find_program_by_name(object_, p.function.c_str());
+    if (prog == nullptr) {
+      return Error{ErrorKind::Internal, fmt::format("program {} is missing from the object", p.function), "",
+                   std::nullopt, {}};
+    }
+    Status s = a->attach(prog, p, links_);
+    if (!s) {
+      Error e = s.error();
+      e.details = libbpf_messages;
+      return e;
+    }
+  }
+  return links_.size();
+}
+
+int Session::on_event(void* ctx, void* data, size_t size) {
+  auto* self = static_cast<Session*>(ctx);
+  if (size < sizeof(EventHeader)) return 0;
+  EventHeader header;
+  std::memcpy(&header, data, sizeof header);
+  std::span<const uint8_t> bytes(static_cast<const uint8_t*>(data), size);
+  switch (static_cast<EventType>(header.type)) {
+    case EventType::Printf:
+      if (self->sink_ != nullptr && header.id < self->artifact_.printfs.size()) {
+        self->sink_->text(format_printf(self->artifact_.printfs[header.id], bytes, self->artifact_.probe_names));
+      }
+      return 0;
+    case EventType::Exit:
+      if (!self->exit_requested_) {
+        self->exit_requested_ = true;
+        self->exit_code_ = static_cast<int32_t>(header.id);
+      }
+      return kStopConsuming;
+  }
+  return 0;
+}
+
+void Session::consume(EventSink* sink) {
+  sink_ = sink;
+  ring_buffer__consume(events_);
+  sink_ = nullptr;
+}
+
+void Session::run(EventSink& sink, const std::atomic<bool>& stop) {
+  sink_ = &sink;
+  while (!exit_requested_ && !stop.load()) {
+    int n = ring_buffer__poll(events_, 200);
+    if (n < 0 && n != -EINTR && n != kStopConsuming) break;
+  }
+  sink_ = nullptr;
+}
+
+void Session::detach(EventSink& sink) {
+  destroy_links(links_);
+  // After exit() nothing more is printed; after a stop request the events
+  // already queued are.
+  bool exited = exit_requested_;
+  consume(exited ? nullptr : &sink);
+  if (exited) {
+    // consume() stops at an exit event; keep draining silently.
+    while (ring_buffer__consume(events_) == kStopConsuming) {
+    }
+  }
+}
+
+Result<std::vector<MapSnapshot>> Session::read_maps() {
+  std::vector<MapSnapshot> out;
+  int cpus = libbpf_num_possible_cpus();
+  if (cpus <= 0) cpus = 1;
+  for (const MapSpec& spec : artifact_.maps) {
+    bpf_map* map = bpf_object__find_map_by_name(object_, spec.elf_name.c_str());
+    if (map == nullptr) continue;
+    int fd = bpf_map__fd(map);
+    MapSnapshot snapshot;
+    snapshot.spec = &spec;
+    size_t stride = (spec.value_size + 7) / 8 * 8;
+    std::vector<uint8_t> key(spec.key_size), next(spec.key_size);
+    std::vector<uint8_t> value(spec.per_cpu ? stride * static_cast<size_t>(cpus) : spec.value_size);
+    void* previous = nullptr;
+    while (bpf_map_get_next_key(fd, previous, next.data()) == 0) {
+      key = next;
+      previous = key.data();
+      if (bpf_map_lookup_elem(fd, key.data(), value.data()) != 0) continue;  // deleted meanwhile
+      MapEntry entry;
+      if (spec.has_key) entry.key = decode(key, spec.key, artifact_.probe_names);
+      if (spec.per_cpu) {
+        entry.value = combine_per_cpu(value, static_cast<size_t>(cpus), stride, spec.value);
+      } else {
+        entry.value = decode(value, spec.value, artifact_.probe_names);
+      }
+      snapshot.entries.push_back(std::move(entry));
+    }
+    out.push_back(std::move(snapshot));
+  }
+  return out;
+}
+
+uint64_t Session::dropped_events() {
+  bpf_map* map = bpf_object__find_map_by_name(object_, artifact_.dropped_map.c_str());
+  if (map == nullptr) return 0;
+  int cpus = libbpf_num_possible_cpus();
+  if (cpus <= 0) cpus = 1;
+  std::vector<uint64_t> values(static_cast<size_t>(cpus));
+  uint32_t key = 0;
+  if (bpf_map_lookup_elem(bpf_map__fd(map), &key, values.data()) != 0) return 0;
+  uint64_t total = 0;
+  for (uint64_t v : values) total += v;
+  return total;
+}
+
+}  // namespace stratoshark::runtime

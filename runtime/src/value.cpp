@@ -1,0 +1,113 @@
+#include "stratoshark/runtime/value.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace stratoshark::runtime {
+
+bool Value::less(const Value& o) const {
+  if (kind != o.kind) return kind < o.kind;
+  switch (kind) {
+    case Kind::Int: return i < o.i;
+    case Kind::Uint: return u < o.u;
+    case Kind::String: return s < o.s;
+    case Kind::Tuple:
+      return std::lexicographical_compare(elements.begin(), elements.end(), o.elements.begin(), o.elements.end(),
+                                          [](const Value& a, const Value& b) { return a.less(b); });
+  }
+  return false;
+}
+
+namespace {
+
+uint64_t read_uint(std::span<const uint8_t> bytes, size_t offset, size_t size) {
+  if (offset > bytes.size() || size > bytes.size() - offset) return 0;
+  uint64_t v = 0;
+  std::memcpy(&v, bytes.data() + offset, std::min<size_t>(size, 8));
+  return v;
+}
+
+int64_t sign_extend(uint64_t v, size_t size) {
+  if (size >= 8) return static_cast<int64_t>(v);
+  unsigned shift = static_cast<unsigned>(64 - size * 8);
+  return static_cast<int64_t>(v << shift) >> shift;
+}
+
+}  // namespace
+
+Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const std::vector<std::string>& probe_names) {
+  switch (layout.kind) {
+    case ValueKind::String: {
+      if (layout.offset >= bytes.size()) return Value::of_string("");
+      size_t room = std::min<size_t>(layout.size, bytes.size() - layout.offset);
+      const char* start = reinterpret_cast<const char*>(bytes.data() + layout.offset);
+      return Value::of_string(std::string(start, strnlen(start, room)));
+    }
+    case ValueKind::ProbeName: {
+      uint64_t id = read_uint(bytes, layout.offset, 8);
+      return Value::of_string(id < probe_names.size() ? probe_names[id] : "probe#" + std::to_string(id));
+    }
+    case ValueKind::Tuple: {
+      Value t;
+      t.kind = Value::Kind::Tuple;
+      for (const auto& e : layout.elements) {
+        ValueLayout shifted = e;
+        shifted.offset += layout.offset;
+        t.elements.push_back(decode(bytes, shifted, probe_names));
+      }
+      return t;
+    }
+    default: {
+      uint64_t raw = read_uint(bytes, layout.offset, layout.size);
+      if (layout.is_signed) return Value::of_int(sign_extend(raw, layout.size));
+      return Value::of_uint(raw);
+    }
+  }
+}
+
+Value combine_per_cpu(std::span<const uint8_t> bytes, size_t cpus, size_t stride, const ValueLayout& layout) {
+  auto field = [&](size_t cpu, size_t offset) { return read_uint(bytes, cpu * stride + offset, 8); };
+  switch (layout.kind) {
+    case ValueKind::Count:
+    case ValueKind::Sum: {
+      uint64_t total = 0;
+      for (size_t c = 0; c < cpus; ++c) total += field(c, 0);
+      if (layout.is_signed) return Value::of_int(static_cast<int64_t>(total));
+      return Value::of_uint(total);
+    }
+    case ValueKind::Min:
+    case ValueKind::Max: {
+      bool found = false;
+      int64_t best_signed = 0;
+      uint64_t best_unsigned = 0;
+      for (size_t c = 0; c < cpus; ++c) {
+        if (field(c, 8) == 0) continue;
+        uint64_t v = field(c, 0);
+        bool is_min = layout.kind == ValueKind::Min;
+        if (layout.is_signed) {
+          auto s = static_cast<int64_t>(v);
+          if (!found || (is_min ? s < best_signed : s > best_signed)) best_signed = s;
+        } else if (!found || (is_min ? v < best_unsigned : v > best_unsigned)) {
+          best_unsigned = v;
+        }
+        found = true;
+      }
+      if (layout.is_signed) return Value::of_int(best_signed);
+      return Value::of_uint(best_unsigned);
+    }
+    case ValueKind::Avg: {
+      uint64_t sum = 0, count = 0;
+      for (size_t c = 0; c < cpus; ++c) {
+        sum += field(c, 0);
+        count += field(c, 8);
+      }
+      if (count == 0) return layout.is_signed ? Value::of_int(0) : Value::of_uint(0);
+      if (layout.is_signed) return Value::of_int(static_cast<int64_t>(sum) / static_cast<int64_t>(count));
+      return Value::of_uint(sum / count);
+    }
+    default:
+      return Value::of_uint(field(0, 0));
+  }
+}
+
+}  // namespace stratoshark::runtime
