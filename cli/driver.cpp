@@ -1,0 +1,262 @@
+#include "driver.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "report.h"
+#include "stratoshark/codegen/codegen.h"
+#include "stratoshark/lang/ast_printer.h"
+#include "stratoshark/lang/parse.h"
+#include "stratoshark/lang/passes.h"
+#include "stratoshark/runtime/session.h"
+
+namespace stratoshark::cli {
+
+namespace {
+
+std::atomic<bool> stop_requested{false};
+
+void on_stop_signal(int) { stop_requested.store(true); }
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: let the event poll return at once
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGHUP, &sa, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+}
+
+class StdoutSink final : public runtime::EventSink {
+ public:
+  void text(const std::string& text) override {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) stop_requested.store(true);
+    std::fflush(stdout);
+  }
+};
+
+bool wants(const Options& o, const char* stage) {
+  for (const auto& d : o.dumps) {
+    if (d == stage) return true;
+  }
+  return false;
+}
+
+// The last pipeline stage any -d asks for: 0 none, 1 ast, 2 ir, 3 asm.
+int last_dump_stage(const Options& o) {
+  int stage = 0;
+  for (const auto& d : o.dumps) stage = std::max(stage, d == "ast" ? 1 : d == "asm" ? 3 : 2);
+  return stage;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Compiled {
+  std::optional<runtime::Artifact> artifact;
+  int exit_code = kExitOk;
+};
+
+Compiled compile(const Options& o, lang::SourceManager& sources) {
+  lang::FileId file;
+  if (o.has_program_text) {
+    file = sources.add("-e", o.program_text);
+  } else {
+    auto text = read_file(o.script_path);
+    if (!text) {
+      print_error(fmt::format("cannot read script '{}': {}", o.script_path, std::strerror(errno)),
+                  "check the path, or pass the program inline with -e");
+      return {std::nullopt, kExitUsage};
+    }
+    file = sources.add(o.script_path, std::move(*text));
+  }
+
+  lang::AstContext ast;
+  lang::Diagnostics diags;
+  lang::Program* program = lang::parse(sources, file, ast, diags);
+  if (program == nullptr) {
+    print_diagnostics(diags, sources);
+    return {std::nullopt, kExitProgramError};
+  }
+  if (program->probes.empty()) {
+    diags.error(lang::SourceRange{file, 0, 0}, "the program has no probes",
+                "write at least one, e.g. BEGIN { printf(\"hello\\n\"); exit(); }");
+    print_diagnostics(diags, sources);
+    return {std::nullopt, kExitProgramError};
+  }
+  if (wants(o, "ast")) std::cout << lang::print_ast(*program);
+  int last_stage = last_dump_stage(o);
+  if (last_stage == 1) return {std::nullopt, kExitOk};
+
+  // Tracepoint lists and formats come from tracefs.
+  if (runtime::Status s = runtime::ensure_tracefs(); !s && o.verbose) {
+    std::cerr << "warning: " << s.error().message << "\n";
+  }
+  auto catalog = lang::make_host_catalog();
+  lang::LanguageOptions language;
+  lang::SemaResult sema;
+  lang::PassContext ctx{*program, ast, *catalog, language, diags, sema};
+  bool ok = lang::default_passes().run(ctx);
+  print_diagnostics(diags, sources);  // warnings too
+  if (!ok) return {std::nullopt, kExitProgramError};
+
+  codegen::CodegenOptions cg;
+  cg.keep_ir = wants(o, "ir") || wants(o, "ir-unopt");
+  codegen::CodegenResult generated = codegen::generate(*program, sema, sources, cg);
+  if (!generated.artifact) {
+    print_error(generated.error, "this is a bug in stratoshark; please report it with the program");
+    return {std::nullopt, kExitInternal};
+  }
+  if (wants(o, "ir-unopt")) std::cout << generated.ir_unoptimized;
+  if (wants(o, "ir")) std::cout << generated.ir_optimized;
+  if (wants(o, "asm")) std::cout << codegen::disassemble(generated.artifact->elf);
+  if (!o.emit_elf.empty()) {
+    std::ofstream out(o.emit_elf, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(generated.artifact->elf.data()),
+              static_cast<std::streamsize>(generated.artifact->elf.size()));
+    if (!out) {
+      print_error(fmt::format("cannot write '{}': {}", o.emit_elf, std::strerror(errno)));
+      return {std::nullopt, kExitUsage};
+    }
+  }
+  if (last_stage > 0) return {std::nullopt, kExitOk};
+  return {std::move(generated.artifact), kExitOk};
+}
+
+int fail(const runtime::Error& e, const lang::SourceManager& sources, const Options& o) {
+  print_runtime_error(e, sources, o.verbose);
+  return e.kind == runtime::ErrorKind::Internal ? kExitInternal : kExitKernel;
+}
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+int run_program(const Options& o) {
+  auto started = Clock::now();
+  lang::SourceManager sources;
+  Compiled compiled = compile(o, sources);
+  if (o.verbose && compiled.artifact) std::cerr << fmt::format("compiled in {:.1f} ms\n", ms_since(started));
+  if (!compiled.artifact) return compiled.exit_code;
+  const runtime::Artifact& artifact = *compiled.artifact;
+
+  runtime::RuntimeOptions ro;
+  ro.verbose = o.verbose;
+  auto loaded = runtime::Session::load(artifact, ro);
+  if (!loaded) return fail(loaded.error(), sources, o);
+  runtime::Session& session = **loaded;
+  if (o.verbose) {
+    std::cerr << session.libbpf_log();
+    std::cerr << fmt::format("loaded {} programs in {:.1f} ms since start\n", session.program_count(), ms_since(started));
+  }
+
+  if (o.dry_run) {
+    std::cerr << fmt::format("{} program{} passed the kernel verifier; nothing attached (--dry-run)\n",
+                             session.program_count(), session.program_count() == 1 ? "" : "s");
+    return kExitOk;
+  }
+  if (runtime::Status s = session.preflight(); !s) return fail(s.error(), sources, o);
+
+  install_signal_handlers();
+  StdoutSink sink;
+  if (runtime::Status s = session.run_begin(sink); !s) return fail(s.error(), sources, o);
+  if (!session.exit_requested()) {
+    auto attached = session.attach();
+    if (!attached) return fail(attached.error(), sources, o);
+    size_t probes = 0;
+    for (const auto& p : artifact.programs) probes += p.provider == "BEGIN" || p.provider == "END" ? 0 : p.targets.size();
+    std::cerr << fmt::format("Attaching {} probe{}...\n", probes, probes == 1 ? "" : "s");
+    if (o.verbose) std::cerr << fmt::format("{} attachments live {:.1f} ms since start\n", *attached, ms_since(started));
+    session.run(sink, stop_requested);
+  }
+  session.detach(sink);
+  if (runtime::Status s = session.run_end(sink); !s) return fail(s.error(), sources, o);
+
+  auto maps = session.read_maps();
+  if (!maps) return fail(maps.error(), sources, o);
+  std::string text;
+  std::vector<const runtime::MapSnapshot*> ordered;
+  for (const auto& m : *maps) ordered.push_back(&m);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const runtime::MapSnapshot* a, const runtime::MapSnapshot* b) { return a->spec->name < b->spec->name; });
+  for (const runtime::MapSnapshot* m : ordered) {
+    std::string body = runtime::format_map_text(*m);
+    if (!body.empty()) text += "\n" + body;
+  }
+  sink.text(text);
+
+  if (uint64_t dropped = session.dropped_events(); dropped > 0) {
+    std::cerr << fmt::format("warning: {} event{} dropped because the ring buffer was full\n", dropped,
+                             dropped == 1 ? " was" : "s were");
+  }
+  return session.exit_requested() ? session.exit_code() : kExitOk;
+}
+
+int list_probes(const Options& o) {
+  if (runtime::Status s = runtime::ensure_tracefs(); !s) {
+    print_error(s.error().message, s.error().hint);
+    return kExitKernel;
+  }
+  auto catalog = lang::make_host_catalog();
+  std::string pattern = o.list_pattern.empty() ? "*" : o.list_pattern;
+  // "tracepoint:..." lists one provider; a bare pattern matches every provider.
+  std::vector<std::string> found;
+  for (const lang::ProbeProvider* p : lang::all_providers()) {
+    std::string_view prefix = std::string_view(pattern).substr(0, pattern.find(':'));
+    bool provider_named = pattern.find(':') != std::string::npos;
+    if (provider_named && lang::find_provider(prefix) != p && !lang::glob_match(prefix, p->name())) continue;
+    std::string full = pattern;
+    if (provider_named && lang::find_provider(prefix) == p) full = std::string(p->name()) + pattern.substr(prefix.size());
+    p->list(full, *catalog, found);
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  lang::LanguageOptions language;
+  lang::Diagnostics ignored;
+  lang::ProviderContext pctx{*catalog, ignored, language.string_capacity};
+  std::string out;
+  for (const auto& name : found) {
+    out += name + "\n";
+    if (!o.verbose) continue;
+    const lang::ProbeProvider* p = lang::find_provider(std::string_view(name).substr(0, name.find(':')));
+    lang::ProbeTarget target;
+    target.name = name;
+    auto parts = lang::split_attach_point(name);
+    target.params.assign(parts.begin() + 1, parts.end());
+    if (p == nullptr || p->program_type() != lang::ProgramType::Tracepoint) continue;
+    if (auto fields = p->args(target, pctx)) {
+      for (const auto& f : *fields) {
+        std::string type = f.c_type + (f.is_array ? fmt::format("[{}]", f.array_length) : "");
+        out += fmt::format("    {} {};{}\n", type, f.name, f.unsupported.empty() ? "" : "  (not readable yet)");
+      }
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (found.empty()) {
+    std::cerr << fmt::format("no probes match '{}'\n", pattern);
+    return kExitProgramError;
+  }
+  return kExitOk;
+}
+
+}  // namespace stratoshark::cli
