@@ -1,0 +1,69 @@
+# Thin wrapper around CMake/Ninja. `make run` and `make test` set up a fresh
+# Debian bookworm machine themselves (apt-get as root), then build and run.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+RUN_ARGS   ?= examples/syscalls_top.ss
+LIT        := python3 /usr/lib/llvm-19/build/utils/lit/lit.py
+CMAKE_GEN  := -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19
+
+# Everything the build and the tests need, from Debian.
+PACKAGES := clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev libz3-dev zlib1g-dev libzstd-dev \
+            libbpf-dev libelf-dev bpftool re2c bison cmake ninja-build ccache pkg-config \
+            libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
+            python3 iproute2
+# What `make bench` compares against and measures with.
+BENCH_PACKAGES := bpftrace hyperfine time
+
+.PHONY: all deps bench-deps configure build run test unit lit asan asan-test bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench-deps:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(BENCH_PACKAGES)"
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release
+
+configure: $(BUILD)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD)
+
+# The main job on an embedded default: the busiest system callers for 3 s.
+run: build
+	$(BUILD)/cli/stratoshark $(RUN_ARGS)
+
+unit: build
+	$(BUILD)/tests/unit/ss_unit_tests --gtest_brief=1
+
+lit: build
+	$(LIT) -sv $(BUILD)/tests/lit
+
+# AddressSanitizer + UndefinedBehaviorSanitizer build: unit, parser and
+# diagnostics tests (the kernel-facing suites run in the normal build).
+$(ASAN_BUILD)/build.ninja: | deps
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSS_SANITIZE=ON
+
+asan: deps $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD)
+
+asan-test: asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(ASAN_BUILD)/tests/unit/ss_unit_tests --gtest_brief=1
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(LIT) -sv $(ASAN_BUILD)/tests/lit
+
+test: unit lit asan-test
+
+bench: build bench-deps
+	bench/startup.sh $(BUILD)/cli/stratoshark
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

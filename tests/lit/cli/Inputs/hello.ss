@@ -1,0 +1,2 @@
+#!/usr/bin/env stratoshark
+BEGIN < printf("hello from a script\n"); exit() >

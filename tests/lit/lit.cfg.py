@@ -1,0 +1,42 @@
+# lit configuration for StratoShark's end-to-end tests.
+#
+# Suites: parse/ (-d ast), sema/ (diagnostics), codegen/ (-d ir/asm, ELF),
+# runtime/ (real kernel), cli/ (options, listing, exit codes).
+# Every test that loads anything into the kernel belongs to the "kernel"
+# parallelism group (one at a time), so each can check afterwards that no
+# program or map of ours is left behind.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "stratoshark"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".ss", ".test"]
+config.excludes = ["tools", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.binary_root, "tests", "lit-out")
+
+lit_config.parallelism_groups["kernel"] = 1
+
+tools = os.path.join(config.test_source_root, "tools")
+bindir = os.path.dirname(config.stratoshark)
+python = shutil.which("python3") or "python3"
+
+config.substitutions.append(("%stratoshark", config.stratoshark))
+config.substitutions.append(("%openat_n", config.openat_n))
+config.substitutions.append(("%trace", f"{python} {tools}/trace_run.py --stratoshark {config.stratoshark}"))
+config.substitutions.append(("%check-clean", f"{python} {tools}/check_clean.py"))
+config.substitutions.append(("%bindir", bindir))
+config.substitutions.append(("%src", config.source_root))
+config.substitutions.append(("FileCheck", config.filecheck))
+
+# Kernel-facing suites are skipped in the sanitizer build (it runs the unit,
+# parser and diagnostics tests); 'kernel' marks them.
+if not config.sanitized:
+    config.available_features.add("kernel")
+
+# stratoshark itself (for shebang scripts), then LLVM's test tools (FileCheck, not).
+llvm_bindir = os.path.dirname(config.filecheck)
+config.environment["PATH"] = os.pathsep.join([bindir, llvm_bindir, os.environ.get("PATH", "")])
+config.environment["LC_ALL"] = "C"

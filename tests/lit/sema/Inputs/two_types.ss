@@ -1,0 +1,3 @@
+// A map keeps one value type.
+BEGIN { @last = 1; }
+END { @last = comm; }

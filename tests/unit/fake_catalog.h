@@ -1,0 +1,52 @@
+// A fixed KernelCatalog for tests: two syscall tracepoints with different
+// record layouts, one with a __data_loc string; no kprobes.
+#pragma once
+
+#include <map>
+
+#include "stratoshark/lang/kernel_catalog.h"
+
+namespace stratoshark::testing {
+
+class FakeCatalog final : public lang::KernelCatalog {
+ public:
+  FakeCatalog() {
+    formats_["syscalls:sys_enter_openat"] =
+        "name: sys_enter_openat\nID: 1\nformat:\n"
+        "\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;\n"
+        "\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;\n\n"
+        "\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;\n"
+        "\tfield:int dfd;\toffset:16;\tsize:8;\tsigned:0;\n"
+        "\tfield:const char * filename;\toffset:24;\tsize:8;\tsigned:0;\n"
+        "\tfield:int flags;\toffset:32;\tsize:8;\tsigned:0;\n";
+    formats_["syscalls:sys_enter_open"] =
+        "name: sys_enter_open\nID: 2\nformat:\n"
+        "\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;\n"
+        "\tfield:const char * filename;\toffset:16;\tsize:8;\tsigned:0;\n"
+        "\tfield:int flags;\toffset:24;\tsize:8;\tsigned:0;\n";
+    formats_["sched:sched_process_exec"] =
+        "name: sched_process_exec\nID: 3\nformat:\n"
+        "\tfield:__data_loc char[] filename;\toffset:8;\tsize:4;\tsigned:0;\n"
+        "\tfield:pid_t pid;\toffset:12;\tsize:4;\tsigned:1;\n"
+        "\tfield:u8 addr[4];\toffset:16;\tsize:4;\tsigned:0;\n"
+        "\tfield:char comm[16];\toffset:20;\tsize:16;\tsigned:0;\n";
+    formats_["sock:inet_sock_set_state"] = "name: inet_sock_set_state\nformat:\n";
+    for (const auto& [name, text] : formats_) list_.push_back(name);
+  }
+
+  const std::vector<std::string>& tracepoints() override { return list_; }
+  std::optional<std::string> tracepoint_format(std::string_view category, std::string_view event) override {
+    auto it = formats_.find(std::string(category) + ":" + std::string(event));
+    if (it == formats_.end()) return std::nullopt;
+    return it->second;
+  }
+  bool has_kprobes() override { return false; }
+  const std::vector<std::string>& kprobe_functions() override { return functions_; }
+
+ private:
+  std::map<std::string, std::string> formats_;
+  std::vector<std::string> list_;  // sorted: std::map order
+  std::vector<std::string> functions_;
+};
+
+}  // namespace stratoshark::testing

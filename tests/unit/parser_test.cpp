@@ -1,0 +1,81 @@
+// parse(): structure of the tree and syntax errors.
+#include <gtest/gtest.h>
+
+#include "stratoshark/lang/ast_printer.h"
+#include "stratoshark/lang/parse.h"
+
+namespace stratoshark::lang {
+namespace {
+
+struct Parsed {
+  SourceManager sources;
+  AstContext ast;
+  Diagnostics diags;
+  Program* program = nullptr;
+  explicit Parsed(const std::string& text) { program = parse(sources, sources.add("t.ss", text), ast, diags); }
+};
+
+TEST(Parser, BothBlockFormsGiveTheSameStatements) {
+  Parsed angle("BEGIN < @x = 1; if (pid > 2) < @y = 3 > else < @z = 4 > >");
+  Parsed brace("BEGIN { @x = 1; if (pid > 2) { @y = 3 } else { @z = 4 } }");
+  ASSERT_NE(angle.program, nullptr);
+  ASSERT_NE(brace.program, nullptr);
+  std::string a = print_ast(*angle.program);
+  std::string b = print_ast(*brace.program);
+  // Only the block markers differ.
+  for (auto* s : {&a, &b}) {
+    for (const char* marker : {" <>", " {}"}) {
+      for (size_t pos; (pos = s->find(marker)) != std::string::npos;) s->erase(pos, 3);
+    }
+  }
+  EXPECT_EQ(a, b);
+}
+
+TEST(Parser, PrecedenceFollowsC) {
+  Parsed p("BEGIN { @x = 1 + 2 * 3 == 7 && 4 | 1 ? 5 : 6; }");
+  ASSERT_NE(p.program, nullptr);
+  auto* assign = cast<AssignStmt>(p.program->probes[0]->body->stmts[0]);
+  EXPECT_EQ(print_expr(*assign->value), "((((1 + (2 * 3)) == 7) && (4 | 1)) ? 5 : 6)");
+}
+
+TEST(Parser, MultipleAttachPointsAndPredicate) {
+  Parsed p("tracepoint:a:b, tracepoint:c:d /pid == 1/ { exit() }");
+  ASSERT_NE(p.program, nullptr);
+  const Probe& probe = *p.program->probes[0];
+  ASSERT_EQ(probe.attach_points.size(), 2u);
+  EXPECT_EQ(probe.attach_points[1]->text, "tracepoint:c:d");
+  ASSERT_NE(probe.predicate, nullptr);
+  EXPECT_EQ(print_expr(*probe.predicate), "(pid == 1)");
+}
+
+TEST(Parser, CompoundAssignmentsAndIncrements) {
+  Parsed p("BEGIN { @a += 2; $b <<= 1; @c++; --$d; }");
+  ASSERT_NE(p.program, nullptr);
+  const auto& stmts = p.program->probes[0]->body->stmts;
+  ASSERT_EQ(stmts.size(), 4u);
+  EXPECT_EQ(cast<AssignStmt>(stmts[1])->op, BinaryOp::Shl);
+  EXPECT_EQ(cast<AssignStmt>(stmts[3])->op, BinaryOp::Sub);
+  EXPECT_TRUE(cast<AssignStmt>(stmts[2])->compound);
+}
+
+TEST(Parser, SyntaxErrorPointsAtTheToken) {
+  Parsed p("BEGIN { @x = ; }");
+  EXPECT_EQ(p.program, nullptr);
+  ASSERT_EQ(p.diags.items().size(), 1u);
+  EXPECT_EQ(p.diags.items()[0].range->begin, 13u);
+  EXPECT_NE(p.diags.items()[0].message.find("unexpected ';'"), std::string::npos);
+}
+
+TEST(Parser, OnlyTheFirstSyntaxErrorIsReported) {
+  Parsed p("BEGIN { @x = ; @y = ; }");
+  EXPECT_EQ(p.diags.items().size(), 1u);
+}
+
+TEST(Parser, ShebangIsIgnored) {
+  Parsed p("#!/usr/bin/env stratoshark\nBEGIN { exit() }");
+  ASSERT_NE(p.program, nullptr);
+  EXPECT_EQ(p.program->probes.size(), 1u);
+}
+
+}  // namespace
+}  // namespace stratoshark::lang

@@ -1,0 +1,116 @@
+// check_types() and plan_programs() against a fixed catalog.
+#include <gtest/gtest.h>
+
+#include "compile_helper.h"
+
+namespace stratoshark::testing {
+namespace {
+
+using lang::TypeKind;
+
+TEST(TypeChecker, MapTypesFromAssignments) {
+  Frontend f("BEGIN { @c[comm] = count(); @s = sum(-1); @name[1, \"x\"] = comm; @n = 1; }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("c").key.to_string(), "string[16]");
+  EXPECT_EQ(f.sema.maps.at("c").value.kind, TypeKind::Count);
+  EXPECT_TRUE(f.sema.maps.at("s").value.is_signed);
+  EXPECT_EQ(f.sema.maps.at("name").key.to_string(), "(int64, string[2])");
+  EXPECT_EQ(f.sema.maps.at("name").value.to_string(), "string[16]");
+  EXPECT_EQ(f.sema.maps.at("n").key.kind, TypeKind::None);
+}
+
+TEST(TypeChecker, StringKeysWidenToTheLargestUse) {
+  Frontend f("BEGIN { @x[\"ab\"] = 1; @x[comm] = 2; }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("x").key.size, 16u);
+}
+
+TEST(TypeChecker, MapReadBeforeAssignmentInTextOrder) {
+  Frontend f("BEGIN { printf(\"%d\\n\", @later); } END { @later = 5; @self = @self + 1; }");
+  EXPECT_TRUE(f.ok) << f.messages();
+}
+
+TEST(TypeChecker, ConflictingMapValueTypes) {
+  Frontend f("BEGIN { @x = 1; } END { @x = comm; }");
+  EXPECT_FALSE(f.ok);
+  EXPECT_NE(f.messages().find("assigned two different types"), std::string::npos);
+}
+
+TEST(TypeChecker, VariablesKeepOneKind) {
+  Frontend f("BEGIN { $x = 1; $x = \"s\"; }");
+  EXPECT_FALSE(f.ok);
+  EXPECT_NE(f.messages().find("variable $x holds int64 but is assigned string[2]"), std::string::npos);
+}
+
+TEST(TypeChecker, VariablesAreScopedToTheirProbe) {
+  Frontend f("BEGIN { $x = 1; } END { @y = $x; }");
+  EXPECT_FALSE(f.ok);
+  EXPECT_NE(f.messages().find("variable $x is used before it is assigned"), std::string::npos);
+}
+
+TEST(TypeChecker, ArgsFieldsHaveTracefsTypes) {
+  Frontend f("tracepoint:syscalls:sys_enter_openat { @a = args.dfd; @b = args->filename; }"
+             " tracepoint:sched:sched_process_exec { @c[args.filename] = args.pid; @d[args.comm] = 1; }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("c").key.to_string(), "string[64]");  // __data_loc: string capacity
+  EXPECT_EQ(f.sema.maps.at("c").value.to_string(), "int64");
+  EXPECT_EQ(f.sema.maps.at("d").key.to_string(), "string[16]");  // char comm[16]
+}
+
+TEST(TypeChecker, UnsupportedArrayFieldIsExplained) {
+  Frontend f("tracepoint:sched:sched_process_exec { @x = args.addr; }");
+  EXPECT_FALSE(f.ok);
+  EXPECT_NE(f.messages().find("array fields are not supported yet"), std::string::npos);
+}
+
+TEST(TypeChecker, WildcardNeedsTheFieldEverywhere) {
+  Frontend missing("tracepoint:syscalls:* { @x = args.dfd; }");
+  EXPECT_FALSE(missing.ok);
+  EXPECT_NE(missing.messages().find("args.dfd is missing in 1 of the 2 tracepoints"), std::string::npos);
+}
+
+TEST(ProgramPlanner, DifferentLayoutsGetTheirOwnPrograms) {
+  Frontend f("tracepoint:syscalls:sys_enter_open* { @[probe] = args.flags; }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  ASSERT_EQ(f.sema.programs.size(), 2u);
+  EXPECT_EQ(f.sema.programs[0].args.at("flags").offset + f.sema.programs[1].args.at("flags").offset, 24u + 32u);
+  EXPECT_EQ(f.sema.probe_names.size(), 2u);
+}
+
+TEST(ProgramPlanner, SameLayoutSharesOneProgram) {
+  Frontend f("tracepoint:syscalls:sys_enter_open* { @[probe] = count(); }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  ASSERT_EQ(f.sema.programs.size(), 1u);
+  EXPECT_EQ(f.sema.programs[0].targets.size(), 2u);
+  EXPECT_EQ(f.sema.programs[0].function_name, "ss_0_tp");
+}
+
+TEST(ProgramPlanner, KprobeAlternativeComesFromTheCatalog) {
+  Frontend f("kprobe:tcp_v4_connect { @ = count(); }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.programs[0].alternatives[0], "tracepoint:sock:inet_sock_set_state");
+}
+
+TEST(TypeChecker, AggregationsOnlyAsMapValues) {
+  Frontend f("BEGIN { printf(\"%d\\n\", count()); }");
+  EXPECT_FALSE(f.ok);
+  EXPECT_NE(f.messages().find("count() can only be assigned to a map"), std::string::npos);
+}
+
+TEST(TypeChecker, PrintfChecksEachConversion) {
+  Frontend ok("BEGIN { printf(\"%s %d %c %x %s\\n\", comm, pid, 65, 1, probe); }");
+  EXPECT_TRUE(ok.ok) << ok.messages();
+  Frontend bad("BEGIN { printf(\"%s\\n\", pid); }");
+  EXPECT_FALSE(bad.ok);
+  EXPECT_NE(bad.messages().find("%s needs a string, but 'pid' is uint32"), std::string::npos);
+}
+
+TEST(TypeChecker, UnusedValueWarns) {
+  Frontend f("BEGIN { 1 + 2; }");
+  EXPECT_TRUE(f.ok);
+  ASSERT_EQ(f.diags.items().size(), 1u);
+  EXPECT_EQ(f.diags.items()[0].severity, lang::Severity::Warning);
+}
+
+}  // namespace
+}  // namespace stratoshark::testing
