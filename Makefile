@@ -46,7 +46,7 @@ unit: build
 	$(BUILD)/tests/unit/ss_unit_tests --gtest_brief=1
 
 lit: build
-	$(LIT) -sv $(BUILD)/tests/lit
+	flock /tmp/stratoshark-lit.lock $(LIT) -sv $(BUILD)/tests/lit
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build: unit, parser and
 # diagnostics tests (the kernel-facing suites run in the normal build).
