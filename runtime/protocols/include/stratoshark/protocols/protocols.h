@@ -1,0 +1,75 @@
+// Header layouts of the protocols StratoShark understands.
+//
+// One table serves three readers: the language (field access such as
+// tcp.dport), the capture-filter compiler (tcp port 80) and the dissectors
+// that print packets. Each entry describes a fixed header: its size and its
+// fields as big-endian integers at byte offsets, optionally a bit field
+// (shift, then mask). How to find a header (after which EtherType or IP
+// protocol, behind options or extension headers) is each consumer's code;
+// what is inside a header is only here. No dependencies: every library may
+// use it.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace stratoshark::protocols {
+
+// How a field's value is shown.
+enum class Display : uint8_t {
+  Decimal,
+  Hex,
+  Ipv4,  // 4 bytes, dotted quad
+  Ipv6,  // 16 bytes
+  Mac,   // 6 bytes
+};
+
+struct Field {
+  std::string_view name;
+  uint16_t offset;  // bytes from the start of the header
+  uint8_t size;     // bytes, read big-endian: 1, 2, 4, 6 or 16
+  uint8_t shift;    // right shift applied after reading (bit fields)
+  uint32_t mask;    // applied after the shift; 0 means all bits
+  Display display;
+  std::string_view description;
+};
+
+enum class ProtocolId : uint8_t { Eth, Vlan, Arp, Ip, Ip6, Icmp, Icmp6, Tcp, Udp, Sctp };
+
+struct Protocol {
+  ProtocolId id;
+  std::string_view name;
+  uint16_t header_size;  // the fixed part; options and extensions come after
+  std::span<const Field> fields;
+  std::string_view description;
+};
+
+std::span<const Protocol> all_protocols();
+const Protocol& protocol(ProtocolId id);
+const Protocol* find_protocol(std::string_view name);
+const Field* find_field(const Protocol& protocol, std::string_view name);
+
+// Link and network layer numbers the consumers dispatch on.
+inline constexpr uint16_t kEtherTypeIpv4 = 0x0800;
+inline constexpr uint16_t kEtherTypeArp = 0x0806;
+inline constexpr uint16_t kEtherTypeRarp = 0x8035;
+inline constexpr uint16_t kEtherTypeVlan = 0x8100;   // 802.1Q
+inline constexpr uint16_t kEtherTypeQinQ = 0x88a8;   // 802.1ad
+inline constexpr uint16_t kEtherTypeQinQOld = 0x9100;
+inline constexpr uint16_t kEtherTypeIpv6 = 0x86dd;
+inline constexpr uint8_t kIpProtoIcmp = 1;
+inline constexpr uint8_t kIpProtoTcp = 6;
+inline constexpr uint8_t kIpProtoUdp = 17;
+inline constexpr uint8_t kIpProtoIcmp6 = 58;
+inline constexpr uint8_t kIpProtoSctp = 132;
+// IPv6 extension headers.
+inline constexpr uint8_t kIp6HopByHop = 0;
+inline constexpr uint8_t kIp6Routing = 43;
+inline constexpr uint8_t kIp6Fragment = 44;
+inline constexpr uint8_t kIp6Esp = 50;
+inline constexpr uint8_t kIp6Ah = 51;
+inline constexpr uint8_t kIp6NoNext = 59;
+inline constexpr uint8_t kIp6DestOpts = 60;
+
+}  // namespace stratoshark::protocols
