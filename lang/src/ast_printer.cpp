@@ -25,6 +25,7 @@ std::string quote(const std::string& s) {
 class Printer {
  public:
   std::string out;
+  std::function<std::string(const Expr&)> annotate;
 
   void line(int depth, const std::string& text) {
     out.append(static_cast<size_t>(depth) * 2, ' ');
@@ -33,6 +34,17 @@ class Printer {
   }
 
   void expr(const Expr* e, int d) {
+    size_t start = out.size();
+    expr_line(e, d);
+    if (annotate) {
+      // Append to the expression's own (first) line.
+      size_t eol = out.find('\n', start);
+      std::string note = annotate(*e);
+      if (eol != std::string::npos && !note.empty()) out.insert(eol, " : " + note);
+    }
+  }
+
+  void expr_line(const Expr* e, int d) {
     switch (e->kind) {
       case NodeKind::Integer: line(d, fmt::format("int {}", cast<IntegerLiteral>(e)->value)); break;
       case NodeKind::String: line(d, "string " + quote(cast<StringLiteral>(e)->value)); break;
@@ -184,8 +196,9 @@ void inline_expr(const Expr* e, std::string& out) {
 
 }  // namespace
 
-std::string print_ast(const Program& program) {
+std::string print_ast(const Program& program, const std::function<std::string(const Expr&)>& annotate) {
   Printer p;
+  p.annotate = annotate;
   p.line(0, "program");
   for (const Probe* probe : program.probes) {
     std::string names;

@@ -31,6 +31,7 @@ PassManager default_passes() {
   pm.add({"resolve-probes", {}, {Analysis::Probes}, resolve_probes});
   pm.add({"check-types", {Analysis::Probes}, {Analysis::Types}, check_types});
   pm.add({"plan-programs", {Analysis::Probes, Analysis::Types}, {Analysis::Programs}, plan_programs});
+  pm.add({"estimate-complexity", {Analysis::Types, Analysis::Programs}, {Analysis::Estimates}, estimate_complexity});
   return pm;
 }
 

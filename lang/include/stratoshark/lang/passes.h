@@ -17,7 +17,7 @@
 
 namespace stratoshark::lang {
 
-enum class Analysis { Probes, Types, Programs };
+enum class Analysis { Probes, Types, Programs, Estimates };
 
 struct PassContext {
   Program& program;
@@ -53,8 +53,12 @@ void resolve_probes(PassContext& ctx);
 void check_types(PassContext& ctx);
 // Probe bodies -> BPF programs. Needs Probes and Types, produces Programs.
 void plan_programs(PassContext& ctx);
+// Per-probe cost estimate; rejects programs over the kernel's limits with
+// the responsible source range. Needs Types and Programs, produces Estimates.
+void estimate_complexity(PassContext& ctx);
 
-// The standard pipeline: resolve_probes, check_types, plan_programs.
+// The standard pipeline: resolve_probes, check_types, plan_programs,
+// estimate_complexity.
 PassManager default_passes();
 
 }  // namespace stratoshark::lang

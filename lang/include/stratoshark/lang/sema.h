@@ -11,6 +11,7 @@
 
 #include "stratoshark/lang/ast.h"
 #include "stratoshark/lang/builtins.h"
+#include "stratoshark/lang/complexity.h"
 #include "stratoshark/lang/format_string.h"
 #include "stratoshark/lang/functions.h"
 #include "stratoshark/lang/kernel_catalog.h"
@@ -69,6 +70,9 @@ struct SemaResult {
 
   // ProbeResolver
   std::vector<ResolvedProbe> probes;  // by probe index
+
+  // ComplexityEstimator
+  std::vector<ProbeEstimate> estimates;  // by probe index
 
   // ProgramPlanner
   std::vector<ProgramPlan> programs;
