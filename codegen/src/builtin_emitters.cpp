@@ -21,9 +21,9 @@ Val emit_Gid(ProgramEmitter& e, const Identifier&) { return {e.b().CreateLShr(ui
 
 Val emit_Comm(ProgramEmitter& e, const Identifier&) {
   // The kernel pads comm with zeros, so the buffer needs no clearing.
-  llvm::AllocaInst* buffer = e.stack_buffer(16, false);
-  e.call_helper(BPF_FUNC_get_current_comm, e.i64_type(), {buffer, e.b().getInt32(16)});
-  return {buffer, Type::string(16)};
+  llvm::Value* buf = e.buffer(16, false);
+  e.call_helper(BPF_FUNC_get_current_comm, e.i64_type(), {buf, e.b().getInt32(16)});
+  return {buf, Type::string(16)};
 }
 
 Val emit_Nsecs(ProgramEmitter& e, const Identifier&) {

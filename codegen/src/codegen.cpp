@@ -3,7 +3,10 @@
 
 #include <linux/bpf.h>
 
+#include <algorithm>
+
 #include "layout.h"
+#include "object_info.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
@@ -22,6 +25,51 @@ runtime::SourcePosition position_of(const lang::SourceManager& sources, lang::So
   return p;
 }
 
+const char* program_type_name(lang::ProgramType t, bool retprobe) {
+  switch (t) {
+    case lang::ProgramType::RawTracepoint: return "raw_tracepoint";
+    case lang::ProgramType::Tracepoint: return "tracepoint";
+    case lang::ProgramType::Kprobe: return retprobe ? "kprobe (return)" : "kprobe";
+    case lang::ProgramType::PerfEvent: return "perf_event";
+  }
+  return "?";
+}
+
+// Fills each program's instruction count, stack depth, line table and
+// helpers from the object the back end produced.
+bool describe_programs(runtime::Artifact& artifact, std::string& error) {
+  auto functions = analyse_object(artifact.elf, error);
+  if (functions.empty()) {
+    error = "internal error: cannot read the generated object: " + error;
+    return false;
+  }
+  for (runtime::ProgramSpec& spec : artifact.programs) {
+    auto f = std::find_if(functions.begin(), functions.end(),
+                          [&](const ObjectFunction& x) { return x.name == spec.function; });
+    if (f == functions.end()) {
+      error = "internal error: program " + spec.function + " is missing from the generated object";
+      return false;
+    }
+    spec.instructions = f->instructions;
+    spec.stack_bytes = f->stack_bytes;
+    for (const SourceLine& l : f->lines) {
+      spec.lines.push_back({l.insn, runtime::SourcePosition{l.file, l.line, l.column, 1}});
+    }
+    for (const HelperCall& call : f->helper_calls) {
+      bool seen = std::any_of(spec.helpers.begin(), spec.helpers.end(),
+                              [&](const runtime::HelperUse& h) { return h.id == call.id; });
+      if (seen) continue;
+      runtime::SourcePosition where;
+      for (const runtime::LineInfo& l : spec.lines) {
+        if (l.insn > call.insn) break;
+        where = l.position;
+      }
+      spec.helpers.push_back({call.id, helper_name(call.id), where});
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 CodegenResult generate(const lang::Program& program, const lang::SemaResult& sema, const lang::SourceManager& sources,
@@ -29,9 +77,12 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   CodegenResult result;
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
-  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, {}};
+  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, {}, nullptr, 0, 0};
 
-  for (const auto& [name, info] : sema.maps) artifact.maps.push_back(map_spec(info));
+  for (const auto& [name, info] : sema.maps) {
+    artifact.maps.push_back(map_spec(info));
+    artifact.maps.back().max_entries = options.map_entries;
+  }
   for (const runtime::MapSpec& spec : artifact.maps) {
     uint32_t type = spec.per_cpu ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH;
     // Not preallocated: creating a map then costs nothing per entry, so
@@ -49,10 +100,14 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
                                     module.di_int(64, false));
 
   for (const lang::ProgramPlan& plan : sema.programs) {
-    ProgramEmitter(state, plan).emit();
+    ProgramEmitter emitter(state, plan);
+    emitter.emit();
     runtime::ProgramSpec spec;
+    spec.scratch_bytes = emitter.scratch_bytes();
+    state.scratch_value_size = std::max(state.scratch_value_size, emitter.scratch_bytes());
     spec.function = plan.function_name;
     spec.provider = std::string(plan.provider->name());
+    spec.program_type = program_type_name(plan.provider->program_type(), plan.targets.front().retprobe);
     spec.probe_index = plan.probe;
     for (size_t i = 0; i < plan.targets.size(); ++i) {
       const lang::ProbeTarget& t = plan.targets[i];
@@ -63,11 +118,18 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     artifact.programs.push_back(std::move(spec));
   }
   artifact.probe_names = sema.probe_names;
+  if (state.scratch != nullptr) {
+    artifact.scratch_map = "ss_scratch";
+    artifact.scratch_value_size = state.scratch_value_size;
+    module.describe_map(state.scratch, BPF_MAP_TYPE_PERCPU_ARRAY, state.scratch_users, module.di_int(32, false),
+                        module.di_char_array(state.scratch_value_size));
+  }
 
   auto elf = module.compile(result.error, options.keep_ir ? &result.ir_unoptimized : nullptr,
                             options.keep_ir ? &result.ir_optimized : nullptr);
   if (!elf) return result;
   artifact.elf = std::move(*elf);
+  if (!describe_programs(artifact, result.error)) return result;
   result.artifact = std::move(artifact);
   return result;
 }

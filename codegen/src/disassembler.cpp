@@ -1,4 +1,5 @@
-// disassemble(): BPF instructions of each program section, for -d asm.
+// disassemble(): BPF instructions of each program, for -d asm, with the .ss
+// source line (from BTF line info) above the instructions it produced.
 #include <map>
 #include <memory>
 
@@ -13,11 +14,11 @@
 #include <llvm/MC/MCSubtargetInfo.h>
 #include <llvm/MC/MCTargetOptions.h>
 #include <llvm/MC/TargetRegistry.h>
-#include <llvm/Object/ELFObjectFile.h>
 #include <llvm/Object/ObjectFile.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include "object_info.h"
 #include "stratoshark/codegen/codegen.h"
 
 extern "C" {
@@ -27,6 +28,35 @@ void LLVMInitializeBPFDisassembler();
 }
 
 namespace stratoshark::codegen {
+
+namespace {
+
+// Relocation targets by (section name, byte offset): the maps an
+// instruction refers to.
+std::map<std::pair<std::string, uint64_t>, std::string> relocations(const std::vector<uint8_t>& elf) {
+  std::map<std::pair<std::string, uint64_t>, std::string> out;
+  llvm::StringRef bytes(reinterpret_cast<const char*>(elf.data()), elf.size());
+  auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(bytes, "bpf.o"));
+  if (!object) {
+    llvm::consumeError(object.takeError());
+    return out;
+  }
+  for (const llvm::object::SectionRef& rel_section : (*object)->sections()) {
+    auto target = rel_section.getRelocatedSection();
+    if (!target || *target == (*object)->section_end()) continue;
+    auto target_name = (*target)->getName();
+    if (!target_name) continue;
+    for (const llvm::object::RelocationRef& reloc : rel_section.relocations()) {
+      auto symbol = reloc.getSymbol();
+      if (symbol == (*object)->symbol_end()) continue;
+      auto name = symbol->getName();
+      if (name) out[{target_name->str(), reloc.getOffset()}] = name->str();
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string disassemble(const std::vector<uint8_t>& elf) {
   LLVMInitializeBPFTargetInfo();
@@ -46,46 +76,33 @@ std::string disassemble(const std::vector<uint8_t>& elf) {
   std::unique_ptr<llvm::MCInstPrinter> printer(target->createMCInstPrinter(llvm::Triple(triple), 0, *mai, *mii, *mri));
   if (!disasm || !printer) return "cannot disassemble: no BPF disassembler\n";
 
-  llvm::StringRef bytes(reinterpret_cast<const char*>(elf.data()), elf.size());
-  auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(bytes, "bpf.o"));
-  if (!object) return "cannot disassemble: " + llvm::toString(object.takeError()) + "\n";
+  auto functions = analyse_object(elf, error);
+  if (functions.empty()) return "cannot disassemble: " + error + "\n";
+  auto relocs = relocations(elf);
 
   std::string out;
-  for (const llvm::object::SectionRef& section : (*object)->sections()) {
-    if (!section.isText() || section.getSize() == 0) continue;
-    auto name = section.getName();
-    auto contents = section.getContents();
-    if (!name || !contents) continue;
-    // Function symbols in this section, by offset.
-    std::map<uint64_t, std::string> functions;
-    for (const llvm::object::SymbolRef& symbol : (*object)->symbols()) {
-      auto sym_section = symbol.getSection();
-      auto type = symbol.getType();
-      if (!sym_section || *sym_section != section || !type || *type != llvm::object::SymbolRef::ST_Function) continue;
-      auto sym_name = symbol.getName();
-      auto value = symbol.getValue();
-      if (sym_name && value) functions[*value] = sym_name->str();
-    }
-    // ELF keeps relocations in their own sections, each naming its target.
-    std::map<uint64_t, std::string> relocations;
-    for (const llvm::object::SectionRef& rel_section : (*object)->sections()) {
-      auto target_section = rel_section.getRelocatedSection();
-      if (!target_section || *target_section != section) continue;
-      for (const llvm::object::RelocationRef& reloc : rel_section.relocations()) {
-        auto symbol = reloc.getSymbol();
-        if (symbol == (*object)->symbol_end()) continue;
-        auto sym_name = symbol->getName();
-        if (sym_name) relocations[reloc.getOffset()] = sym_name->str();
-      }
-    }
-    llvm::ArrayRef<uint8_t> code(reinterpret_cast<const uint8_t*>(contents->data()), contents->size());
+  for (const ObjectFunction& f : functions) {
+    out += fmt::format("{} (section {}): {} instructions, {} bytes of stack\n", f.name, f.section, f.instructions,
+                       f.stack_bytes);
+    llvm::ArrayRef<uint8_t> code(f.code.data(), f.code.size());
+    size_t next_line = 0;
+    std::pair<uint32_t, std::string> shown{0, {}};
     uint64_t offset = 0;
     while (offset < code.size()) {
-      if (auto f = functions.find(offset); f != functions.end()) out += fmt::format("{} (section {}):\n", f->second, name->str());
+      uint32_t index = static_cast<uint32_t>(offset / 8);
+      // The source line this instruction came from, when it changes.
+      while (next_line < f.lines.size() && f.lines[next_line].insn <= index) {
+        const SourceLine& l = f.lines[next_line++];
+        if (l.line != shown.first || l.file != shown.second) {
+          out += fmt::format("  ; {}:{}: {}\n", l.file, l.line, l.text);
+          shown = {l.line, l.file};
+        }
+      }
       llvm::MCInst inst;
       uint64_t size = 0;
-      if (disasm->getInstruction(inst, size, code.slice(offset), offset, llvm::nulls()) != llvm::MCDisassembler::Success) {
-        out += fmt::format("  {:4}: <unknown>\n", offset / 8);
+      if (disasm->getInstruction(inst, size, code.slice(offset), offset, llvm::nulls()) !=
+          llvm::MCDisassembler::Success) {
+        out += fmt::format("  {:4}: <unknown>\n", index);
         offset += 8;
         continue;
       }
@@ -98,8 +115,8 @@ std::string disassemble(const std::vector<uint8_t>& elf) {
         if (c == '\t') c = ' ';
       }
       std::string note;
-      if (auto r = relocations.find(offset); r != relocations.end()) note = "  ; " + r->second;
-      out += fmt::format("  {:4}: {}{}\n", offset / 8, text, note);
+      if (auto r = relocs.find({f.section, f.offset + offset}); r != relocs.end()) note = "  ; " + r->second;
+      out += fmt::format("  {:4}: {}{}\n", index, text, note);
       offset += size;
     }
     out += "\n";

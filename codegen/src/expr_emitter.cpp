@@ -8,14 +8,24 @@ namespace stratoshark::codegen {
 using namespace lang;
 
 Val ProgramEmitter::expr(const Expr& e) {
+  // Instructions carry the position of the expression they compute (BTF line
+  // info: for -d asm and verifier errors), then the enclosing one again.
+  llvm::DebugLoc outer = builder_.getCurrentDebugLocation();
+  set_location(e.loc);
+  Val v = expr_here(e);
+  builder_.SetCurrentDebugLocation(outer);
+  return v;
+}
+
+Val ProgramEmitter::expr_here(const Expr& e) {
   const Type& type = state_.sema.type_of(&e);
   switch (e.kind) {
     case NodeKind::Integer:
       return {i64(cast<IntegerLiteral>(&e)->value), type};
     case NodeKind::String: {
-      llvm::AllocaInst* buffer = stack_buffer(type.size, false);
-      store_string_literal(buffer, cast<StringLiteral>(&e)->value, type.size);
-      return {buffer, type};
+      llvm::Value* buf = buffer(type.size, false);
+      store_string_literal(buf, cast<StringLiteral>(&e)->value, type.size);
+      return {buf, type};
     }
     case NodeKind::Identifier:
       return emit_builtin(*this, *cast<Identifier>(&e), state_.sema.builtins.at(e.id));
@@ -50,7 +60,7 @@ Val ProgramEmitter::expr(const Expr& e) {
 
 Val ProgramEmitter::variable(const Variable& v) {
   const Type& type = state_.sema.variables.at(probe_.index).at(v.name);
-  llvm::AllocaInst* slot = variables_.at(v.name);
+  llvm::Value* slot = variables_.at(v.name);
   if (type.is_string()) return {slot, type};
   return {builder_.CreateLoad(i64_type(), slot), type};
 }
@@ -61,11 +71,11 @@ Val ProgramEmitter::map_read(const MapRef& m) {
   llvm::Value* key = map_key(m);
   llvm::Value* slot = lookup(handle, key);
   if (type.is_string()) {
-    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
-    if_then(builder_.CreateIsNotNull(slot), [&] { copy(buffer, slot, std::min(type.size, handle.spec->value_size)); });
-    return {buffer, type};
+    llvm::Value* buf = buffer(type.size, true);
+    if_then(builder_.CreateIsNotNull(slot), [&] { copy(buf, slot, std::min(type.size, handle.spec->value_size)); });
+    return {buf, type};
   }
-  llvm::AllocaInst* result = stack_buffer(8, false);
+  llvm::Value* result = buffer(8, false);
   builder_.CreateStore(i64(0), result);
   if_then(builder_.CreateIsNotNull(slot), [&] { builder_.CreateStore(builder_.CreateLoad(i64_type(), slot), result); });
   return {builder_.CreateLoad(i64_type(), result), type};
@@ -111,7 +121,7 @@ Val ProgramEmitter::divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool 
   Type type = Type::integer(64, is_signed);
   // BPF returns 0 for x / 0 (and x for x % 0); LLVM calls that undefined, so
   // guard the divisor and produce the kernel's answer ourselves.
-  llvm::AllocaInst* result = stack_buffer(8, false);
+  llvm::Value* result = buffer(8, false);
   builder_.CreateStore(remainder ? l : i64(0), result);
   if_then(is_true(r), [&] {
     llvm::Value* v;
@@ -140,7 +150,7 @@ Val ProgramEmitter::divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool 
 
 Val ProgramEmitter::logical(const Binary& e) {
   const Type& type = state_.sema.type_of(&e);
-  llvm::AllocaInst* result = stack_buffer(8, false);
+  llvm::Value* result = buffer(8, false);
   Val l = expr(*e.lhs);
   llvm::Value* l_true = is_true(l.v);
   builder_.CreateStore(builder_.CreateZExt(l_true, i64_type()), result);
@@ -157,7 +167,7 @@ Val ProgramEmitter::string_equal(const Val& a, const Val& b, const Expr& lhs, co
   // C semantics over bounded buffers: equal when the bytes agree up to and
   // including the first NUL. A literal operand is compared as constants.
   auto& ctx = llvm_context();
-  llvm::AllocaInst* result = stack_buffer(8, false);
+  llvm::Value* result = buffer(8, false);
   builder_.CreateStore(i64(0), result);
   auto* done = llvm::BasicBlock::Create(ctx, "streq.done", function_);
   auto* equal = llvm::BasicBlock::Create(ctx, "streq.equal", function_);
@@ -222,20 +232,20 @@ Val ProgramEmitter::ternary(const Ternary& e) {
   const Type& type = state_.sema.type_of(&e);
   Val c = expr(*e.cond);
   if (type.is_string()) {
-    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
+    llvm::Value* buf = buffer(type.size, true);
     if_then(
         is_true(c.v),
         [&] {
           Val v = expr(*e.then_expr);
-          copy(buffer, v.v, std::min(v.type.size, type.size));
+          copy(buf, v.v, std::min(v.type.size, type.size));
         },
         [&] {
           Val v = expr(*e.else_expr);
-          copy(buffer, v.v, std::min(v.type.size, type.size));
+          copy(buf, v.v, std::min(v.type.size, type.size));
         });
-    return {buffer, type};
+    return {buf, type};
   }
-  llvm::AllocaInst* result = stack_buffer(8, false);
+  llvm::Value* result = buffer(8, false);
   if_then(
       is_true(c.v), [&] { builder_.CreateStore(expr(*e.then_expr).v, result); },
       [&] { builder_.CreateStore(expr(*e.else_expr).v, result); });
@@ -251,15 +261,15 @@ Val ProgramEmitter::field(const FieldAccess& f) {
     llvm::Value* loc = builder_.CreateLoad(builder_.getInt32Ty(), at_offset(ctx_, layout.offset));
     llvm::Value* offset = builder_.CreateZExt(builder_.CreateAnd(loc, builder_.getInt32(0xffff)), i64_type());
     llvm::Value* src = builder_.CreateGEP(builder_.getInt8Ty(), ctx_, offset);
-    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
-    call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {buffer, builder_.getInt32(type.size), src});
-    return {buffer, type};
+    llvm::Value* buf = buffer(type.size, true);
+    call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {buf, builder_.getInt32(type.size), src});
+    return {buf, type};
   }
   if (type.is_string()) {
-    llvm::AllocaInst* buffer = stack_buffer(type.size, true);
+    llvm::Value* buf = buffer(type.size, true);
     call_helper(BPF_FUNC_probe_read_kernel, i64_type(),
-                {buffer, builder_.getInt32(layout.size), at_offset(ctx_, layout.offset)});
-    return {buffer, type};
+                {buf, builder_.getInt32(layout.size), at_offset(ctx_, layout.offset)});
+    return {buf, type};
   }
   // Tracepoint records are readable in place (ctx is the record). The type
   // may be narrower than the slot ("int dfd; size:8"): little-endian, so the

@@ -72,7 +72,7 @@ void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(
   e.if_then(
       e.b().CreateIsNotNull(slot), [&] { update(slot); },
       [&] {
-        llvm::AllocaInst* value = e.stack_buffer(t.map.spec->value_size, false);
+        llvm::Value* value = e.buffer(t.map.spec->value_size, false);
         initial(value);
         e.update(t.map, t.key, value, BPF_NOEXIST);
       });

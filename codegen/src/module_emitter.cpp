@@ -94,9 +94,9 @@ llvm::DIFile* ModuleEmitter::file(lang::FileId id) {
   if (id < sources_.size()) {
     const auto& source = sources_.file(id);
     // Embedding the text lets BTF line info carry each source line.
-    f = di_->createFile(source.name(), ".", std::nullopt, llvm::StringRef(source.text()));
+    f = di_->createFile(source.name(), "", std::nullopt, llvm::StringRef(source.text()));
   } else {
-    f = di_->createFile("<none>", ".", std::nullopt, llvm::StringRef(""));
+    f = di_->createFile("<none>", "", std::nullopt, llvm::StringRef(""));
   }
   files_.emplace(id, f);
   return f;
@@ -159,6 +159,24 @@ llvm::DIType* ModuleEmitter::di_for(const runtime::ValueLayout& layout) {
 
 llvm::GlobalVariable* ModuleEmitter::define_map(const std::string& name, uint32_t bpf_map_type, uint32_t max_entries,
                                                 llvm::DIType* key, llvm::DIType* value, uint32_t flags) {
+  llvm::GlobalVariable* gv = declare_map(name);
+  describe_map(gv, bpf_map_type, max_entries, key, value, flags);
+  return gv;
+}
+
+llvm::GlobalVariable* ModuleEmitter::declare_map(const std::string& name) {
+  // The IR type only sizes the symbol; libbpf reads the definition from BTF.
+  auto* ptr = llvm::PointerType::getUnqual(*context_);
+  auto* struct_type = llvm::StructType::get(*context_, {ptr, ptr, ptr, ptr, ptr});
+  auto* gv = new llvm::GlobalVariable(*module_, struct_type, false, llvm::GlobalValue::ExternalLinkage,
+                                      llvm::ConstantAggregateZero::get(struct_type), name);
+  gv->setSection(".maps");
+  gv->setAlignment(llvm::Align(8));
+  return gv;
+}
+
+void ModuleEmitter::describe_map(llvm::GlobalVariable* gv, uint32_t bpf_map_type, uint32_t max_entries,
+                                 llvm::DIType* key, llvm::DIType* value, uint32_t flags) {
   // BTF map definition:
   //   struct { int (*type)[T]; int (*max_entries)[N]; K *key; V *value; int (*map_flags)[F]; }
   auto* int_type = di_int(32, true);
@@ -174,18 +192,10 @@ llvm::GlobalVariable* ModuleEmitter::define_map(const std::string& name, uint32_
   if (key != nullptr) members.push_back({"key", pointer_to(key), members.size() * 8});
   if (value != nullptr) members.push_back({"value", pointer_to(value), members.size() * 8});
   if (flags != 0) members.push_back({"map_flags", pointer_to(array_of(flags)), members.size() * 8});
-  auto* def_type = di_struct("", members, members.size() * 8);
-
-  auto* ptr = llvm::PointerType::getUnqual(*context_);
-  std::vector<llvm::Type*> fields(members.size(), ptr);
-  auto* struct_type = llvm::StructType::get(*context_, fields);
-  auto* gv = new llvm::GlobalVariable(*module_, struct_type, false, llvm::GlobalValue::ExternalLinkage,
-                                      llvm::ConstantAggregateZero::get(struct_type), name);
-  gv->setSection(".maps");
-  gv->setAlignment(llvm::Align(8));
-  auto* expr = di_->createGlobalVariableExpression(cu_, name, name, file(0), 0, def_type, /*isLocalToUnit=*/false);
+  auto* def_type = di_struct("", members, 40);
+  auto* expr = di_->createGlobalVariableExpression(cu_, gv->getName(), gv->getName(), file(0), 0, def_type,
+                                                   /*isLocalToUnit=*/false);
   gv->addDebugInfo(expr);
-  return gv;
 }
 
 llvm::DISubprogram* ModuleEmitter::subprogram(llvm::Function* function, lang::SourceRange where) {

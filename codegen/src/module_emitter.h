@@ -41,6 +41,11 @@ class ModuleEmitter {
   // (the ring buffer).
   llvm::GlobalVariable* define_map(const std::string& name, uint32_t bpf_map_type, uint32_t max_entries,
                                    llvm::DIType* key, llvm::DIType* value, uint32_t flags = 0);
+  // The same in two steps, for a map whose size is known only after the
+  // programs that use it are emitted.
+  llvm::GlobalVariable* declare_map(const std::string& name);
+  void describe_map(llvm::GlobalVariable* gv, uint32_t bpf_map_type, uint32_t max_entries, llvm::DIType* key,
+                    llvm::DIType* value, uint32_t flags = 0);
 
   llvm::DIType* di_int(unsigned bits, bool is_signed);
   llvm::DIType* di_char_array(uint32_t length);

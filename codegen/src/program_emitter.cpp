@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "stratoshark/lang/limits.h"
+
 namespace stratoshark::codegen {
 
 using namespace lang;
@@ -51,17 +53,20 @@ void ProgramEmitter::emit() {
   scope_ = state_.module.subprogram(function_, probe_.loc);
 
   entry_ = llvm::BasicBlock::Create(ctx, "entry", function_);
+  body_ = llvm::BasicBlock::Create(ctx, "body", function_);
   return_block_ = llvm::BasicBlock::Create(ctx, "return", function_);
   builder_.SetInsertPoint(return_block_);
   set_location(probe_.body->loc);
   builder_.CreateRet(builder_.getInt32(0));
-
   builder_.SetInsertPoint(entry_);
   set_location(probe_.loc);
+  builder_.CreateBr(body_);  // becomes a null check when the program needs scratch space
+
+  builder_.SetInsertPoint(body_);
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
     uint32_t bytes = type_.is_string() ? type_.size : 8;
-    variables_[name] = stack_buffer(bytes, /*zeroed=*/true);
+    variables_[name] = buffer(bytes, /*zeroed=*/true);
   }
   if (probe_.predicate != nullptr) {
     set_location(probe_.predicate->loc);
@@ -128,7 +133,7 @@ void ProgramEmitter::assign(const AssignStmt& a) {
     return;
   }
   const auto& var = *cast<Variable>(a.target);
-  llvm::AllocaInst* slot = variables_.at(var.name);
+  llvm::Value* slot = variables_.at(var.name);
   const Type& var_type = state_.sema.variables.at(probe_.index).at(var.name);
   Val value = expr(*a.value);
   if (var_type.is_string()) {
@@ -165,9 +170,9 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
     }
     Val value = expr(*a.value);
     llvm::Value* key = map_key(target);
-    llvm::AllocaInst* buffer = stack_buffer(m.spec->value_size, /*zeroed=*/value.type.is_string());
-    store_value(buffer, value, m.spec->value);
-    update(m, key, buffer, BPF_ANY);
+    llvm::Value* buf = buffer(m.spec->value_size, /*zeroed=*/value.type.is_string());
+    store_value(buf, value, m.spec->value);
+    update(m, key, buf, BPF_ANY);
     return;
   }
 
@@ -198,9 +203,9 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
         }
       },
       [&] {
-        llvm::AllocaInst* buffer = stack_buffer(8, false);
-        builder_.CreateStore(combine(i64(0)), buffer);
-        update(m, key, buffer, BPF_NOEXIST);
+        llvm::Value* buf = buffer(8, false);
+        builder_.CreateStore(combine(i64(0)), buf);
+        update(m, key, buf, BPF_NOEXIST);
       });
 }
 
@@ -214,13 +219,40 @@ llvm::Value* ProgramEmitter::call_helper(bpf_func_id id, llvm::Type* ret, llvm::
   return builder_.CreateCall(type, callee, args);
 }
 
-llvm::AllocaInst* ProgramEmitter::stack_buffer(uint32_t bytes, bool zeroed) {
-  llvm::IRBuilder<> at_entry(entry_, entry_->begin());
-  auto* type = llvm::ArrayType::get(builder_.getInt8Ty(), std::max<uint32_t>(bytes, 1));
-  llvm::AllocaInst* slot = at_entry.CreateAlloca(type);
-  slot->setAlignment(llvm::Align(8));
+llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
+  uint32_t rounded = lang::limits::rounded_buffer(bytes);
+  llvm::Value* slot;
+  if (lang::limits::buffer_on_stack(rounded, stack_used_)) {
+    llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+    auto* alloca = at_entry.CreateAlloca(llvm::ArrayType::get(builder_.getInt8Ty(), rounded));
+    alloca->setAlignment(llvm::Align(8));
+    stack_used_ += rounded;
+    slot = alloca;
+  } else {
+    slot = at_offset(scratch_base(), scratch_used_);
+    scratch_used_ += rounded;
+  }
   if (zeroed) zero(slot, bytes);
   return slot;
+}
+
+llvm::Value* ProgramEmitter::scratch_base() {
+  if (scratch_base_ != nullptr) return scratch_base_;
+  CodegenState& s = state_;
+  if (s.scratch == nullptr) s.scratch = s.module.declare_map("ss_scratch");
+  uint32_t index = s.scratch_users++;
+  // In the entry block: look this program's entry up once per run.
+  llvm::Instruction* branch = entry_->getTerminator();
+  llvm::IRBuilder<> pro(branch);
+  pro.SetCurrentDebugLocation(branch->getDebugLoc());
+  auto* key = pro.CreateAlloca(pro.getInt32Ty());
+  pro.CreateStore(pro.getInt32(index), key);
+  auto* type = llvm::FunctionType::get(ptr_type(), {ptr_type(), ptr_type()}, false);
+  auto* callee = llvm::ConstantExpr::getIntToPtr(pro.getInt64(BPF_FUNC_map_lookup_elem), ptr_type());
+  scratch_base_ = pro.CreateCall(type, callee, {s.scratch, key});
+  pro.CreateCondBr(pro.CreateIsNull(scratch_base_), return_block_, body_);
+  branch->eraseFromParent();
+  return scratch_base_;
 }
 
 void ProgramEmitter::zero(llvm::Value* ptr, uint32_t bytes) {
@@ -277,13 +309,13 @@ MapHandle& ProgramEmitter::map(const std::string& name) { return state_.maps.at(
 llvm::Value* ProgramEmitter::map_key(const MapRef& ref) {
   const runtime::MapSpec& spec = *map(ref.name).spec;
   if (!spec.has_key) {
-    llvm::AllocaInst* key = stack_buffer(8, false);
+    llvm::Value* key = buffer(8, false);
     builder_.CreateStore(i64(0), key);
     return key;
   }
   std::vector<Val> parts;
   for (const Expr* k : ref.keys) parts.push_back(expr(*k));
-  llvm::AllocaInst* key = stack_buffer(spec.key_size, /*zeroed=*/true);
+  llvm::Value* key = buffer(spec.key_size, /*zeroed=*/true);
   if (spec.key.kind == runtime::ValueKind::Tuple) {
     for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);
   } else {
@@ -320,7 +352,7 @@ void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& the
 }
 
 void ProgramEmitter::count_dropped_event() {
-  llvm::AllocaInst* key = stack_buffer(4, false);
+  llvm::Value* key = buffer(4, false);
   builder_.CreateStore(builder_.getInt32(0), key);
   llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {state_.dropped, key});
   if_then(builder_.CreateIsNotNull(slot), [&] {

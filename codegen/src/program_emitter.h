@@ -33,6 +33,11 @@ struct CodegenState {
   llvm::GlobalVariable* events = nullptr;
   llvm::GlobalVariable* dropped = nullptr;
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
+  // Per-CPU scratch: one array entry per program that needs one; created on
+  // first use, its value size fixed once every program is emitted.
+  llvm::GlobalVariable* scratch = nullptr;
+  uint32_t scratch_users = 0;
+  uint32_t scratch_value_size = 0;
 };
 
 struct Val {
@@ -59,9 +64,13 @@ class ProgramEmitter {
 
   Val expr(const lang::Expr& e);
   llvm::Value* call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args);
-  // An 8-byte aligned stack buffer in the entry block, zeroed at the current
-  // point when asked. (zero() assumes 8-byte alignment.)
-  llvm::AllocaInst* stack_buffer(uint32_t bytes, bool zeroed);
+  // An 8-byte aligned buffer for a value, zeroed at the current point when
+  // asked (zero() assumes the alignment). Small ones go on the stack while
+  // the stack budget lasts; large ones, and the rest, go to this program's
+  // per-CPU scratch area (lang/limits.h).
+  llvm::Value* buffer(uint32_t bytes, bool zeroed);
+  uint32_t stack_bytes() const { return stack_used_; }
+  uint32_t scratch_bytes() const { return scratch_used_; }
   void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8);
   void zero(llvm::Value* ptr, uint32_t bytes);
   void store_string_literal(llvm::Value* dst, const std::string& text, uint32_t capacity);
@@ -91,6 +100,7 @@ class ProgramEmitter {
   void assign(const lang::AssignStmt& a);
   void assign_map(const lang::AssignStmt& a);
   void set_location(lang::SourceRange where);
+  Val expr_here(const lang::Expr& e);
 
   Val binary(const lang::Binary& e);
   Val logical(const lang::Binary& e);
@@ -106,11 +116,17 @@ class ProgramEmitter {
   const lang::Probe& probe_;
   llvm::IRBuilder<> builder_;
   llvm::Function* function_ = nullptr;
-  llvm::BasicBlock* entry_ = nullptr;
+  llvm::Value* scratch_base();
+
+  llvm::BasicBlock* entry_ = nullptr;  // allocas and the scratch lookup, then a branch to body_
+  llvm::BasicBlock* body_ = nullptr;
   llvm::BasicBlock* return_block_ = nullptr;
   llvm::DISubprogram* scope_ = nullptr;
   llvm::Value* ctx_ = nullptr;
-  std::map<std::string, llvm::AllocaInst*> variables_;
+  std::map<std::string, llvm::Value*> variables_;
+  uint32_t stack_used_ = 0;
+  uint32_t scratch_used_ = 0;
+  llvm::Value* scratch_base_ = nullptr;
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).

@@ -29,11 +29,15 @@ void from_json(const nlohmann::json& j, ValueLayout& v) {
   if (j.contains("elements")) j.at("elements").get_to(v.elements);
 }
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MapSpec, name, elf_name, per_cpu, has_key, key, key_size, value, value_size)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MapSpec, name, elf_name, per_cpu, has_key, key, key_size, value, value_size,
+                                   max_entries)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Conversion, specifier, flags, width, precision)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SourcePosition, file, line, column, length)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AttachTarget, name, params, number, retprobe, cookie, position)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ProgramSpec, function, provider, probe_index, targets, alternatives)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LineInfo, insn, position)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(HelperUse, id, name, first_use)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ProgramSpec, function, provider, program_type, probe_index, targets, alternatives,
+                                   instructions, stack_bytes, scratch_bytes, lines, helpers)
 
 void to_json(nlohmann::json& j, const FormatSegment& s) {
   j = {{"literal", s.literal}, {"arg", s.arg}};
@@ -55,6 +59,8 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"printfs", a.printfs},
       {"probe_names", a.probe_names},
       {"events_map", a.events_map},
+      {"scratch_map", a.scratch_map},
+      {"scratch_value_size", a.scratch_value_size},
       {"dropped_map", a.dropped_map},
       {"events_size", a.events_size},
   };
@@ -74,6 +80,8 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     j.at("printfs").get_to(a.printfs);
     j.at("probe_names").get_to(a.probe_names);
     j.at("events_map").get_to(a.events_map);
+    j.at("scratch_map").get_to(a.scratch_map);
+    j.at("scratch_value_size").get_to(a.scratch_value_size);
     j.at("dropped_map").get_to(a.dropped_map);
     j.at("events_size").get_to(a.events_size);
     return a;

@@ -44,6 +44,7 @@ struct MapSpec {
   uint32_t key_size = 8;
   ValueLayout value;
   uint32_t value_size = 8;
+  uint32_t max_entries = 0;
 };
 
 struct Conversion {
@@ -82,13 +83,33 @@ struct AttachTarget {
   SourcePosition position;
 };
 
+// BTF line info of one instruction: where in the source it came from.
+struct LineInfo {
+  uint32_t insn = 0;  // index from the program's first instruction
+  SourcePosition position;
+};
+
+// A BPF helper a program calls, and the first place in the source that needs it.
+struct HelperUse {
+  uint32_t id = 0;
+  std::string name;  // e.g. "bpf_get_current_comm"
+  SourcePosition first_use;
+};
+
 struct ProgramSpec {
   std::string function;  // program symbol in the ELF
   std::string provider;  // "BEGIN", "END", "tracepoint", "kprobe", "interval", ...
+  std::string program_type;  // BPF program type, e.g. "tracepoint", "perf_event", "kprobe", "raw_tracepoint"
   uint32_t probe_index = 0;
   std::vector<AttachTarget> targets;
   // When this kernel cannot attach the provider: what covers the same event.
   std::vector<std::string> alternatives;  // per target ("" when none)
+  // From the generated object.
+  uint32_t instructions = 0;  // as emitted (a 64-bit immediate load counts twice, as in the kernel)
+  uint32_t stack_bytes = 0;   // deepest stack slot the code touches
+  uint32_t scratch_bytes = 0; // per-CPU scratch area (large values live there, not on the stack)
+  std::vector<LineInfo> lines;
+  std::vector<HelperUse> helpers;
 };
 
 // Ring buffer records start with this header.
@@ -105,6 +126,8 @@ struct Artifact {
   std::vector<PrintfSpec> printfs;
   std::vector<std::string> probe_names;
   std::string events_map;   // BPF_MAP_TYPE_RINGBUF
+  std::string scratch_map;  // per-CPU array, one entry per program that needs scratch space ("" if none)
+  uint32_t scratch_value_size = 0;
   std::string dropped_map;  // per-CPU array[1] of u64: events lost to a full ring buffer
   uint32_t events_size = 0;
 };
