@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "probes/attacher.h"
+#include "verifier/explain.h"
 
 namespace stratoshark::runtime {
 
@@ -42,22 +43,6 @@ const char* permission_hint() {
          "sudo setcap cap_bpf,cap_perfmon,cap_net_admin+ep $(command -v stratoshark)";
 }
 
-// The verifier's own reason: the last line that is not a statistics line.
-std::string verifier_reason(const std::string& log) {
-  std::string reason;
-  size_t pos = 0;
-  while (pos < log.size()) {
-    size_t nl = log.find('\n', pos);
-    std::string line = log.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    pos = nl == std::string::npos ? log.size() : nl + 1;
-    if (line.empty() || line.rfind("processed ", 0) == 0 || line.rfind("verification time", 0) == 0 ||
-        line.rfind("stack depth", 0) == 0 || line.rfind("-- ", 0) == 0) {
-      continue;
-    }
-    reason = line;
-  }
-  return reason;
-}
 
 // Detaching the last BPF user of a tracepoint waits for RCU grace periods
 // (~70 ms here), one link after another. Grace periods overlap across
@@ -136,25 +121,33 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
   if (err != 0) {
     std::string log(session->verifier_log_.get());
     // Which probe's program failed: libbpf names it in its message.
-    std::optional<SourcePosition> where;
-    std::string probe;
+    const ProgramSpec* failed = nullptr;
     for (const ProgramSpec& p : artifact.programs) {
       if (libbpf_messages.find("prog '" + p.function + "'") != std::string::npos) {
-        probe = p.targets.empty() ? p.function : p.targets.front().name;
-        if (!p.targets.empty()) where = p.targets.front().position;
+        failed = &p;
         break;
       }
+    }
+    std::optional<SourcePosition> where;
+    std::string probe = "a probe";
+    if (failed != nullptr && !failed->targets.empty()) {
+      probe = failed->targets.front().name;
+      where = failed->targets.front().position;
     }
     if (err == -EPERM) {
       return Error{ErrorKind::Permission, "Failed to load eBPF program: Operation not permitted", permission_hint(),
                    std::nullopt, libbpf_messages};
     }
     if (!log.empty()) {
-      std::string reason = verifier_reason(log);
-      return Error{ErrorKind::Verifier,
-                   fmt::format("the kernel verifier rejected the program of {}{}", probe.empty() ? "a probe" : probe,
-                               reason.empty() ? "" : ": " + reason),
-                   "run with -v to see the verifier's log", where, log};
+      ProgramSpec none;
+      VerifierReport report = explain_verifier_log(log, failed != nullptr ? *failed : none);
+      if (report.where) where = report.where;
+      std::string message = fmt::format("the kernel verifier rejected the program of {}", probe);
+      message += report.explanation.empty() ? ": " + report.reason
+                                            : ": " + report.explanation + " (verifier: " + report.reason + ")";
+      std::string hint = report.fix.empty() ? "run with -v to see the verifier's log"
+                                            : report.fix + "; -v shows the verifier's log";
+      return Error{ErrorKind::Verifier, message, hint, where, log};
     }
     return Error{ErrorKind::Environment, fmt::format("the kernel refused the BPF object: {}", errno_text(err)),
                  err == -ENOMEM ? "raise the locked-memory limit (ulimit -l) or the map sizes" : "run with -v for details",
@@ -318,6 +311,35 @@ Result<std::vector<MapSnapshot>> Session::read_maps() {
     out.push_back(std::move(snapshot));
   }
   return out;
+}
+
+std::vector<Session::ProgramStats> Session::program_stats() const {
+  std::vector<ProgramStats> out;
+  bpf_program* prog = nullptr;
+  bpf_object__for_each_program(prog, object_) {
+    bpf_prog_info info{};
+    uint32_t len = sizeof(info);
+    ProgramStats stats;
+    stats.function = bpf_program__name(prog);
+    if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0) {
+      stats.xlated_instructions = info.xlated_prog_len / 8;
+      stats.verified_instructions = info.verified_insns;
+      stats.jited_bytes = info.jited_prog_len;
+    }
+    out.push_back(std::move(stats));
+  }
+  return out;
+}
+
+int possible_cpus() {
+  int n = libbpf_num_possible_cpus();
+  return n > 0 ? n : 1;
+}
+
+std::string attach_method(const ProgramSpec& program) {
+  if (program.provider == "BEGIN" || program.provider == "END") return "run once with BPF_PROG_TEST_RUN";
+  if (const Attacher* a = find_attacher(program.provider)) return a->method(program);
+  return "unknown";
 }
 
 uint64_t Session::dropped_events() {

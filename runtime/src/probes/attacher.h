@@ -3,6 +3,7 @@
 // registry.cpp. The compile side of each provider lives in lang/probes/.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,8 @@ class Attacher {
   // Attaches every target of `program`, appending the links it creates (also
   // on failure, so the caller can release them).
   virtual Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const = 0;
+  // How this provider attaches, in words (for --explain).
+  virtual std::string method(const ProgramSpec& program) const = 0;
 };
 
 // Null for BEGIN/END, which are run rather than attached.

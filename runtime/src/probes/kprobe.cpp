@@ -35,6 +35,8 @@ class KprobeAttacher final : public Attacher {
                  hint, t.position, {}};
   }
 
+  std::string method(const ProgramSpec& program) const override { return program.targets.front().retprobe ? "a kretprobe perf event per function, each with a bpf_link" : "a kprobe perf event per function, each with a bpf_link"; }
+
   Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
     for (const AttachTarget& t : program.targets) {
       LIBBPF_OPTS(bpf_kprobe_opts, opts, .bpf_cookie = t.cookie, .offset = static_cast<size_t>(t.number),

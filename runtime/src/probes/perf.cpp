@@ -39,6 +39,8 @@ class PerfAttacher final : public Attacher {
  public:
   bool handles(std::string_view provider) const override { return provider == "interval" || provider == "profile"; }
 
+  std::string method(const ProgramSpec& program) const override { return program.provider == "profile" ? "a cpu-clock perf event on every online CPU, each with a bpf_link" : "a cpu-clock perf event on CPU 0 with a bpf_link"; }
+
   Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
     for (const AttachTarget& t : program.targets) {
       perf_event_attr attr{};

@@ -12,6 +12,8 @@ class TracepointAttacher final : public Attacher {
  public:
   bool handles(std::string_view provider) const override { return provider == "tracepoint"; }
 
+  std::string method(const ProgramSpec& program) const override { return "a perf event per tracepoint, each with a bpf_link (cookie: the probe id)"; }
+
   Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
     for (const AttachTarget& t : program.targets) {
       LIBBPF_OPTS(bpf_tracepoint_opts, opts, .bpf_cookie = t.cookie);

@@ -55,6 +55,15 @@ class Session {
   Result<std::vector<MapSnapshot>> read_maps();
   uint64_t dropped_events();
 
+  // What the kernel made of each loaded program (for --explain).
+  struct ProgramStats {
+    std::string function;
+    uint32_t xlated_instructions = 0;  // after the verifier's rewrites
+    uint32_t verified_instructions = 0;  // instructions the verifier processed
+    uint32_t jited_bytes = 0;
+  };
+  std::vector<ProgramStats> program_stats() const;
+
   bool exit_requested() const { return exit_requested_; }
   int exit_code() const { return exit_code_; }
   // Number of programs loaded into the kernel.
@@ -80,5 +89,11 @@ class Session {
 
 // Mounts tracefs at /sys/kernel/tracing when it is not mounted.
 Status ensure_tracefs();
+
+// Number of possible CPUs (the size of per-CPU map values).
+int possible_cpus();
+
+// How a provider attaches, in words (for --explain).
+std::string attach_method(const ProgramSpec& program);
 
 }  // namespace stratoshark::runtime
