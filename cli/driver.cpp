@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "explain.h"
 #include "report.h"
 #include "stratoshark/codegen/codegen.h"
 #include "stratoshark/lang/ast_printer.h"
@@ -53,10 +54,10 @@ bool wants(const Options& o, const char* stage) {
   return false;
 }
 
-// The last pipeline stage any -d asks for: 0 none, 1 ast, 2 ir, 3 asm.
+// The last pipeline stage any -d asks for: 0 none, 1 ast, 2 types, 3 ir, 4 asm.
 int last_dump_stage(const Options& o) {
   int stage = 0;
-  for (const auto& d : o.dumps) stage = std::max(stage, d == "ast" ? 1 : d == "asm" ? 3 : 2);
+  for (const auto& d : o.dumps) stage = std::max(stage, d == "ast" ? 1 : d == "types" ? 2 : d == "asm" ? 4 : 3);
   return stage;
 }
 
@@ -71,6 +72,7 @@ std::optional<std::string> read_file(const std::string& path) {
 struct Compiled {
   std::optional<runtime::Artifact> artifact;
   int exit_code = kExitOk;
+  std::vector<ProbeSummary> probes;  // by probe index
 };
 
 Compiled compile(const Options& o, lang::SourceManager& sources) {
@@ -82,7 +84,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
     if (!text) {
       print_error(fmt::format("cannot read script '{}': {}", o.script_path, std::strerror(errno)),
                   "check the path, or pass the program inline with -e");
-      return {std::nullopt, kExitUsage};
+      return {std::nullopt, kExitUsage, {}};
     }
     file = sources.add(o.script_path, std::move(*text));
   }
@@ -92,17 +94,17 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::Program* program = lang::parse(sources, file, ast, diags);
   if (program == nullptr) {
     print_diagnostics(diags, sources);
-    return {std::nullopt, kExitProgramError};
+    return {std::nullopt, kExitProgramError, {}};
   }
   if (program->probes.empty()) {
     diags.error(lang::SourceRange{file, 0, 0}, "the program has no probes",
                 "write at least one, e.g. BEGIN { printf(\"hello\\n\"); exit(); }");
     print_diagnostics(diags, sources);
-    return {std::nullopt, kExitProgramError};
+    return {std::nullopt, kExitProgramError, {}};
   }
   if (wants(o, "ast")) std::cout << lang::print_ast(*program);
   int last_stage = last_dump_stage(o);
-  if (last_stage == 1) return {std::nullopt, kExitOk};
+  if (last_stage == 1) return {std::nullopt, kExitOk, {}};
 
   // Tracepoint lists and formats come from tracefs.
   if (runtime::Status s = runtime::ensure_tracefs(); !s && o.verbose) {
@@ -114,14 +116,18 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::PassContext ctx{*program, ast, *catalog, language, diags, sema};
   bool ok = lang::default_passes().run(ctx);
   print_diagnostics(diags, sources);  // warnings too
-  if (!ok) return {std::nullopt, kExitProgramError};
+  if (!ok) return {std::nullopt, kExitProgramError, {}};
+  if (wants(o, "types")) {
+    std::cout << lang::print_ast(*program, [&](const lang::Expr& e) { return sema.type_of(&e).to_string(); });
+  }
+  if (last_stage == 2) return {std::nullopt, kExitOk, {}};
 
   codegen::CodegenOptions cg;
   cg.keep_ir = wants(o, "ir") || wants(o, "ir-unopt");
   codegen::CodegenResult generated = codegen::generate(*program, sema, sources, cg);
   if (!generated.artifact) {
     print_error(generated.error, "this is a bug in stratoshark; please report it with the program");
-    return {std::nullopt, kExitInternal};
+    return {std::nullopt, kExitInternal, {}};
   }
   if (wants(o, "ir-unopt")) std::cout << generated.ir_unoptimized;
   if (wants(o, "ir")) std::cout << generated.ir_optimized;
@@ -132,11 +138,20 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
               static_cast<std::streamsize>(generated.artifact->elf.size()));
     if (!out) {
       print_error(fmt::format("cannot write '{}': {}", o.emit_elf, std::strerror(errno)));
-      return {std::nullopt, kExitUsage};
+      return {std::nullopt, kExitUsage, {}};
     }
   }
-  if (last_stage > 0) return {std::nullopt, kExitOk};
-  return {std::move(generated.artifact), kExitOk};
+  if (last_stage > 0) return {std::nullopt, kExitOk, {}};
+  Compiled compiled{std::move(generated.artifact), kExitOk, {}};
+  for (const lang::Probe* p : program->probes) {
+    ProbeSummary summary;
+    for (const lang::AttachPoint* ap : p->attach_points) summary.name += (summary.name.empty() ? "" : ", ") + ap->text;
+    auto pos = sources.file(p->loc.file).position(p->loc.begin);
+    summary.location = fmt::format("{}:{}:{}", sources.file(p->loc.file).name(), pos.line, pos.column);
+    summary.estimate = sema.estimates.at(p->index);
+    compiled.probes.push_back(std::move(summary));
+  }
+  return compiled;
 }
 
 int fail(const runtime::Error& e, const lang::SourceManager& sources, const Options& o) {
@@ -163,13 +178,20 @@ int run_program(const Options& o) {
   runtime::RuntimeOptions ro;
   ro.verbose = o.verbose;
   auto loaded = runtime::Session::load(artifact, ro);
-  if (!loaded) return fail(loaded.error(), sources, o);
+  if (!loaded) {
+    if (o.explain) std::cout << explain(compiled.probes, artifact, {});
+    return fail(loaded.error(), sources, o);
+  }
   runtime::Session& session = **loaded;
   if (o.verbose) {
     std::cerr << session.libbpf_log();
     std::cerr << fmt::format("loaded {} programs in {:.1f} ms since start\n", session.program_count(), ms_since(started));
   }
 
+  if (o.explain) {
+    std::cout << explain(compiled.probes, artifact, session.program_stats());
+    return kExitOk;
+  }
   if (o.dry_run) {
     std::cerr << fmt::format("{} program{} passed the kernel verifier; nothing attached (--dry-run)\n",
                              session.program_count(), session.program_count() == 1 ? "" : "s");

@@ -37,11 +37,13 @@ ParsedOptions parse_options(int argc, char** argv) {
   std::vector<std::string> positional;
   app.add_option("-e", o.program_text, "program text to run instead of a script file");
   app.add_flag("-l", o.list, "list probes matching PATTERN (the first argument; default: all)");
-  app.add_option("-d", o.dumps, "print a compilation stage and stop: ast, ir, ir-unopt, asm (repeatable)")
+  app.add_option("-d", o.dumps, "print a compilation stage and stop: ast, types, ir, ir-unopt, asm (repeatable)")
       ->allow_extra_args(false)
-      ->check(CLI::IsMember({"ast", "ir", "ir-unopt", "asm"}))
+      ->check(CLI::IsMember({"ast", "types", "ir", "ir-unopt", "asm"}))
       ->type_name("STAGE");
   app.add_flag("--dry-run", o.dry_run, "compile and load into the kernel (verifier), but attach nothing");
+  app.add_flag("--explain", o.explain,
+               "per probe: program type, attach method, estimated vs actual instructions, stack, maps; attach nothing");
   app.add_option("--emit-elf", o.emit_elf, "write the BPF ELF object to FILE (loadable with bpftool)")
       ->type_name("FILE");
   app.add_flag("-v", o.verbose, "verbose: attach details, libbpf and verifier messages; with -l, probe arguments");

@@ -25,6 +25,7 @@ struct Options {
   std::string list_pattern;
   std::vector<std::string> dumps;  // -d STAGE...
   bool dry_run = false;
+  bool explain = false;
   std::string emit_elf;
   bool verbose = false;
 };
