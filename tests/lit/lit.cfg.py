@@ -13,7 +13,7 @@ import lit.formats
 config.name = "stratoshark"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".ss", ".test"]
-config.excludes = ["tools", "Inputs"]
+config.excludes = ["tools", "Inputs", "lit.local.cfg"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.binary_root, "tests", "lit-out")
 
@@ -28,6 +28,9 @@ config.substitutions.append(("%openat_n", config.openat_n))
 config.substitutions.append(("%trace", f"{python} {tools}/trace_run.py --stratoshark {config.stratoshark}"))
 config.substitutions.append(("%check-clean", f"{python} {tools}/check_clean.py"))
 config.substitutions.append(("%bindir", bindir))
+config.substitutions.append(("%verifier-check", config.verifier_check))
+config.substitutions.append(("%bpf-cc", "clang-19 -g -O2 -target bpf -I/usr/include/x86_64-linux-gnu -I"
+                             + os.path.join(config.test_source_root, "verifier", "Inputs") + " -c"))
 config.substitutions.append(("%src", config.source_root))
 config.substitutions.append(("FileCheck", config.filecheck))
 

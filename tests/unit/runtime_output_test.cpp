@@ -84,7 +84,16 @@ TEST(MapText, SortedByValueThenKey) {
 
 TEST(ArtifactJson, RoundTrips) {
   Artifact a;
-  a.programs.push_back({"ss_0_tp", "tracepoint", 0, {{"tracepoint:a:b", {"a", "b"}, 0, false, 3, {"x.ss", 1, 2, 3}}}, {""}});
+  ProgramSpec program;
+  program.function = "ss_0_tp";
+  program.provider = "tracepoint";
+  program.program_type = "tracepoint";
+  program.targets = {{"tracepoint:a:b", {"a", "b"}, 0, false, 3, {"x.ss", 1, 2, 3}}};
+  program.alternatives = {""};
+  program.instructions = 12;
+  program.lines = {{4, {"x.ss", 1, 5, 1}}};
+  program.helpers = {{14, "bpf_get_current_pid_tgid", {"x.ss", 1, 5, 1}}};
+  a.programs.push_back(program);
   a.maps.push_back({"n", "m_n", true, false, {}, 8, {ValueKind::Count, 0, 8, false, {}}, 8});
   a.printfs.push_back({{{"x=", Conversion{'d', "", -1, -1}, {ValueKind::Int, 8, 8, true, {}}}}, 16});
   a.probe_names = {"tracepoint:a:b"};
@@ -95,6 +104,8 @@ TEST(ArtifactJson, RoundTrips) {
   auto back = artifact_from_metadata_json(artifact_metadata_json(a), error);
   ASSERT_TRUE(back) << error;
   EXPECT_EQ(back->programs[0].targets[0].position.column, 2u);
+  EXPECT_EQ(back->programs[0].lines[0].insn, 4u);
+  EXPECT_EQ(back->programs[0].helpers[0].name, "bpf_get_current_pid_tgid");
   EXPECT_EQ(back->maps[0].value.kind, ValueKind::Count);
   EXPECT_EQ(back->printfs[0].segments[0].conversion->specifier, 'd');
   EXPECT_EQ(artifact_metadata_json(*back), artifact_metadata_json(a));

@@ -1,0 +1,4 @@
+BEGIN {
+  @x = nsecs;
+  printf("%d\n", pid);
+}
