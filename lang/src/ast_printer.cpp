@@ -1,5 +1,7 @@
 #include "stratoshark/lang/ast_printer.h"
 
+#include <arpa/inet.h>
+
 #include <fmt/format.h>
 
 namespace stratoshark::lang {
@@ -20,6 +22,14 @@ std::string quote(const std::string& s) {
     }
   }
   return out + "\"";
+}
+
+std::string encap_suffix(const Encapsulation& e) { return e.empty() ? std::string() : " {" + e.to_string() + "}"; }
+
+std::string address_text(const AddressMatch& m) {
+  char text[INET6_ADDRSTRLEN] = {};
+  inet_ntop(AF_INET6, m.address.data(), text, sizeof text);
+  return fmt::format("{}/{}", text, m.prefix);
 }
 
 class Printer {
@@ -75,6 +85,23 @@ class Printer {
         auto* f = cast<FieldAccess>(e);
         line(d, std::string(f->arrow ? "->" : ".") + f->field);
         expr(f->base, d + 1);
+        break;
+      }
+      case NodeKind::PacketLayer: {
+        auto* l = cast<PacketLayer>(e);
+        line(d, "layer " + l->name + encap_suffix(l->encap));
+        break;
+      }
+      case NodeKind::PacketLoad: {
+        auto* l = cast<PacketLoad>(e);
+        line(d, fmt::format("load {}[:{}]{}", l->layer, l->size, encap_suffix(l->encap)));
+        expr(l->offset, d + 1);
+        break;
+      }
+      case NodeKind::AddressMatch: {
+        auto* m = cast<AddressMatch>(e);
+        line(d, "match " + address_text(*m));
+        expr(m->field, d + 1);
         break;
       }
       default: line(d, "<?>"); break;
@@ -176,6 +203,25 @@ void inline_expr(const Expr* e, std::string& out) {
       auto* f = cast<FieldAccess>(e);
       inline_expr(f->base, out);
       out += (f->arrow ? "->" : ".") + f->field;
+      break;
+    }
+    case NodeKind::PacketLayer: {
+      auto* l = cast<PacketLayer>(e);
+      out += l->name + encap_suffix(l->encap);
+      break;
+    }
+    case NodeKind::PacketLoad: {
+      auto* l = cast<PacketLoad>(e);
+      out += l->layer + encap_suffix(l->encap) + "[";
+      inline_expr(l->offset, out);
+      out += fmt::format(":{}]", l->size);
+      break;
+    }
+    case NodeKind::AddressMatch: {
+      auto* m = cast<AddressMatch>(e);
+      out += "(";
+      inline_expr(m->field, out);
+      out += " in " + address_text(*m) + ")";
       break;
     }
     default: out += "?"; break;
