@@ -2,6 +2,7 @@
 #include <array>
 
 #include "layout.h"
+#include "packet_emitter.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
@@ -138,6 +139,16 @@ Val emit_Avg(ProgramEmitter& e, const Call& call, MapTarget* t) {
         store64(e, v, p, 0);
         store64(e, e.i64(1), p, 8);
       });
+  return nothing();
+}
+
+Val emit_Filter(ProgramEmitter& e, const Call& call, MapTarget*) {
+  return e.packet().filter(*e.state().sema.filters.at(call.id));
+}
+
+Val emit_Capture(ProgramEmitter& e, const Call&, MapTarget*) {
+  uint32_t id = e.plan().probe_ids.size() == 1 ? e.plan().probe_ids[0] : 0;
+  e.packet().capture(id, e.state().module.options().snaplen, e.state().packet_scratch);
   return nothing();
 }
 

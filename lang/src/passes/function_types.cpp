@@ -100,6 +100,24 @@ Type check_Min(CallUse& use) { return numeric_aggregation(use, TypeKind::Min); }
 Type check_Max(CallUse& use) { return numeric_aggregation(use, TypeKind::Max); }
 Type check_Avg(CallUse& use) { return numeric_aggregation(use, TypeKind::Avg); }
 
+Type check_Filter(CallUse& use) {
+  if (!require_network_probe(use.checker, use.probe, use.call.loc, "filter()")) return Type::none();
+  if (!isa<StringLiteral>(use.call.args[0])) {
+    use.checker.diags().error(use.call.args[0]->loc, "filter() needs the filter as a string literal",
+                              "write it in quotes: filter(\"tcp port 80\")");
+    return Type::none();
+  }
+  auto it = use.checker.result().filters.find(use.call.id);
+  if (it == use.checker.result().filters.end()) return Type::none();  // the filter's own error was reported
+  Type t = use.checker.expr(*it->second);
+  return t.is_none() ? t : Type::u64();
+}
+
+Type check_Capture(CallUse& use) {
+  if (!require_network_probe(use.checker, use.probe, use.call.loc, "capture()")) return Type::none();
+  return Type::void_type();
+}
+
 constexpr std::array<FunctionRule, kFunctionCount> kRules = {
 #define SS_FUNCTION(id, name, min_args, max_args, signature, description) &check_##id,
 #include "stratoshark/lang/functions.def"

@@ -57,6 +57,9 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"events_map", a.events_map},
       {"dropped_map", a.dropped_map},
       {"events_size", a.events_size},
+      {"snaplen", a.snaplen},
+      {"packet_map", a.packet_map},
+      {"replay", a.replay},
   };
   return j.dump(2);
 }
@@ -76,6 +79,9 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     j.at("events_map").get_to(a.events_map);
     j.at("dropped_map").get_to(a.dropped_map);
     j.at("events_size").get_to(a.events_size);
+    a.snaplen = j.value("snaplen", 0u);
+    a.packet_map = j.value("packet_map", std::string());
+    a.replay = j.value("replay", false);
     return a;
   } catch (const std::exception& e) {
     error = e.what();
