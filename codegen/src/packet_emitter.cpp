@@ -56,6 +56,12 @@ llvm::Value* PacketEmitter::load_bytes(llvm::Value* offset, unsigned size) {
     llvm::Value* low = load_bytes(b.CreateAdd(offset, e_.i64(4)), 2);
     return b.CreateOr(b.CreateShl(high, 16), low);
   }
+  if (replay_ && type_ != ProgramType::Xdp) {
+    // Frames shorter than an Ethernet header are padded for BPF_PROG_TEST_RUN:
+    // the captured length in cb[1] is the real bound.
+    llvm::Value* end = b.CreateAdd(offset, e_.i64(size));
+    reject_unless(b.CreateICmpULE(end, skb_field(offsetof(__sk_buff, cb) + 4)));
+  }
   llvm::Value* off32 = b.CreateTrunc(offset, b.getInt32Ty());
   llvm::Value* ret = nullptr;
   switch (type_) {
@@ -92,7 +98,13 @@ llvm::Value* PacketEmitter::either(const std::function<llvm::Value*()>& first, c
 }
 
 llvm::Value* PacketEmitter::skb_field(uint32_t offset) {
-  llvm::Value* v = e_.b().CreateAlignedLoad(e_.b().getInt32Ty(), e_.at_offset(e_.ctx(), offset), llvm::MaybeAlign(4));
+  // The verifier only accepts context loads at constant offsets from the
+  // context pointer itself; preserve.static.offset keeps LLVM from rebasing
+  // one context load on the address of another.
+  auto& b = e_.b();
+  llvm::Function* keep = llvm::Intrinsic::getDeclaration(&e_.state().module.module(), llvm::Intrinsic::preserve_static_offset);
+  llvm::Value* base = b.CreateCall(keep, {e_.ctx()});
+  llvm::Value* v = b.CreateAlignedLoad(b.getInt32Ty(), e_.at_offset(base, offset), llvm::MaybeAlign(4));
   return e_.b().CreateZExt(v, e_.i64_type());
 }
 
@@ -312,7 +324,7 @@ void PacketEmitter::capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVar
         llvm::Value* available = nullptr;
         if (type_ == ProgramType::Xdp) {
           available = wire_length();
-        } else if (replay_ && type_ == ProgramType::SocketFilter) {
+        } else if (replay_) {
           available = skb_field(offsetof(__sk_buff, cb) + 4);  // the captured length
         } else {
           available = skb_field(offsetof(__sk_buff, len));

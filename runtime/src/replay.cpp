@@ -29,6 +29,7 @@ bool is_network_provider(const std::string& p) { return p == "socket" || p == "t
 // BPF_PROG_TEST_RUN refuses skb data larger than a page minus the skb's head
 // and tail room; those packets run on their first bytes.
 constexpr uint32_t kSkbTestRunLimit = 3710;
+constexpr size_t kMinimumFrame = 14 + 60;  // Ethernet + the longest IPv4 header (IPv6's is 40)
 
 }  // namespace
 
@@ -65,6 +66,8 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
                  "replay feeds socket:, tc: and xdp: probes, e.g. socket:any { @[ip.src] = count(); }", std::nullopt, {}};
   }
 
+  bool has_skb_programs = false;
+  for (const Runner& r : runners) has_skb_programs = has_skb_programs || r.skb;
   ReplayStats stats;
   stats.replay_limit = kSkbTestRunLimit;
   std::vector<uint8_t> data;
@@ -80,9 +83,12 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
     uint32_t captured = static_cast<uint32_t>(packet.data.size());
     uint32_t run_len = std::min(captured, kSkbTestRunLimit);
     if (run_len < captured) ++stats.truncated;
-    // The kernel needs at least an Ethernet header; shorter frames are padded
-    // (the program is told the real captured length).
+    // The kernel wants at least an Ethernet header and, for IP, a whole IP
+    // header; shorter (truncated) frames are padded with zeros, and programs
+    // that take packets from an skb bound their reads by the real captured
+    // length in cb[1].
     data.assign(packet.data.begin(), packet.data.begin() + run_len);
+    if (data.size() < kMinimumFrame && has_skb_programs) data.resize(kMinimumFrame, 0);
     if (data.size() < 14) data.resize(14, 0);
     for (const Runner& r : runners) {
       __sk_buff ctx{};
@@ -100,7 +106,7 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
         break;
       }
     }
-    if (!failure) ring_buffer__consume(events_);
+    if (failure.ok()) ring_buffer__consume(events_);
     if (!failure.ok()) break;
     if (max_packets != 0 && captured_ >= max_packets) break;
   }

@@ -129,31 +129,37 @@ bool parse_ipv4(std::string_view w, uint32_t& addr, int& parts) {
   return true;
 }
 
-// xx:xx:xx:xx:xx:xx, xx-xx-xx-xx-xx-xx, xxxx.xxxx.xxxx, xxxxxxxxxxxx (1 or 2 hex digits per byte in the first two).
+// xx:xx:xx:xx:xx:xx, xx-xx-xx-xx-xx-xx, xx.xx.xx.xx.xx.xx (1 or 2 hex digits
+// per byte) or xxxx.xxxx.xxxx (exactly 4 per group), as libpcap's scanner.
 bool parse_mac(std::string_view w, uint64_t& mac) {
+  auto groups = [](std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    size_t pos = 0;
+    while (true) {
+      size_t at = s.find(sep, pos);
+      parts.push_back(s.substr(pos, at == std::string_view::npos ? std::string_view::npos : at - pos));
+      if (at == std::string_view::npos) break;
+      pos = at + 1;
+    }
+    return parts;
+  };
   auto hex = [](std::string_view s, uint64_t& v) {
     v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 16);
     return !s.empty() && ec == std::errc() && p == s.data() + s.size();
   };
   for (char sep : {':', '-', '.'}) {
-    std::vector<std::string_view> parts;
-    size_t pos = 0;
-    while (true) {
-      size_t s = w.find(sep, pos);
-      parts.push_back(w.substr(pos, s == std::string_view::npos ? std::string_view::npos : s - pos));
-      if (s == std::string_view::npos) break;
-      pos = s + 1;
-    }
-    size_t want = sep == '.' ? 3 : 6;
-    size_t width = sep == '.' ? 4 : 2;
-    if (parts.size() != want) continue;
+    auto parts = groups(w, sep);
+    bool six = parts.size() == 6;
+    bool three = sep == '.' && parts.size() == 3;
+    if (!six && !three) continue;
     mac = 0;
     bool ok = true;
     for (auto p : parts) {
       uint64_t v = 0;
-      if (p.size() > width || !hex(p, v)) ok = false;
-      mac = mac << (width * 4) | v;
+      bool width_ok = six ? (p.size() >= 1 && p.size() <= 2) : p.size() == 4;
+      if (!width_ok || !hex(p, v)) ok = false;
+      mac = mac << (six ? 8 : 16) | v;
     }
     if (ok) return true;
   }
