@@ -25,6 +25,8 @@ Val ProgramEmitter::expr(const Expr& e) {
       return packet().layer(state_.sema.packet.at(e.id));
     case NodeKind::PacketLoad:
       return packet().load(*cast<PacketLoad>(&e));
+    case NodeKind::ProtoChain:
+      return packet().protochain(*cast<ProtoChain>(&e));
     case NodeKind::AddressMatch: {
       const auto& m = *cast<AddressMatch>(&e);
       return packet().address_match(m, state_.sema.packet.at(m.field->id));

@@ -31,6 +31,7 @@ class PacketEmitter {
   Val field(const lang::PacketRef& ref);
   Val load(const lang::PacketLoad& load);
   Val address_match(const lang::AddressMatch& match, const lang::PacketRef& field);
+  Val protochain(const lang::ProtoChain& chain);
 
   // Evaluates a lowered capture filter: 1 when it matches, 0 when it does not
   // or when it reads past the captured bytes.

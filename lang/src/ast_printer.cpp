@@ -104,6 +104,11 @@ class Printer {
         expr(m->field, d + 1);
         break;
       }
+      case NodeKind::ProtoChain: {
+        auto* c = cast<ProtoChain>(e);
+        line(d, fmt::format("protochain {} {}{}", c->ipv6 ? "ip6" : "ip", c->protocol, encap_suffix(c->encap)));
+        break;
+      }
       default: line(d, "<?>"); break;
     }
   }
@@ -215,6 +220,11 @@ void inline_expr(const Expr* e, std::string& out) {
       out += l->layer + encap_suffix(l->encap) + "[";
       inline_expr(l->offset, out);
       out += fmt::format(":{}]", l->size);
+      break;
+    }
+    case NodeKind::ProtoChain: {
+      auto* c = cast<ProtoChain>(e);
+      out += fmt::format("{}{} protochain {}", c->ipv6 ? "ip6" : "ip", encap_suffix(c->encap), c->protocol);
       break;
     }
     case NodeKind::AddressMatch: {

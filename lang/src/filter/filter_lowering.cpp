@@ -308,10 +308,8 @@ class Lowering {
       case Addr::Net: return host_or_net(q, v, addr == Addr::Net);
       case Addr::Port:
       case Addr::PortRange: return ports(q, v, addr == Addr::PortRange);
-      case Addr::Proto: return proto_value(q, v);
-      case Addr::ProtoChain:
-        return fail(SourceRange::join(q.where, v.loc), "'protochain' is not supported yet",
-                    "use 'ip proto N' or 'ip6 proto N', which look at the first header only");
+      case Addr::Proto: return proto_value(q, v, false);
+      case Addr::ProtoChain: return proto_value(q, v, true);
       case Addr::Gateway:
       case Addr::Default: break;
     }
@@ -497,7 +495,11 @@ class Lowering {
     return or_(and_(layer("ip"), v4), and_(layer("ip6"), v6));
   }
 
-  Expr* proto_value(const Qualifiers& q, const Value& v) {
+  Expr* chain(bool v6, uint8_t p) {
+    return and_(layer(v6 ? "ip6" : "ip"), ast_.make<ProtoChain>(loc_, v6, p, encap_));
+  }
+
+  Expr* proto_value(const Qualifiers& q, const Value& v, bool walk) {
     loc_ = SourceRange::join(q.where, v.loc);
     uint32_t number = 0;
     if (v.kind == Value::Kind::Number) {
@@ -515,6 +517,18 @@ class Lowering {
       number = *found;
     } else {
       return fail(v.loc, fmt::format("'{}' is not a protocol", v.text));
+    }
+    if (walk) {
+      if (number > 255) return fail(v.loc, fmt::format("IP protocol {} does not fit in 8 bits", number));
+      auto p = static_cast<uint8_t>(number);
+      switch (q.proto) {
+        case Proto::Ip: return chain(false, p);
+        case Proto::Ip6: return chain(true, p);
+        case Proto::Default: return or_(chain(false, p), chain(true, p));
+        default:
+          return fail(q.where, fmt::format("'{} protochain' is not valid", proto_name(q.proto)),
+                      "use 'ip protochain', 'ip6 protochain' or 'protochain'");
+      }
     }
     switch (q.proto) {
       case Proto::Link:

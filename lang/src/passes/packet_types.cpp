@@ -149,6 +149,8 @@ Type check_packet_node(TypeChecker& checker, const Expr& e, const Probe& probe) 
       }
       return Type::integer(static_cast<uint8_t>(l.size * 8), false);
     }
+    case NodeKind::ProtoChain:
+      return Type::u64();
     case NodeKind::AddressMatch: {
       const auto& m = *cast<AddressMatch>(&e);
       const auto* f = dyn_cast<FieldAccess>(m.field);

@@ -333,6 +333,7 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
     case NodeKind::PacketLayer:
     case NodeKind::PacketLoad:
     case NodeKind::AddressMatch:
+    case NodeKind::ProtoChain:
       return set(e, check_packet_node(*this, e, *probe_));
     default:
       return set(e, Type::none());

@@ -33,6 +33,7 @@ enum class NodeKind : uint8_t {
   PacketLayer,   // capture filters: a protocol layer behind vlan/pppoes/mpls headers
   PacketLoad,    // capture filters: proto[offset:size]
   AddressMatch,  // capture filters: an IPv6 address or prefix compare
+  ProtoChain,    // capture filters: protochain N, a walk over IPv6 extension / AH headers
   // statements
   ExprStmt,
   Assign,
@@ -230,6 +231,18 @@ struct AddressMatch : Expr {
   Expr* field;
   std::array<uint8_t, 16> address;
   uint8_t prefix;  // 0..128
+};
+
+// `ip protochain N` / `ip6 protochain N`: true when `protocol` is found by
+// walking the header chain from the IP header (IPv6 hop-by-hop, destination
+// options, routing and fragment headers; AH for both), as libpcap walks it.
+// The caller checks that the packet is IP/IPv6; at most 128 headers are walked.
+struct ProtoChain : Expr {
+  SS_NODE_KIND(ProtoChain)
+  ProtoChain(SourceRange r, bool v6, uint8_t p, Encapsulation e) : Expr(kKind, r), ipv6(v6), protocol(p), encap(e) {}
+  bool ipv6;
+  uint8_t protocol;
+  Encapsulation encap;
 };
 
 // ----------------------------------------------------------------- statements
