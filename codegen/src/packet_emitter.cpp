@@ -56,9 +56,18 @@ llvm::Value* PacketEmitter::load_bytes(llvm::Value* offset, unsigned size) {
     llvm::Value* low = load_bytes(b.CreateAdd(offset, e_.i64(4)), 2);
     return b.CreateOr(b.CreateShl(high, 16), low);
   }
+  copy_bytes(offset, size, buffer_);
+  llvm::Type* type = b.getIntNTy(size * 8);
+  llvm::Value* raw = b.CreateAlignedLoad(type, buffer_, llvm::MaybeAlign(8));
+  if (size > 1) raw = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, raw);
+  return b.CreateZExt(raw, e_.i64_type());
+}
+
+void PacketEmitter::copy_bytes(llvm::Value* offset, unsigned size, llvm::Value* dst) {
+  auto& b = e_.b();
   if (replay_ && type_ != ProgramType::Xdp) {
-    // Frames shorter than an Ethernet header are padded for BPF_PROG_TEST_RUN:
-    // the captured length in cb[1] is the real bound.
+    // Truncated frames are padded for BPF_PROG_TEST_RUN: the captured length
+    // in cb[1] is the real bound.
     llvm::Value* end = b.CreateAdd(offset, e_.i64(size));
     reject_unless(b.CreateICmpULE(end, skb_field(offsetof(__sk_buff, cb) + 4)));
   }
@@ -67,20 +76,16 @@ llvm::Value* PacketEmitter::load_bytes(llvm::Value* offset, unsigned size) {
   switch (type_) {
     case ProgramType::SocketFilter:
       ret = e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
-                           {e_.ctx(), off32, buffer_, b.getInt32(size), b.getInt32(BPF_HDR_START_MAC)});
+                           {e_.ctx(), off32, dst, b.getInt32(size), b.getInt32(BPF_HDR_START_MAC)});
       break;
     case ProgramType::Xdp:
-      ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), off32, buffer_, b.getInt32(size)});
+      ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, b.getInt32(size)});
       break;
     default:
-      ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), off32, buffer_, b.getInt32(size)});
+      ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, b.getInt32(size)});
       break;
   }
   reject_unless(b.CreateICmpEQ(ret, e_.i64(0)));
-  llvm::Type* type = b.getIntNTy(size * 8);
-  llvm::Value* raw = b.CreateAlignedLoad(type, buffer_, llvm::MaybeAlign(8));
-  if (size > 1) raw = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, raw);
-  return b.CreateZExt(raw, e_.i64_type());
 }
 
 llvm::Value* PacketEmitter::both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
@@ -243,6 +248,11 @@ Val PacketEmitter::field(const PacketRef& ref) {
   }
   const pr::Field& f = *ref.field;
   llvm::Value* where = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(f.offset));
+  if (f.size == 16) {  // IPv6 addresses: bytes in network order
+    llvm::AllocaInst* address = e_.stack_buffer(16, false);
+    copy_bytes(where, 16, address);
+    return {address, Type::address(16)};
+  }
   llvm::Value* v = load_bytes(where, f.size);
   if (f.shift) v = b.CreateLShr(v, f.shift);
   if (f.mask) v = b.CreateAnd(v, e_.i64(f.mask));

@@ -44,6 +44,8 @@ class PacketEmitter {
  private:
   llvm::Value* load_bytes(llvm::Value* offset, unsigned size);  // i64, big-endian; rejects when out of bounds
   llvm::Value* load_at(uint64_t offset, unsigned size) { return load_bytes(e_.i64(offset), size); }
+  // Copies `size` packet bytes at `offset` to `dst`; rejects when out of bounds.
+  void copy_bytes(llvm::Value* offset, unsigned size, llvm::Value* dst);
   void reject_unless(llvm::Value* ok);  // i1
   // Runs `second` only when `first` is true: short-circuit and of two i1 conditions.
   llvm::Value* both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second);

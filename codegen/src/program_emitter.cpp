@@ -287,6 +287,10 @@ void ProgramEmitter::store_value(llvm::Value* dst, const Val& v, const runtime::
   llvm::Value* where = at_offset(dst, layout.offset);
   // Buffers we write into (stack, map values, ring buffer records) are 8-byte aligned.
   uint32_t align = layout.offset % 8 == 0 ? 8 : (layout.offset % 4 == 0 ? 4 : (layout.offset % 2 == 0 ? 2 : 1));
+  if (layout.kind == runtime::ValueKind::Address) {
+    copy(where, v.v, layout.size, align);
+    return;
+  }
   if (layout.kind == runtime::ValueKind::String) {
     uint32_t n = std::min(v.type.size, layout.size);
     copy(where, v.v, n, align);

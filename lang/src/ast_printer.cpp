@@ -24,6 +24,9 @@ std::string quote(const std::string& s) {
   return out + "\"";
 }
 
+// Masks and addresses read better in hexadecimal.
+std::string integer_text(uint64_t v) { return v >= 0x10000 ? fmt::format("{:#x}", v) : fmt::format("{}", v); }
+
 std::string encap_suffix(const Encapsulation& e) { return e.empty() ? std::string() : " {" + e.to_string() + "}"; }
 
 std::string address_text(const AddressMatch& m) {
@@ -44,7 +47,7 @@ class Printer {
 
   void expr(const Expr* e, int d) {
     switch (e->kind) {
-      case NodeKind::Integer: line(d, fmt::format("int {}", cast<IntegerLiteral>(e)->value)); break;
+      case NodeKind::Integer: line(d, "int " + integer_text(cast<IntegerLiteral>(e)->value)); break;
       case NodeKind::String: line(d, "string " + quote(cast<StringLiteral>(e)->value)); break;
       case NodeKind::Identifier: line(d, "ident " + cast<Identifier>(e)->name); break;
       case NodeKind::Variable: line(d, "var $" + cast<Variable>(e)->name); break;
@@ -151,7 +154,7 @@ class Printer {
 
 void inline_expr(const Expr* e, std::string& out) {
   switch (e->kind) {
-    case NodeKind::Integer: out += fmt::format("{}", cast<IntegerLiteral>(e)->value); break;
+    case NodeKind::Integer: out += integer_text(cast<IntegerLiteral>(e)->value); break;
     case NodeKind::String: out += quote(cast<StringLiteral>(e)->value); break;
     case NodeKind::Identifier: out += cast<Identifier>(e)->name; break;
     case NodeKind::Variable: out += "$" + cast<Variable>(e)->name; break;

@@ -40,7 +40,8 @@ Type field_type(const pr::Field& f) {
     case 1: return Type::integer(8, false);
     case 2: return Type::integer(16, false);
     case 4: return Type::integer(32, false);
-    default: return Type::u64();  // 6-byte MAC addresses
+    case 16: return Type::address(16);  // IPv6 addresses
+    default: return Type::u64();         // 6-byte MAC addresses
   }
 }
 
@@ -118,12 +119,6 @@ std::optional<Type> check_packet_field(TypeChecker& checker, const FieldAccess& 
     return Type::none();
   }
   checker.result().packet[f.id] = PacketRef{protocol, field, encap, {}};
-  if (field->size == 16) {
-    // Only usable inside an AddressMatch (capture filters), which reads it itself.
-    checker.diags().error(f.loc, fmt::format("{}.{} is a 128-bit address, which is not a value yet", protocol->name, f.field),
-                          "match it in a capture filter: filter(\"ip6 host fd00::1\")");
-    return Type::none();
-  }
   return field_type(*field);
 }
 

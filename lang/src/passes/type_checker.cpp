@@ -18,6 +18,8 @@ Type unify(const Type& a, const Type& b) {
       return Type::integer(std::max(a.bits, b.bits), a.is_signed || b.is_signed);
     case TypeKind::String:
       return Type::string(std::max(a.size, b.size));
+    case TypeKind::Address:
+      return a.size == b.size ? a : Type::none();
     case TypeKind::Tuple: {
       if (a.elements.size() != b.elements.size()) return Type::none();
       std::vector<Type> elements;

@@ -15,6 +15,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ValueKind, {
                                             {ValueKind::Min, "min"},
                                             {ValueKind::Max, "max"},
                                             {ValueKind::Avg, "avg"},
+                                            {ValueKind::Address, "address"},
                                         })
 
 void to_json(nlohmann::json& j, const ValueLayout& v) {

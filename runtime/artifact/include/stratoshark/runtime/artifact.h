@@ -24,6 +24,7 @@ enum class ValueKind : uint8_t {
   Min,        // {value, set} per CPU
   Max,        // {value, set} per CPU
   Avg,        // {sum, count} per CPU
+  Address,    // size 4 (IPv4), 6 (MAC) or 16 (IPv6) bytes in network order
 };
 
 // How to read one value out of a byte buffer.
