@@ -12,10 +12,12 @@
 
 #include <fmt/format.h>
 
+#include "capture.h"
 #include "explain.h"
 #include "report.h"
 #include "stratoshark/codegen/codegen.h"
 #include "stratoshark/lang/ast_printer.h"
+#include "stratoshark/lang/capture_program.h"
 #include "stratoshark/lang/parse.h"
 #include "stratoshark/lang/passes.h"
 #include "stratoshark/runtime/session.h"
@@ -39,13 +41,14 @@ void install_signal_handlers() {
   signal(SIGPIPE, SIG_IGN);
 }
 
-class StdoutSink final : public runtime::EventSink {
- public:
-  void text(const std::string& text) override {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) stop_requested.store(true);
-    std::fflush(stdout);
-  }
-};
+// The event ring buffer's size: --buffer-size rounded up to a power of two.
+uint32_t ring_buffer_bytes(uint64_t requested) {
+  uint64_t size = 1u << 20;
+  if (requested == 0) return static_cast<uint32_t>(size);
+  size = 4096;
+  while (size < requested && size < (1ULL << 31)) size <<= 1;
+  return static_cast<uint32_t>(size);
+}
 
 bool wants(const Options& o, const char* stage) {
   for (const auto& d : o.dumps) {
@@ -76,8 +79,20 @@ struct Compiled {
 };
 
 Compiled compile(const Options& o, lang::SourceManager& sources) {
-  lang::FileId file;
-  if (o.has_program_text) {
+  lang::AstContext ast;
+  lang::Diagnostics diags;
+  lang::Program* program = nullptr;
+  lang::FileId file = 0;
+  if (o.capture) {
+    lang::CaptureRequest request;
+    request.attach_point = "socket:" + (o.interface.empty() ? std::string("any") : o.interface);
+    request.filter = o.filter;
+    program = lang::build_capture_program(request, sources, ast, diags);
+    if (program == nullptr) {
+      print_diagnostics(diags, sources);
+      return {std::nullopt, kExitProgramError, {}};
+    }
+  } else if (o.has_program_text) {
     file = sources.add("-e", o.program_text);
   } else {
     auto text = read_file(o.script_path);
@@ -89,9 +104,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
     file = sources.add(o.script_path, std::move(*text));
   }
 
-  lang::AstContext ast;
-  lang::Diagnostics diags;
-  lang::Program* program = lang::parse(sources, file, ast, diags);
+  if (!o.capture) program = lang::parse(sources, file, ast, diags);
   if (program == nullptr) {
     print_diagnostics(diags, sources);
     return {std::nullopt, kExitProgramError, {}};
@@ -124,6 +137,9 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
 
   codegen::CodegenOptions cg;
   cg.keep_ir = wants(o, "ir") || wants(o, "ir-unopt");
+  cg.snaplen = o.snaplen;
+  cg.replay = !o.read_file.empty();
+  cg.ringbuf_bytes = ring_buffer_bytes(o.buffer_bytes);
   codegen::CodegenResult generated = codegen::generate(*program, sema, sources, cg);
   if (!generated.artifact) {
     print_error(generated.error, "this is a bug in stratoshark; please report it with the program");
@@ -169,6 +185,10 @@ double ms_since(Clock::time_point start) {
 
 int run_program(const Options& o) {
   auto started = Clock::now();
+  if (o.capture) {
+    if (int code = check_capture_options(o); code != kExitOk) return code;
+    if (!o.netns.empty() && !enter_netns(o.netns)) return kExitUsage;
+  }
   lang::SourceManager sources;
   Compiled compiled = compile(o, sources);
   if (o.verbose && compiled.artifact) std::cerr << fmt::format("compiled in {:.1f} ms\n", ms_since(started));
@@ -177,6 +197,7 @@ int run_program(const Options& o) {
 
   runtime::RuntimeOptions ro;
   ro.verbose = o.verbose;
+  ro.numa_node = o.numa_node;
   auto loaded = runtime::Session::load(artifact, ro);
   if (!loaded) {
     if (o.explain) std::cout << explain(compiled.probes, artifact, {});
@@ -199,10 +220,19 @@ int run_program(const Options& o) {
   }
   if (runtime::Status s = session.preflight(); !s) return fail(s.error(), sources, o);
 
+  if (!o.cpu_affinity.empty() && !pin_to_cpus(o.cpu_affinity)) return kExitUsage;
   install_signal_handlers();
-  StdoutSink sink;
+  PacketPrinter sink(stop_requested, o.count);
   if (runtime::Status s = session.run_begin(sink); !s) return fail(s.error(), sources, o);
-  if (!session.exit_requested()) {
+  if (!session.exit_requested() && !o.read_file.empty()) {
+    auto replayed = session.replay(o.read_file, sink, stop_requested, o.count);
+    if (!replayed) return fail(replayed.error(), sources, o);
+    if (replayed->truncated > 0) {
+      std::cerr << fmt::format("note: {} packet{} longer than {} bytes ran on their first {} bytes (a BPF_PROG_TEST_RUN limit)\n",
+                               replayed->truncated, replayed->truncated == 1 ? "" : "s", replayed->replay_limit,
+                               replayed->replay_limit);
+    }
+  } else if (!session.exit_requested()) {
     auto attached = session.attach();
     if (!attached) return fail(attached.error(), sources, o);
     size_t probes = 0;
@@ -227,7 +257,9 @@ int run_program(const Options& o) {
   }
   sink.text(text);
 
-  if (uint64_t dropped = session.dropped_events(); dropped > 0) {
+  if (o.capture) {
+    std::cerr << capture_summary(sink.printed(), session.dropped_events());
+  } else if (uint64_t dropped = session.dropped_events(); dropped > 0) {
     std::cerr << fmt::format("warning: {} event{} dropped because the ring buffer was full\n", dropped,
                              dropped == 1 ? " was" : "s were");
   }

@@ -14,6 +14,7 @@ std::string layout_name(const runtime::ValueLayout& v) {
     case ValueKind::Int: return v.is_signed ? "int64" : "uint64";
     case ValueKind::String: return fmt::format("string[{}]", v.size);
     case ValueKind::ProbeName: return "probe";
+    case ValueKind::Address: return v.size == 6 ? "mac" : v.size == 4 ? "ipv4" : "ipv6";
     case ValueKind::Count: return "count";
     case ValueKind::Sum: return "sum";
     case ValueKind::Min: return "min";

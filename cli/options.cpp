@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include <cctype>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -47,15 +48,72 @@ ParsedOptions parse_options(int argc, char** argv) {
   app.add_option("--emit-elf", o.emit_elf, "write the BPF ELF object to FILE (loadable with bpftool)")
       ->type_name("FILE");
   app.add_flag("-v", o.verbose, "verbose: attach details, libbpf and verifier messages; with -l, probe arguments");
+  app.add_option("-r", o.read_file, "run the network probes over a pcap/pcapng file instead of live traffic")
+      ->type_name("FILE");
   app.add_option("script", positional, "script file (or, with -l, a probe pattern) and its arguments")
       ->type_name("[SCRIPT [ARGS...]]");
   app.positionals_at_end();
+
+  CLI::App* capture = app.add_subcommand("capture", "capture packets with a kernel-side filter, tcpdump style");
+  std::vector<std::string> filter_words;
+  std::string buffer_size;
+  capture->add_option("-i,--interface", o.interface, "interface to capture on (any: every interface)")->type_name("IFACE");
+  capture->add_option("-f,--filter", o.filter, "capture filter in tcpdump syntax, e.g. \"tcp port 80\"")->type_name("EXPR");
+  capture->add_option("-c", o.count, "stop after N packets")->type_name("N");
+  capture->add_option("-w", o.write_file, "write the packets to a pcapng file")->type_name("FILE");
+  capture->add_option("-r", o.read_file, "replay a pcap/pcapng file through the filter program")->type_name("FILE");
+  capture->add_flag("-V", o.detail, "print each packet's protocol fields as a tree");
+  capture->add_option("--snaplen,-s", o.snaplen, "bytes of each packet to keep (default 262144)")
+      ->check(CLI::Range(1u, 262144u))
+      ->type_name("N");
+  capture->add_option("--netns", o.netns, "capture inside a network namespace (a name from 'ip netns' or a path)")
+      ->type_name("NAME|PATH");
+  capture->add_option("--buffer-size,-B", buffer_size, "kernel event buffer size, e.g. 4MB (default 1MB)")
+      ->type_name("SIZE");
+  capture->add_option("--event-mode", o.event_mode, "how packets reach user space: ringbuf (default) or perf")
+      ->check(CLI::IsMember({"ringbuf", "perf"}));
+  capture->add_option("--cpu-affinity", o.cpu_affinity, "pin the reader to these CPUs, e.g. 0-1,3")->type_name("LIST");
+  capture->add_option("--numa-node", o.numa_node, "place the event buffer and maps on this NUMA node")->type_name("N");
+  capture->add_option("-d", o.dumps, "print a compilation stage and stop: ast, ir, ir-unopt, asm")
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"ast", "ir", "ir-unopt", "asm"}))
+      ->type_name("STAGE");
+  capture->add_flag("--dry-run", o.dry_run, "compile and load into the kernel, but capture nothing");
+  capture->add_flag("-v", o.verbose, "verbose: libbpf and verifier messages");
+  capture->add_option("expression", filter_words, "the filter, when not given with -f")->type_name("[EXPR...]");
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return {std::nullopt, code == 0 ? kExitOk : kExitUsage};
+  }
+  if (capture->parsed()) {
+    o.capture = true;
+    if (!filter_words.empty()) {
+      if (!o.filter.empty()) {
+        std::cerr << "stratoshark capture: give the filter either with -f or after the options, not both\n";
+        return {std::nullopt, kExitUsage};
+      }
+      for (const auto& w : filter_words) o.filter += (o.filter.empty() ? "" : " ") + w;
+    }
+    if (!buffer_size.empty()) {
+      auto bytes = parse_size(buffer_size);
+      if (!bytes || *bytes < 4096 || *bytes > (1ULL << 32)) {
+        std::cerr << "stratoshark capture: --buffer-size wants a size from 4KB to 4GB such as 512KB, 8MB or 1GB\n";
+        return {std::nullopt, kExitUsage};
+      }
+      o.buffer_bytes = *bytes;
+    }
+    if (!o.cpu_affinity.empty() && parse_cpu_list(o.cpu_affinity).empty()) {
+      std::cerr << "stratoshark capture: --cpu-affinity wants a CPU list such as 0, 0-3 or 0,2\n";
+      return {std::nullopt, kExitUsage};
+    }
+    if (!o.read_file.empty() && (!o.interface.empty() || !o.netns.empty())) {
+      std::cerr << "stratoshark capture: -r reads a file; it does not go with -i or --netns\n";
+      return {std::nullopt, kExitUsage};
+    }
+    return {o, kExitOk};
   }
   o.has_program_text = app.count("-e") > 0;
   if (o.list) {
@@ -73,6 +131,41 @@ ParsedOptions parse_options(int argc, char** argv) {
     return {std::nullopt, kExitUsage};
   }
   return {o, kExitOk};
+}
+
+std::optional<uint64_t> parse_size(const std::string& text) {
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || digits > 12) return std::nullopt;
+  uint64_t value = std::stoull(text.substr(0, digits));
+  std::string unit = text.substr(digits);
+  for (auto& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.empty() || unit == "B") return value;
+  if (unit == "K" || unit == "KB" || unit == "KIB") return value << 10;
+  if (unit == "M" || unit == "MB" || unit == "MIB") return value << 20;
+  if (unit == "G" || unit == "GB" || unit == "GIB") return value << 30;
+  return std::nullopt;
+}
+
+std::vector<int> parse_cpu_list(const std::string& text) {
+  std::vector<int> cpus;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t comma = text.find(',', pos);
+    std::string part = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    size_t dash = part.find('-');
+    auto number = [](const std::string& s) -> int {
+      if (s.empty() || s.size() > 5 || s.find_first_not_of("0123456789") != std::string::npos) return -1;
+      return std::stoi(s);
+    };
+    int first = number(part.substr(0, dash));
+    int last = dash == std::string::npos ? first : number(part.substr(dash + 1));
+    if (first < 0 || last < first) return {};
+    for (int c = first; c <= last; ++c) cpus.push_back(c);
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  return cpus;
 }
 
 }  // namespace stratoshark::cli

@@ -28,6 +28,21 @@ struct Options {
   bool explain = false;
   std::string emit_elf;
   bool verbose = false;
+  std::string read_file;  // -r FILE: run the network probes over a capture file instead of live traffic
+
+  // `stratoshark capture` (docs/cli.md#capture)
+  bool capture = false;
+  std::string interface;      // -i IFACE ("any": every interface)
+  std::string filter;         // -f EXPR, or the words after the options
+  uint64_t count = 0;         // -c N: stop after N packets (0: no limit)
+  std::string write_file;     // -w FILE.pcapng
+  bool detail = false;        // -V
+  uint32_t snaplen = 262144;  // --snaplen
+  std::string netns;          // --netns NAME|PATH
+  uint64_t buffer_bytes = 0;  // --buffer-size (0: default)
+  std::string event_mode = "ringbuf";  // --event-mode ringbuf|perf
+  std::string cpu_affinity;   // --cpu-affinity LIST
+  int numa_node = -1;         // --numa-node N
 };
 
 // Parses argv. Returns the options, or the exit code to leave with (after
@@ -37,5 +52,10 @@ struct ParsedOptions {
   int exit_code = kExitOk;
 };
 ParsedOptions parse_options(int argc, char** argv);
+
+// "64KB", "4MB", "1GB", "65536" -> bytes; nullopt when malformed.
+std::optional<uint64_t> parse_size(const std::string& text);
+// "0-2,5" -> {0, 1, 2, 5}; empty when malformed.
+std::vector<int> parse_cpu_list(const std::string& text);
 
 }  // namespace stratoshark::cli

@@ -31,6 +31,9 @@ const char* program_type_name(lang::ProgramType t, bool retprobe) {
     case lang::ProgramType::Tracepoint: return "tracepoint";
     case lang::ProgramType::Kprobe: return retprobe ? "kprobe (return)" : "kprobe";
     case lang::ProgramType::PerfEvent: return "perf_event";
+    case lang::ProgramType::SocketFilter: return "socket_filter";
+    case lang::ProgramType::SchedCls: return "sched_cls";
+    case lang::ProgramType::Xdp: return "xdp";
   }
   return "?";
 }
@@ -77,7 +80,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   CodegenResult result;
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
-  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, {}, nullptr, 0, 0};
+  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
 
   for (const auto& [name, info] : sema.maps) {
     artifact.maps.push_back(map_spec(info));
@@ -99,6 +102,18 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   state.dropped = module.define_map(artifact.dropped_map, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
                                     module.di_int(64, false));
 
+  bool captures = false;
+  for (const auto& [id, fn] : sema.functions) captures = captures || fn == lang::FunctionId::Capture;
+  if (captures) {
+    // One staging record per CPU: the event header and up to snaplen packet bytes.
+    uint32_t value = static_cast<uint32_t>(sizeof(runtime::EventHeader) + sizeof(runtime::PacketEventHeader)) +
+                     options.snaplen;
+    artifact.snaplen = options.snaplen;
+    artifact.packet_map = "ss_packets";
+    state.packet_scratch = module.define_map(artifact.packet_map, BPF_MAP_TYPE_ARRAY, 1, module.di_int(32, false),
+                                             module.di_char_array(value));
+  }
+  artifact.replay = options.replay;
   for (const lang::ProgramPlan& plan : sema.programs) {
     ProgramEmitter emitter(state, plan);
     emitter.emit();

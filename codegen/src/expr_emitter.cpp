@@ -1,6 +1,7 @@
 // ProgramEmitter: expressions.
 #include <fmt/format.h>
 
+#include "packet_emitter.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
@@ -28,7 +29,18 @@ Val ProgramEmitter::expr_here(const Expr& e) {
       return {buf, type};
     }
     case NodeKind::Identifier:
+      if (auto it = state_.sema.packet.find(e.id); it != state_.sema.packet.end()) return packet().layer(it->second);
       return emit_builtin(*this, *cast<Identifier>(&e), state_.sema.builtins.at(e.id));
+    case NodeKind::PacketLayer:
+      return packet().layer(state_.sema.packet.at(e.id));
+    case NodeKind::PacketLoad:
+      return packet().load(*cast<PacketLoad>(&e));
+    case NodeKind::ProtoChain:
+      return packet().protochain(*cast<ProtoChain>(&e));
+    case NodeKind::AddressMatch: {
+      const auto& m = *cast<AddressMatch>(&e);
+      return packet().address_match(m, state_.sema.packet.at(m.field->id));
+    }
     case NodeKind::Variable:
       return variable(*cast<Variable>(&e));
     case NodeKind::Map:
@@ -52,6 +64,7 @@ Val ProgramEmitter::expr_here(const Expr& e) {
     case NodeKind::Ternary:
       return ternary(*cast<Ternary>(&e));
     case NodeKind::FieldAccess:
+      if (auto it = state_.sema.packet.find(e.id); it != state_.sema.packet.end()) return packet().field(it->second);
       return field(*cast<FieldAccess>(&e));
     default:
       return {i64(0), type};

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "layout.h"
+#include "packet_emitter.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
@@ -138,6 +139,36 @@ Val emit_Avg(ProgramEmitter& e, const Call& call, MapTarget* t) {
         store64(e, v, p, 0);
         store64(e, e.i64(1), p, 8);
       });
+  return nothing();
+}
+
+Val emit_Filter(ProgramEmitter& e, const Call& call, MapTarget*) {
+  return e.packet().filter(*e.state().sema.filters.at(call.id));
+}
+
+// Addresses are bytes in network order in a stack buffer.
+Val emit_Ntop(ProgramEmitter& e, const Call& call, MapTarget*) {
+  Val v = e.expr(*call.args[0]);
+  if (!v.type.is_int()) return v;
+  llvm::Value* buffer = e.buffer(8, true);
+  llvm::Value* word = e.b().CreateTrunc(v.v, e.b().getInt32Ty());
+  e.b().CreateAlignedStore(e.b().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, word), buffer, llvm::MaybeAlign(8));
+  return {buffer, Type::address(4)};
+}
+
+Val emit_Macaddr(ProgramEmitter& e, const Call& call, MapTarget*) {
+  Val v = e.expr(*call.args[0]);
+  if (!v.type.is_int()) return v;
+  llvm::Value* buffer = e.buffer(8, true);
+  // The 48-bit value, most significant byte first.
+  llvm::Value* shifted = e.b().CreateShl(v.v, 16);
+  e.b().CreateAlignedStore(e.b().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, shifted), buffer, llvm::MaybeAlign(8));
+  return {buffer, Type::address(6)};
+}
+
+Val emit_Capture(ProgramEmitter& e, const Call&, MapTarget*) {
+  uint32_t id = e.plan().probe_ids.size() == 1 ? e.plan().probe_ids[0] : 0;
+  e.packet().capture(id, e.state().module.options().snaplen, e.state().packet_scratch);
   return nothing();
 }
 

@@ -14,6 +14,7 @@ ValueLayout layout_of(const lang::Type& type, uint32_t offset) {
     case lang::TypeKind::Int: v.kind = ValueKind::Int; v.size = 8; break;
     case lang::TypeKind::String: v.kind = ValueKind::String; break;
     case lang::TypeKind::ProbeName: v.kind = ValueKind::ProbeName; v.is_signed = false; break;
+    case lang::TypeKind::Address: v.kind = ValueKind::Address; v.is_signed = false; break;
     case lang::TypeKind::Count: v.kind = ValueKind::Count; v.is_signed = false; break;
     case lang::TypeKind::Sum: v.kind = ValueKind::Sum; break;
     case lang::TypeKind::Min: v.kind = ValueKind::Min; break;

@@ -135,6 +135,7 @@ llvm::DIType* ModuleEmitter::di_for(const runtime::ValueLayout& layout) {
     case ValueKind::Int:
       return di_int(layout.size * 8, layout.is_signed);
     case ValueKind::String:
+    case ValueKind::Address:
       return di_char_array(layout.size);
     case ValueKind::ProbeName:
     case ValueKind::Count:

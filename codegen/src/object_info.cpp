@@ -169,40 +169,12 @@ std::vector<ObjectFunction> analyse_object(const std::vector<uint8_t>& elf, std:
 }
 
 std::string helper_name(uint32_t id) {
-  // The helpers our code generator emits (bpf_func_id in linux/bpf.h).
-  switch (id) {
-    case BPF_FUNC_map_lookup_elem: return "bpf_map_lookup_elem";
-    case BPF_FUNC_map_update_elem: return "bpf_map_update_elem";
-    case BPF_FUNC_map_delete_elem: return "bpf_map_delete_elem";
-    case BPF_FUNC_probe_read: return "bpf_probe_read";
-    case BPF_FUNC_ktime_get_ns: return "bpf_ktime_get_ns";
-    case BPF_FUNC_get_prandom_u32: return "bpf_get_prandom_u32";
-    case BPF_FUNC_get_smp_processor_id: return "bpf_get_smp_processor_id";
-    case BPF_FUNC_get_current_pid_tgid: return "bpf_get_current_pid_tgid";
-    case BPF_FUNC_get_current_uid_gid: return "bpf_get_current_uid_gid";
-    case BPF_FUNC_get_current_comm: return "bpf_get_current_comm";
-    case BPF_FUNC_perf_event_output: return "bpf_perf_event_output";
-    case BPF_FUNC_skb_load_bytes: return "bpf_skb_load_bytes";
-    case BPF_FUNC_get_current_task: return "bpf_get_current_task";
-    case BPF_FUNC_probe_read_str: return "bpf_probe_read_str";
-    case BPF_FUNC_get_numa_node_id: return "bpf_get_numa_node_id";
-    case BPF_FUNC_get_current_cgroup_id: return "bpf_get_current_cgroup_id";
-    case BPF_FUNC_probe_read_user: return "bpf_probe_read_user";
-    case BPF_FUNC_probe_read_kernel: return "bpf_probe_read_kernel";
-    case BPF_FUNC_probe_read_user_str: return "bpf_probe_read_user_str";
-    case BPF_FUNC_probe_read_kernel_str: return "bpf_probe_read_kernel_str";
-    case BPF_FUNC_jiffies64: return "bpf_jiffies64";
-    case BPF_FUNC_ktime_get_boot_ns: return "bpf_ktime_get_boot_ns";
-    case BPF_FUNC_ringbuf_output: return "bpf_ringbuf_output";
-    case BPF_FUNC_ringbuf_reserve: return "bpf_ringbuf_reserve";
-    case BPF_FUNC_ringbuf_submit: return "bpf_ringbuf_submit";
-    case BPF_FUNC_ringbuf_discard: return "bpf_ringbuf_discard";
-    case BPF_FUNC_get_func_ip: return "bpf_get_func_ip";
-    case BPF_FUNC_get_attach_cookie: return "bpf_get_attach_cookie";
-    case BPF_FUNC_get_stack: return "bpf_get_stack";
-    case BPF_FUNC_send_signal: return "bpf_send_signal";
-    default: return fmt::format("helper #{}", id);
-  }
+  // Every helper the UAPI header of the build machine knows, in bpf_func_id order.
+#define SS_HELPER_NAME(x) "bpf_" #x
+  static constexpr const char* kNames[] = {__BPF_FUNC_MAPPER(SS_HELPER_NAME)};
+#undef SS_HELPER_NAME
+  if (id > 0 && id < std::size(kNames)) return kNames[id];
+  return fmt::format("helper #{}", id);
 }
 
 }  // namespace stratoshark::codegen

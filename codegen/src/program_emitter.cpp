@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "stratoshark/lang/limits.h"
+#include "packet_emitter.h"
 
 namespace stratoshark::codegen {
 
@@ -18,8 +19,22 @@ const char* section_for(const ProgramPlan& plan) {
     case ProgramType::Tracepoint: return "tracepoint";
     case ProgramType::Kprobe: return plan.targets.front().retprobe ? "kretprobe" : "kprobe";
     case ProgramType::PerfEvent: return "perf_event";
+    case ProgramType::SocketFilter: return "socket";
+    case ProgramType::SchedCls: return "tc";
+    case ProgramType::Xdp: return "xdp";
   }
   return "raw_tp";
+}
+
+// What a probe returns: socket filters 0 (we keep nothing on the socket;
+// capture() copies what it needs), tc "no verdict" so the packet goes on to
+// the next classifier, XDP_PASS.
+int32_t return_code(ProgramType type) {
+  switch (type) {
+    case ProgramType::SchedCls: return -1;  // TC_ACT_UNSPEC / TCX_NEXT
+    case ProgramType::Xdp: return 2;        // XDP_PASS
+    default: return 0;
+  }
 }
 
 bool is_aggregation(FunctionId id) {
@@ -31,6 +46,16 @@ bool is_aggregation(FunctionId id) {
 
 ProgramEmitter::ProgramEmitter(CodegenState& state, const ProgramPlan& plan)
     : state_(state), plan_(plan), probe_(*state.program.probes.at(plan.probe)), builder_(state.module.context()) {}
+
+ProgramEmitter::~ProgramEmitter() = default;
+
+PacketEmitter& ProgramEmitter::packet() {
+  if (!packet_) {
+    // Built at the entry block's end state: its scratch buffer is an entry alloca.
+    packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), state_.module.options().replay);
+  }
+  return *packet_;
+}
 
 llvm::Type* ProgramEmitter::i64_type() { return builder_.getInt64Ty(); }
 llvm::Type* ProgramEmitter::ptr_type() { return builder_.getPtrTy(); }
@@ -57,7 +82,8 @@ void ProgramEmitter::emit() {
   return_block_ = llvm::BasicBlock::Create(ctx, "return", function_);
   builder_.SetInsertPoint(return_block_);
   set_location(probe_.body->loc);
-  builder_.CreateRet(builder_.getInt32(0));
+  builder_.CreateRet(builder_.getInt32(static_cast<uint32_t>(return_code(plan_.provider->program_type()))));
+
   builder_.SetInsertPoint(entry_);
   set_location(probe_.loc);
   builder_.CreateBr(body_);  // becomes a null check when the program needs scratch space
@@ -293,6 +319,10 @@ void ProgramEmitter::store_value(llvm::Value* dst, const Val& v, const runtime::
   llvm::Value* where = at_offset(dst, layout.offset);
   // Buffers we write into (stack, map values, ring buffer records) are 8-byte aligned.
   uint32_t align = layout.offset % 8 == 0 ? 8 : (layout.offset % 4 == 0 ? 4 : (layout.offset % 2 == 0 ? 2 : 1));
+  if (layout.kind == runtime::ValueKind::Address) {
+    copy(where, v.v, layout.size, align);
+    return;
+  }
   if (layout.kind == runtime::ValueKind::String) {
     uint32_t n = std::min(v.type.size, layout.size);
     copy(where, v.v, n, align);

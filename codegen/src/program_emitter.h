@@ -8,12 +8,17 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
 #include <linux/bpf.h>
 
 #include "module_emitter.h"
+
+namespace stratoshark::codegen {
+class PacketEmitter;
+}
 #include "stratoshark/lang/sema.h"
 
 namespace stratoshark::codegen {
@@ -32,6 +37,7 @@ struct CodegenState {
   std::map<std::string, MapHandle> maps;
   llvm::GlobalVariable* events = nullptr;
   llvm::GlobalVariable* dropped = nullptr;
+  llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
   // Per-CPU scratch: one array entry per program that needs one; created on
   // first use, its value size fixed once every program is emitted.
@@ -54,7 +60,13 @@ struct MapTarget {
 class ProgramEmitter {
  public:
   ProgramEmitter(CodegenState& state, const lang::ProgramPlan& plan);
+  ~ProgramEmitter();
   void emit();
+
+  llvm::Function* function() const { return function_; }
+  llvm::BasicBlock* return_block() const { return return_block_; }
+  // Packet access; only in network programs.
+  PacketEmitter& packet();
 
   llvm::IRBuilder<>& b() { return builder_; }
   llvm::LLVMContext& llvm_context() { return state_.module.context(); }
@@ -127,6 +139,7 @@ class ProgramEmitter {
   uint32_t stack_used_ = 0;
   uint32_t scratch_used_ = 0;
   llvm::Value* scratch_base_ = nullptr;
+  std::unique_ptr<PacketEmitter> packet_;
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).

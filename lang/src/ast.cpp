@@ -1,5 +1,7 @@
 #include "stratoshark/lang/ast.h"
 
+#include <fmt/format.h>
+
 namespace stratoshark::lang {
 
 const char* spelling(BinaryOp op) {
@@ -34,6 +36,15 @@ bool is_comparison(BinaryOp op) {
     default:
       return false;
   }
+}
+
+std::string Encapsulation::to_string() const {
+  std::string out;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+  if (vlan_tags > 0) add(fmt::format("vlan {}", vlan_tags));
+  if (pppoe) add("pppoes");
+  if (mpls_labels > 0) add(fmt::format("mpls {}", mpls_labels));
+  return out;
 }
 
 const char* spelling(UnaryOp op) {

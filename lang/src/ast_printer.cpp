@@ -1,5 +1,7 @@
 #include "stratoshark/lang/ast_printer.h"
 
+#include <arpa/inet.h>
+
 #include <fmt/format.h>
 
 namespace stratoshark::lang {
@@ -20,6 +22,17 @@ std::string quote(const std::string& s) {
     }
   }
   return out + "\"";
+}
+
+// Masks and addresses read better in hexadecimal.
+std::string integer_text(uint64_t v) { return v >= 0x10000 ? fmt::format("{:#x}", v) : fmt::format("{}", v); }
+
+std::string encap_suffix(const Encapsulation& e) { return e.empty() ? std::string() : " {" + e.to_string() + "}"; }
+
+std::string address_text(const AddressMatch& m) {
+  char text[INET6_ADDRSTRLEN] = {};
+  inet_ntop(AF_INET6, m.address.data(), text, sizeof text);
+  return fmt::format("{}/{}", text, m.prefix);
 }
 
 class Printer {
@@ -46,7 +59,7 @@ class Printer {
 
   void expr_line(const Expr* e, int d) {
     switch (e->kind) {
-      case NodeKind::Integer: line(d, fmt::format("int {}", cast<IntegerLiteral>(e)->value)); break;
+      case NodeKind::Integer: line(d, "int " + integer_text(cast<IntegerLiteral>(e)->value)); break;
       case NodeKind::String: line(d, "string " + quote(cast<StringLiteral>(e)->value)); break;
       case NodeKind::Identifier: line(d, "ident " + cast<Identifier>(e)->name); break;
       case NodeKind::Variable: line(d, "var $" + cast<Variable>(e)->name); break;
@@ -87,6 +100,28 @@ class Printer {
         auto* f = cast<FieldAccess>(e);
         line(d, std::string(f->arrow ? "->" : ".") + f->field);
         expr(f->base, d + 1);
+        break;
+      }
+      case NodeKind::PacketLayer: {
+        auto* l = cast<PacketLayer>(e);
+        line(d, "layer " + l->name + encap_suffix(l->encap));
+        break;
+      }
+      case NodeKind::PacketLoad: {
+        auto* l = cast<PacketLoad>(e);
+        line(d, fmt::format("load {}[:{}]{}", l->layer, l->size, encap_suffix(l->encap)));
+        expr(l->offset, d + 1);
+        break;
+      }
+      case NodeKind::AddressMatch: {
+        auto* m = cast<AddressMatch>(e);
+        line(d, "match " + address_text(*m));
+        expr(m->field, d + 1);
+        break;
+      }
+      case NodeKind::ProtoChain: {
+        auto* c = cast<ProtoChain>(e);
+        line(d, fmt::format("protochain {} {}{}", c->ipv6 ? "ip6" : "ip", c->protocol, encap_suffix(c->encap)));
         break;
       }
       default: line(d, "<?>"); break;
@@ -131,7 +166,7 @@ class Printer {
 
 void inline_expr(const Expr* e, std::string& out) {
   switch (e->kind) {
-    case NodeKind::Integer: out += fmt::format("{}", cast<IntegerLiteral>(e)->value); break;
+    case NodeKind::Integer: out += integer_text(cast<IntegerLiteral>(e)->value); break;
     case NodeKind::String: out += quote(cast<StringLiteral>(e)->value); break;
     case NodeKind::Identifier: out += cast<Identifier>(e)->name; break;
     case NodeKind::Variable: out += "$" + cast<Variable>(e)->name; break;
@@ -188,6 +223,30 @@ void inline_expr(const Expr* e, std::string& out) {
       auto* f = cast<FieldAccess>(e);
       inline_expr(f->base, out);
       out += (f->arrow ? "->" : ".") + f->field;
+      break;
+    }
+    case NodeKind::PacketLayer: {
+      auto* l = cast<PacketLayer>(e);
+      out += l->name + encap_suffix(l->encap);
+      break;
+    }
+    case NodeKind::PacketLoad: {
+      auto* l = cast<PacketLoad>(e);
+      out += l->layer + encap_suffix(l->encap) + "[";
+      inline_expr(l->offset, out);
+      out += fmt::format(":{}]", l->size);
+      break;
+    }
+    case NodeKind::ProtoChain: {
+      auto* c = cast<ProtoChain>(e);
+      out += fmt::format("{}{} protochain {}", c->ipv6 ? "ip6" : "ip", encap_suffix(c->encap), c->protocol);
+      break;
+    }
+    case NodeKind::AddressMatch: {
+      auto* m = cast<AddressMatch>(e);
+      out += "(";
+      inline_expr(m->field, out);
+      out += " in " + address_text(*m) + ")";
       break;
     }
     default: out += "?"; break;

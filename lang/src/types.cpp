@@ -9,6 +9,7 @@ bool Type::is_key_type() const {
     case TypeKind::Int:
     case TypeKind::String:
     case TypeKind::ProbeName:
+    case TypeKind::Address:
       return true;
     case TypeKind::Tuple:
       for (const auto& e : elements) {
@@ -23,6 +24,7 @@ bool Type::is_key_type() const {
 uint32_t Type::alignment() const {
   switch (kind) {
     case TypeKind::String: return 1;
+    case TypeKind::Address: return 1;
     case TypeKind::Tuple: {
       uint32_t a = 1;
       for (const auto& e : elements) a = std::max(a, e.alignment());
@@ -59,6 +61,7 @@ uint32_t Type::byte_size() const {
     case TypeKind::Max:
     case TypeKind::Avg:
       return 16;  // value + count (min/max: count says the slot is set)
+    case TypeKind::Address:
     case TypeKind::String:
       return size;
     case TypeKind::Tuple: {
@@ -74,6 +77,7 @@ uint32_t Type::byte_size() const {
 
 bool Type::compatible(const Type& other) const {
   if (kind != other.kind) return false;
+  if (kind == TypeKind::Address && size != other.size) return false;
   if (kind == TypeKind::Tuple) {
     if (elements.size() != other.elements.size()) return false;
     for (size_t i = 0; i < elements.size(); ++i) {
@@ -103,6 +107,7 @@ std::string Type::to_string() const {
       return s + ")";
     }
     case TypeKind::ProbeName: return "probe";
+    case TypeKind::Address: return size == 4 ? "inet" : size == 16 ? "inet6" : "macaddr";
     case TypeKind::Record: return "args";
     case TypeKind::Count: return "count";
     case TypeKind::Sum: return "sum";

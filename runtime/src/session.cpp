@@ -2,6 +2,7 @@
 
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -66,6 +67,15 @@ void destroy_links(std::vector<bpf_link*>& links) {
   links.clear();
 }
 
+// Kernel timestamps are CLOCK_MONOTONIC; packets are shown in wall-clock time.
+uint64_t monotonic_to_realtime(uint64_t monotonic_ns) {
+  timespec mono{}, real{};
+  clock_gettime(CLOCK_MONOTONIC, &mono);
+  clock_gettime(CLOCK_REALTIME, &real);
+  int64_t offset = (static_cast<int64_t>(real.tv_sec) - mono.tv_sec) * 1'000'000'000LL + (real.tv_nsec - mono.tv_nsec);
+  return static_cast<uint64_t>(static_cast<int64_t>(monotonic_ns) + offset);
+}
+
 }  // namespace
 
 Status ensure_tracefs() {
@@ -117,6 +127,17 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
                  "this is a bug in stratoshark; please report it with the program", std::nullopt, libbpf_messages};
   }
   session->object_ = object;
+  if (options.numa_node >= 0) {
+    bpf_map* map = nullptr;
+    bpf_object__for_each_map(map, object) bpf_map__set_numa_node(map, options.numa_node);
+  }
+  if (!artifact.packet_map.empty()) {
+    // One staging record per possible CPU (capture() indexes it by CPU id).
+    if (bpf_map* staging = bpf_object__find_map_by_name(object, artifact.packet_map.c_str())) {
+      int cpus = libbpf_num_possible_cpus();
+      bpf_map__set_max_entries(staging, static_cast<uint32_t>(cpus > 0 ? cpus : 1));
+    }
+  }
   int err = bpf_object__load(object);
   if (err != 0) {
     std::string log(session->verifier_log_.get());
@@ -243,6 +264,26 @@ int Session::on_event(void* ctx, void* data, size_t size) {
         self->sink_->text(format_printf(self->artifact_.printfs[header.id], bytes, self->artifact_.probe_names));
       }
       return 0;
+    case EventType::Packet: {
+      PacketEventHeader ph;
+      if (size < sizeof(EventHeader) + sizeof ph) return 0;
+      std::memcpy(&ph, bytes.data() + sizeof(EventHeader), sizeof ph);
+      size_t available = size - sizeof(EventHeader) - sizeof ph;
+      CapturedPacket packet;
+      packet.probe_id = header.id;
+      packet.wire_len = ph.wire_len;
+      packet.ifindex = ph.ifindex;
+      packet.data = bytes.subspan(sizeof(EventHeader) + sizeof ph, std::min<size_t>(available, ph.cap_len));
+      if (self->replaying_) {
+        packet.timestamp_ns = self->replay_timestamp_ns_;
+        packet.index = self->replay_index_;
+      } else {
+        packet.timestamp_ns = monotonic_to_realtime(ph.timestamp_ns);
+      }
+      ++self->captured_;
+      if (self->sink_ != nullptr) self->sink_->packet(packet);
+      return 0;
+    }
     case EventType::Exit:
       if (!self->exit_requested_) {
         self->exit_requested_ = true;

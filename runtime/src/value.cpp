@@ -1,6 +1,9 @@
 #include "stratoshark/runtime/value.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 namespace stratoshark::runtime {
@@ -42,6 +45,15 @@ Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const st
       size_t room = std::min<size_t>(layout.size, bytes.size() - layout.offset);
       const char* start = reinterpret_cast<const char*>(bytes.data() + layout.offset);
       return Value::of_string(std::string(start, strnlen(start, room)));
+    }
+    case ValueKind::Address: {
+      if (layout.offset > bytes.size() || layout.size > bytes.size() - layout.offset) return Value::of_string("?");
+      const uint8_t* a = bytes.data() + layout.offset;
+      char text[INET6_ADDRSTRLEN] = {};
+      if (layout.size == 4) inet_ntop(AF_INET, a, text, sizeof text);
+      else if (layout.size == 16) inet_ntop(AF_INET6, a, text, sizeof text);
+      else std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
+      return Value::of_string(text);
     }
     case ValueKind::ProbeName: {
       uint64_t id = read_uint(bytes, layout.offset, 8);

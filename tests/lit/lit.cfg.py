@@ -25,8 +25,11 @@ python = shutil.which("python3") or "python3"
 
 config.substitutions.append(("%stratoshark", config.stratoshark))
 config.substitutions.append(("%openat_n", config.openat_n))
+config.substitutions.append(("%filter-diff", config.filter_diff))
+config.substitutions.append(("%shared", config.shared_root))
 config.substitutions.append(("%trace", f"{python} {tools}/trace_run.py --stratoshark {config.stratoshark}"))
 config.substitutions.append(("%check-clean", f"{python} {tools}/check_clean.py"))
+config.substitutions.append(("%compare-counts", f"{python} {tools}/compare_counts.py --stratoshark {config.stratoshark}"))
 config.substitutions.append(("%bindir", bindir))
 config.substitutions.append(("%verifier-check", config.verifier_check))
 config.substitutions.append(("%bpf-cc", "clang-19 -g -O2 -target bpf -I/usr/include/x86_64-linux-gnu -I"

@@ -27,6 +27,14 @@ constexpr uint32_t kEventHeader = 4;
 constexpr uint32_t kEventSubmit = 4;
 constexpr uint32_t kDroppedCount = 19;  // lookup of the drop counter (inlined by the kernel) and the increment
 constexpr uint32_t kScratchLookup = 9;
+// A bounded packet load: offset, destination, size, helper call, return
+// check, then the load and the byte swap (and the captured-length check of
+// replayed packets).
+constexpr uint32_t kPacketLoad = 14;
+constexpr uint32_t kPacketLoadBranches = 2;
+constexpr uint32_t kChainHeaders = 128;  // protochain walks at most this many headers
+
+namespace pr = protocols;
 
 uint32_t words(uint32_t bytes) { return (bytes + 7) / 8; }
 
@@ -45,11 +53,12 @@ class Estimator {
     }
     for (const Stmt* s : probe_.body->stmts) top_statement(*s);
     if (e_.scratch_bytes > 0) e_.instructions += kScratchLookup;
+    if (packet_used_) buffer(8, false);  // the packet emitter's load buffer
     // Paths: the verifier walks both sides of each branch, and state pruning
     // merges them again where the registers agree, as they do after our
     // if/else and ?: (measured: processed stays below the instruction count
     // plus a few per branch). Loops will multiply their bodies here.
-    e_.processed = static_cast<uint64_t>(e_.instructions) * 2 + 4ull * e_.branches;
+    e_.processed = static_cast<uint64_t>(e_.instructions) * 2 + 4ull * e_.branches + loop_processed_;
     return e_;
   }
 
@@ -181,8 +190,58 @@ class Estimator {
         e_.instructions += 3 * words(t.size) + 2 * (t.size % 8);
         break;
       case NodeKind::Identifier:
-        identifier(*cast<Identifier>(&x));
+        if (const PacketRef* ref = packet_ref(x)) {
+          packet_field(*ref);
+        } else {
+          identifier(*cast<Identifier>(&x));
+        }
         break;
+      case NodeKind::PacketLayer:
+        if (const PacketRef* ref = packet_ref(x)) packet_field(*ref);
+        break;
+      case NodeKind::PacketLoad: {
+        const auto& l = *cast<PacketLoad>(&x);
+        expr(*l.offset);
+        if (l.layer != "eth" && l.layer != "ip" && l.layer != "ip6" && l.layer != "arp" && l.layer != "rarp" &&
+            l.layer != "icmp6") {
+          packet_load();  // the IPv4 header length
+          e_.instructions += 4;
+        }
+        e_.instructions += 3;
+        e_.branches += 1;
+        packet_load();
+        break;
+      }
+      case NodeKind::AddressMatch: {
+        const auto& m = *cast<AddressMatch>(&x);
+        const PacketRef* ref = packet_ref(*m.field);
+        if (ref != nullptr && ref->protocol != nullptr) start(*ref->protocol, ref->encap);
+        buffer(8, false);
+        e_.instructions += 6;
+        for (unsigned word = 0; word < 4 && word * 32 < m.prefix; ++word) {
+          packet_load();
+          e_.instructions += 4;
+          e_.branches += 1;
+        }
+        break;
+      }
+      case NodeKind::ProtoChain: {
+        const auto& c = *cast<ProtoChain>(&x);
+        for (int i = 0; i < 4; ++i) buffer(8, false);
+        packet_load();
+        if (!c.ipv6) packet_load();
+        e_.instructions += 12;
+        // The loop body: three exits, the extension-header tests, two steps
+        // of two loads each. The verifier walks it once per header.
+        uint32_t before = e_.instructions;
+        uint32_t branches_before = e_.branches;
+        e_.instructions += 30;
+        e_.branches += 8;
+        for (int i = 0; i < 4; ++i) packet_load();
+        uint64_t body = 2ull * (e_.instructions - before) + 4ull * (e_.branches - branches_before);
+        loop_processed_ += body * kChainHeaders;
+        break;
+      }
       case NodeKind::Variable:
         e_.instructions += 1;
         break;
@@ -222,7 +281,11 @@ class Estimator {
         break;
       }
       case NodeKind::FieldAccess:
-        field(*cast<FieldAccess>(&x));
+        if (const PacketRef* ref = packet_ref(x)) {
+          packet_field(*ref);
+        } else {
+          field(*cast<FieldAccess>(&x));
+        }
         break;
       default:
         break;
@@ -301,6 +364,14 @@ class Estimator {
 
   void call(const Call& c) {
     FunctionId id = ctx_.result.functions.at(c.id);
+    if (id == FunctionId::Filter) {
+      // The lowered filter, with its own reject path and result slot.
+      buffer(8, false);
+      e_.instructions += 8;
+      e_.branches += 1;
+      if (auto it = ctx_.result.filters.find(c.id); it != ctx_.result.filters.end()) expr(*it->second);
+      return;
+    }
     for (const Expr* arg : c.args) {
       if (id == FunctionId::Printf && arg == c.args.front()) continue;  // the format stays in user space
       expr(*arg);
@@ -320,9 +391,114 @@ class Estimator {
         e_.instructions += kEventReserve + kEventHeader + kEventSubmit + 2;
         event_drop_path();
         break;
+      case FunctionId::Capture:
+        // CPU number, staging record lookup, the record header, the packet
+        // bytes, the ring buffer output and two drop paths.
+        packet_used_ = true;
+        buffer(4, false);
+        e_.instructions += 4 * kHelperCall + kMapLookup + 40;
+        e_.branches += 4;
+        event_drop_path();
+        event_drop_path();
+        break;
+      case FunctionId::Ntop:
+      case FunctionId::Macaddr:
+        buffer(8, true);
+        e_.instructions += 6;
+        break;
       default:
         break;  // aggregations are costed with their assignment
     }
+  }
+
+  // ---- packets (codegen/src/packet_emitter.cpp)
+
+  const PacketRef* packet_ref(const Node& n) const {
+    auto it = ctx_.result.packet.find(n.id);
+    return it == ctx_.result.packet.end() ? nullptr : &it->second;
+  }
+
+  void packet_load() {
+    packet_used_ = true;
+    e_.instructions += kPacketLoad;
+    e_.branches += kPacketLoadBranches;
+  }
+
+  // The EtherType (or PPP protocol, or MPLS bottom and version) test.
+  void is_network(const Encapsulation& encap) {
+    packet_load();
+    e_.instructions += 3;
+    e_.branches += 1;
+    if (encap.mpls_labels > 0) {
+      buffer(8, false);
+      packet_load();
+      e_.instructions += 10;
+      e_.branches += 2;
+    }
+  }
+
+  void present(const pr::Protocol& p, const Encapsulation& encap) {
+    switch (p.id) {
+      case pr::ProtocolId::Eth:
+        e_.instructions += 1;
+        return;
+      case pr::ProtocolId::Vlan:
+      case pr::ProtocolId::Mpls:
+      case pr::ProtocolId::Pppoe:
+      case pr::ProtocolId::Arp:
+      case pr::ProtocolId::Rarp:
+        packet_load();
+        e_.instructions += 7;
+        e_.branches += 1;
+        return;
+      case pr::ProtocolId::Ip:
+      case pr::ProtocolId::Ip6:
+        is_network(encap);
+        return;
+      case pr::ProtocolId::Icmp:
+        // IPv4 only: the protocol byte and the header length; two result slots.
+        buffer(8, false);
+        buffer(8, false);
+        is_network(encap);
+        for (int i = 0; i < 2; ++i) packet_load();
+        e_.instructions += 14;
+        e_.branches += 2;
+        return;
+      default:
+        // IPv4 and its protocol, or IPv6, its next header and one fragment
+        // header; two result slots.
+        buffer(8, false);
+        buffer(8, false);
+        is_network(encap);
+        is_network(encap);
+        for (int i = 0; i < 4; ++i) packet_load();
+        e_.instructions += 30;
+        e_.branches += 5;
+        return;
+    }
+  }
+
+  void start(const pr::Protocol& p, const Encapsulation& encap) {
+    present(p, encap);
+    e_.instructions += 2;
+    e_.branches += 1;
+  }
+
+  void packet_field(const PacketRef& ref) {
+    if (ref.protocol == nullptr) {  // pkt.len, pkt.ifindex, pkt.proto
+      e_.instructions += 6;
+      return;
+    }
+    if (ref.field == nullptr) {  // a layer: presence
+      present(*ref.protocol, ref.encap);
+      e_.instructions += 2;
+      return;
+    }
+    start(*ref.protocol, ref.encap);
+    if (ref.field->size == 16) buffer(16, false);
+    packet_load();
+    if (ref.field->size == 6) packet_load();
+    e_.instructions += 6;
   }
 
   void event_drop_path() {
@@ -335,6 +511,8 @@ class Estimator {
   const Probe& probe_;
   ProbeEstimate e_;
   uint32_t stack_used_ = 0;
+  bool packet_used_ = false;
+  uint64_t loop_processed_ = 0;
 };
 
 std::string probe_name(const Probe& p) {

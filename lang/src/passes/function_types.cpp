@@ -47,7 +47,7 @@ Type check_Printf(CallUse& use) {
     const Type& t = use.args[arg];
     char spec = segment.conversion->specifier;
     bool wants_string = spec == 's';
-    bool fits = wants_string ? (t.is_string() || t.kind == TypeKind::ProbeName) : t.is_int();
+    bool fits = wants_string ? (t.is_string() || t.kind == TypeKind::ProbeName || t.kind == TypeKind::Address) : t.is_int();
     if (!fits) {
       use.checker.diags().error(e.loc,
                                 fmt::format("%{} needs {}, but '{}' is {}", spec,
@@ -99,6 +99,48 @@ Type check_Sum(CallUse& use) { return numeric_aggregation(use, TypeKind::Sum); }
 Type check_Min(CallUse& use) { return numeric_aggregation(use, TypeKind::Min); }
 Type check_Max(CallUse& use) { return numeric_aggregation(use, TypeKind::Max); }
 Type check_Avg(CallUse& use) { return numeric_aggregation(use, TypeKind::Avg); }
+
+Type check_Filter(CallUse& use) {
+  if (!require_network_probe(use.checker, use.probe, use.call.loc, "filter()")) return Type::none();
+  if (!isa<StringLiteral>(use.call.args[0])) {
+    use.checker.diags().error(use.call.args[0]->loc, "filter() needs the filter as a string literal",
+                              "write it in quotes: filter(\"tcp port 80\")");
+    return Type::none();
+  }
+  auto it = use.checker.result().filters.find(use.call.id);
+  if (it == use.checker.result().filters.end()) return Type::none();  // the filter's own error was reported
+  Type t = use.checker.expr(*it->second);
+  return t.is_none() ? t : Type::u64();
+}
+
+// ntop(ip.src) / ntop(ip6.src): an IPv4 address (integer) or an IPv6 one,
+// printed in the usual notation; macaddr(eth.src): a MAC address.
+Type check_Ntop(CallUse& use) {
+  const Type& t = use.args[0];
+  if (t.is_int()) return Type::address(4);
+  if (t.kind == TypeKind::Address && (t.size == 4 || t.size == 16)) return t;
+  use.checker.diags().error(use.call.args[0]->loc,
+                            fmt::format("ntop() needs an IPv4 address (an integer) or an IPv6 address, but '{}' is {}",
+                                        print_expr(*use.call.args[0]), t.to_string()),
+                            "e.g. ntop(ip.src) or ntop(ip6.dst)");
+  return Type::none();
+}
+
+Type check_Macaddr(CallUse& use) {
+  const Type& t = use.args[0];
+  if (t.is_int()) return Type::address(6);
+  if (t.kind == TypeKind::Address && t.size == 6) return t;
+  use.checker.diags().error(use.call.args[0]->loc,
+                            fmt::format("macaddr() needs a MAC address (an integer), but '{}' is {}",
+                                        print_expr(*use.call.args[0]), t.to_string()),
+                            "e.g. macaddr(eth.src)");
+  return Type::none();
+}
+
+Type check_Capture(CallUse& use) {
+  if (!require_network_probe(use.checker, use.probe, use.call.loc, "capture()")) return Type::none();
+  return Type::void_type();
+}
 
 constexpr std::array<FunctionRule, kFunctionCount> kRules = {
 #define SS_FUNCTION(id, name, min_args, max_args, signature, description) &check_##id,

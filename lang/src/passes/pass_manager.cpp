@@ -29,7 +29,8 @@ bool PassManager::run(PassContext& ctx) const {
 PassManager default_passes() {
   PassManager pm;
   pm.add({"resolve-probes", {}, {Analysis::Probes}, resolve_probes});
-  pm.add({"check-types", {Analysis::Probes}, {Analysis::Types}, check_types});
+  pm.add({"expand-filters", {}, {Analysis::Filters}, expand_filters});
+  pm.add({"check-types", {Analysis::Probes, Analysis::Filters}, {Analysis::Types}, check_types});
   pm.add({"plan-programs", {Analysis::Probes, Analysis::Types}, {Analysis::Programs}, plan_programs});
   pm.add({"estimate-complexity", {Analysis::Types, Analysis::Programs}, {Analysis::Estimates}, estimate_complexity});
   return pm;

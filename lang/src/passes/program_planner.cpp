@@ -21,6 +21,7 @@ std::string short_name(const ProbeProvider& p) {
   if (n == "kretprobe") return "krp";
   if (n == "interval") return "iv";
   if (n == "profile") return "prof";
+  if (n == "socket") return "sock";
   return std::string(n.substr(0, 4));
 }
 

@@ -18,6 +18,8 @@ Type unify(const Type& a, const Type& b) {
       return Type::integer(std::max(a.bits, b.bits), a.is_signed || b.is_signed);
     case TypeKind::String:
       return Type::string(std::max(a.size, b.size));
+    case TypeKind::Address:
+      return a.size == b.size ? a : Type::none();
     case TypeKind::Tuple: {
       if (a.elements.size() != b.elements.size()) return Type::none();
       std::vector<Type> elements;
@@ -98,8 +100,10 @@ void TypeChecker::run() {
 void TypeChecker::reset_result() {
   // Keep what earlier passes produced; redo everything this pass produces.
   auto probes = std::move(ctx_.result.probes);
+  auto filters = std::move(ctx_.result.filters);
   ctx_.result = SemaResult{};
   ctx_.result.probes = std::move(probes);
+  ctx_.result.filters = std::move(filters);
 }
 
 Type TypeChecker::set(const Node& n, Type t) {
@@ -328,6 +332,11 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
     }
     case NodeKind::FieldAccess:
       return set(e, check_field(*cast<FieldAccess>(&e)));
+    case NodeKind::PacketLayer:
+    case NodeKind::PacketLoad:
+    case NodeKind::AddressMatch:
+    case NodeKind::ProtoChain:
+      return set(e, check_packet_node(*this, e, *probe_));
     default:
       return set(e, Type::none());
   }
@@ -362,6 +371,7 @@ Type TypeChecker::check_binary(const Binary& b) {
 }
 
 Type TypeChecker::check_identifier(const Identifier& id) {
+  if (auto t = check_packet_name(*this, id, *probe_)) return *t;
   const BuiltinInfo* info = find_builtin(id.name);
   if (info == nullptr) {
     std::vector<std::string> names;
@@ -521,6 +531,7 @@ Type TypeChecker::args_field(const Probe& probe, const std::string& name, Source
 }
 
 Type TypeChecker::check_field(const FieldAccess& f) {
+  if (auto t = check_packet_field(*this, f, *probe_)) return *t;
   Type base = check_expr(*f.base);
   if (base.is_none()) return base;
   if (base.kind != TypeKind::Record) {

@@ -38,6 +38,10 @@ class TypeChecker {
  public:
   explicit TypeChecker(PassContext& ctx) : ctx_(ctx) {}
   void run();
+  // Checks (and records the type of) a sub-expression, for rules that own one.
+  Type expr(const Expr& e) { return check_expr(e); }
+  // True when every attach point of `probe` is a network probe (socket, tc, xdp).
+  bool is_network_probe(const Probe& probe) const;
 
   // For the rules.
   Diagnostics& diags() { return *diags_; }
@@ -80,6 +84,14 @@ class TypeChecker {
   std::set<std::string> assigned_maps_;  // every map some statement assigns
   bool inferring_ = false;
 };
+
+// Packet rules (packet_types.cpp). check_packet_name/field return nullopt when
+// the name is not a packet layer or pkt, so other rules apply.
+std::optional<Type> check_packet_name(TypeChecker& checker, const Identifier& id, const Probe& probe);
+std::optional<Type> check_packet_field(TypeChecker& checker, const FieldAccess& f, const Probe& probe);
+Type check_packet_node(TypeChecker& checker, const Expr& e, const Probe& probe);
+// Reports that `what` needs a network probe; returns false when `probe` is not one.
+bool require_network_probe(TypeChecker& checker, const Probe& probe, SourceRange where, const std::string& what);
 
 // Merges two compatible types: strings take the larger capacity, integers the
 // wider width (signed when either is). Returns None when incompatible.

@@ -12,11 +12,15 @@ const ProbeProvider& kprobe_provider();
 const ProbeProvider& kretprobe_provider();
 const ProbeProvider& interval_provider();
 const ProbeProvider& profile_provider();
+const ProbeProvider& socket_provider();
+const ProbeProvider& tc_provider();
+const ProbeProvider& xdp_provider();
 
 std::span<const ProbeProvider* const> all_providers() {
-  static const std::array<const ProbeProvider*, 7> providers = {
-      &begin_provider(),  &end_provider(),       &tracepoint_provider(), &kprobe_provider(),
-      &kretprobe_provider(), &interval_provider(), &profile_provider(),
+  static const std::array<const ProbeProvider*, 10> providers = {
+      &begin_provider(),     &end_provider(),      &tracepoint_provider(), &kprobe_provider(),
+      &kretprobe_provider(), &interval_provider(), &profile_provider(),    &socket_provider(),
+      &tc_provider(),        &xdp_provider(),
   };
   return providers;
 }

@@ -15,6 +15,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ValueKind, {
                                             {ValueKind::Min, "min"},
                                             {ValueKind::Max, "max"},
                                             {ValueKind::Avg, "avg"},
+                                            {ValueKind::Address, "address"},
                                         })
 
 void to_json(nlohmann::json& j, const ValueLayout& v) {
@@ -63,6 +64,9 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"scratch_value_size", a.scratch_value_size},
       {"dropped_map", a.dropped_map},
       {"events_size", a.events_size},
+      {"snaplen", a.snaplen},
+      {"packet_map", a.packet_map},
+      {"replay", a.replay},
   };
   return j.dump(2);
 }
@@ -84,6 +88,9 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     j.at("scratch_value_size").get_to(a.scratch_value_size);
     j.at("dropped_map").get_to(a.dropped_map);
     j.at("events_size").get_to(a.events_size);
+    a.snaplen = j.value("snaplen", 0u);
+    a.packet_map = j.value("packet_map", std::string());
+    a.replay = j.value("replay", false);
     return a;
   } catch (const std::exception& e) {
     error = e.what();

@@ -99,6 +99,25 @@ constexpr Field kSctp[] = {
     {"checksum", 8, 4, 0, 0, D::Hex, "checksum"},
 };
 
+// One MPLS label stack entry.
+constexpr Field kMpls[] = {
+    {"label", 0, 4, 12, 0xfffff, D::Decimal, "label"},
+    {"tc", 2, 1, 1, 0x7, D::Decimal, "traffic class"},
+    {"s", 2, 1, 0, 0x1, D::Decimal, "bottom of stack"},
+    {"ttl", 3, 1, 0, 0, D::Decimal, "time to live"},
+};
+
+// A PPPoE session header and the PPP protocol number after it. The session
+// id is read as the low half of the first 4 bytes, as libpcap's filters do.
+constexpr Field kPppoe[] = {
+    {"version", 0, 1, 4, 0xf, D::Decimal, "version (1)"},
+    {"type", 0, 1, 0, 0xf, D::Decimal, "type (1)"},
+    {"code", 1, 1, 0, 0, D::Hex, "code (0 for session data)"},
+    {"session", 0, 4, 0, 0xffff, D::Hex, "session id"},
+    {"len", 4, 2, 0, 0, D::Decimal, "payload length"},
+    {"proto", 6, 2, 0, 0, D::Hex, "PPP protocol of the payload (0x21 IPv4, 0x57 IPv6)"},
+};
+
 constexpr Protocol kProtocols[] = {
     {ProtocolId::Eth, "eth", 14, kEth, "Ethernet II"},
     {ProtocolId::Vlan, "vlan", 4, kVlan, "IEEE 802.1Q VLAN tag"},
@@ -110,6 +129,9 @@ constexpr Protocol kProtocols[] = {
     {ProtocolId::Tcp, "tcp", 20, kTcp, "TCP"},
     {ProtocolId::Udp, "udp", 8, kUdp, "UDP"},
     {ProtocolId::Sctp, "sctp", 12, kSctp, "SCTP"},
+    {ProtocolId::Rarp, "rarp", 28, kArp, "RARP (same layout as ARP)"},
+    {ProtocolId::Mpls, "mpls", 4, kMpls, "MPLS label stack entry"},
+    {ProtocolId::Pppoe, "pppoe", 8, kPppoe, "PPPoE session header and PPP protocol"},
 };
 
 }  // namespace

@@ -22,6 +22,8 @@ struct CodegenOptions {
   uint32_t map_entries = 4096;         // max_entries of user maps
   uint32_t ringbuf_bytes = 1u << 20;   // event ring buffer (power of two, >= page size)
   bool keep_ir = false;                // fill CodegenResult::ir_* for -d ir
+  uint32_t snaplen = 262144;           // bytes of each packet capture() sends (tcpdump's default)
+  bool replay = false;                 // network programs run on a capture file (see runtime::Artifact::replay)
 };
 
 struct CodegenResult {

@@ -6,6 +6,7 @@
 // indexed by NodeId (see sema.h). Downcasts use isa/cast/dyn_cast below.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -29,6 +30,10 @@ enum class NodeKind : uint8_t {
   Unary,
   Ternary,
   FieldAccess,
+  PacketLayer,   // capture filters: a protocol layer behind vlan/pppoes/mpls headers
+  PacketLoad,    // capture filters: proto[offset:size]
+  AddressMatch,  // capture filters: an IPv6 address or prefix compare
+  ProtoChain,    // capture filters: protochain N, a walk over IPv6 extension / AH headers
   // statements
   ExprStmt,
   Assign,
@@ -169,6 +174,75 @@ struct FieldAccess : Expr {
   std::string field;
   bool arrow;
   SourceRange field_loc;
+};
+
+// ------------------------------------------------------------ packet access
+//
+// In network probes a protocol name is a layer: `tcp` is true when the packet
+// has one and `tcp.dport` reads a field of it (an Identifier and a
+// FieldAccess; header layouts come from the protocol table). Capture filters
+// lower to those same nodes, plus the three below for what scripts cannot
+// spell: layers behind encapsulation headers that the filter keywords vlan,
+// pppoes and mpls shift past, raw byte loads, and 128-bit address matches.
+
+// Headers between the Ethernet header and the network layer, in the order
+// libpcap's filter language stacks them: VLAN tags, a PPPoE session header,
+// MPLS labels. Empty: the network layer follows the Ethernet header (or the
+// one VLAN tag a live capture strips into packet metadata).
+struct Encapsulation {
+  uint8_t vlan_tags = 0;
+  bool pppoe = false;
+  uint8_t mpls_labels = 0;
+
+  bool empty() const { return vlan_tags == 0 && !pppoe && mpls_labels == 0; }
+  bool operator==(const Encapsulation&) const = default;
+  std::string to_string() const;  // "vlan 1, mpls 2"
+};
+
+// A layer behind encapsulation headers: `ip` after `vlan and ...`.
+struct PacketLayer : Expr {
+  SS_NODE_KIND(PacketLayer)
+  PacketLayer(SourceRange r, std::string n, Encapsulation e) : Expr(kKind, r), name(std::move(n)), encap(e) {}
+  std::string name;  // a protocol of the protocol table
+  Encapsulation encap;
+};
+
+// proto[offset:size]: `size` bytes (1, 2 or 4), big-endian, at `offset` from
+// the start of `layer` ("eth", "ip", "ip6", "arp", "rarp", "tcp", "icmp6", ...;
+// transport layers are those behind an IPv4 header, as in libpcap). Adds no
+// protocol check of its own: the filter lowering guards it. A load past the
+// captured bytes rejects the packet (see docs/capture-filters.md).
+struct PacketLoad : Expr {
+  SS_NODE_KIND(PacketLoad)
+  PacketLoad(SourceRange r, std::string l, Encapsulation e, Expr* o, uint8_t s)
+      : Expr(kKind, r), layer(std::move(l)), encap(e), offset(o), size(s) {}
+  std::string layer;
+  Encapsulation encap;
+  Expr* offset;
+  uint8_t size;
+};
+
+// `field` (an IPv6 address field) equals `address` in its first `prefix`
+// bits. Compared 32 bits at a time, first word first, as libpcap does.
+struct AddressMatch : Expr {
+  SS_NODE_KIND(AddressMatch)
+  AddressMatch(SourceRange r, Expr* f, std::array<uint8_t, 16> a, uint8_t p)
+      : Expr(kKind, r), field(f), address(a), prefix(p) {}
+  Expr* field;
+  std::array<uint8_t, 16> address;
+  uint8_t prefix;  // 0..128
+};
+
+// `ip protochain N` / `ip6 protochain N`: true when `protocol` is found by
+// walking the header chain from the IP header (IPv6 hop-by-hop, destination
+// options, routing and fragment headers; AH for both), as libpcap walks it.
+// The caller checks that the packet is IP/IPv6; at most 128 headers are walked.
+struct ProtoChain : Expr {
+  SS_NODE_KIND(ProtoChain)
+  ProtoChain(SourceRange r, bool v6, uint8_t p, Encapsulation e) : Expr(kKind, r), ipv6(v6), protocol(p), encap(e) {}
+  bool ipv6;
+  uint8_t protocol;
+  Encapsulation encap;
 };
 
 // ----------------------------------------------------------------- statements

@@ -17,7 +17,7 @@
 
 namespace stratoshark::lang {
 
-enum class Analysis { Probes, Types, Programs, Estimates };
+enum class Analysis { Probes, Filters, Types, Programs, Estimates };
 
 struct PassContext {
   Program& program;
@@ -49,7 +49,9 @@ class PassManager {
 
 // Attach points -> providers and targets (wildcards expanded). Produces Probes.
 void resolve_probes(PassContext& ctx);
-// Types, builtins, functions, maps, variables, printf formats. Needs Probes, produces Types.
+// filter("...") strings -> lowered capture-filter expressions. Produces Filters.
+void expand_filters(PassContext& ctx);
+// Types, builtins, functions, maps, variables, printf formats. Needs Probes and Filters, produces Types.
 void check_types(PassContext& ctx);
 // Probe bodies -> BPF programs. Needs Probes and Types, produces Programs.
 void plan_programs(PassContext& ctx);
@@ -57,8 +59,8 @@ void plan_programs(PassContext& ctx);
 // the responsible source range. Needs Types and Programs, produces Estimates.
 void estimate_complexity(PassContext& ctx);
 
-// The standard pipeline: resolve_probes, check_types, plan_programs,
-// estimate_complexity.
+// The standard pipeline: resolve_probes, expand_filters, check_types,
+// plan_programs, estimate_complexity.
 PassManager default_passes();
 
 }  // namespace stratoshark::lang

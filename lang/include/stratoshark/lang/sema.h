@@ -17,6 +17,7 @@
 #include "stratoshark/lang/kernel_catalog.h"
 #include "stratoshark/lang/probes/provider.h"
 #include "stratoshark/lang/types.h"
+#include "stratoshark/protocols/protocols.h"
 
 namespace stratoshark::lang {
 
@@ -58,7 +59,21 @@ struct ProgramPlan {
   std::string function_name;  // ELF symbol and kernel program name (<= 15 chars)
 };
 
+// Produced by TypeChecker in network probes: what a packet name means. For a
+// layer (Identifier `tcp`, PacketLayer) `protocol` is set and `field` is null;
+// for a header field (FieldAccess `tcp.dport`) both are; for packet metadata
+// (`pkt.len`, `pkt.ifindex`, `pkt.proto`) `protocol` is null and `meta` names it.
+struct PacketRef {
+  const protocols::Protocol* protocol = nullptr;
+  const protocols::Field* field = nullptr;
+  Encapsulation encap;
+  std::string meta;
+};
+
 struct SemaResult {
+  // FilterExpander: the lowered expression of each filter("...") call, by Call node.
+  std::unordered_map<NodeId, Expr*> filters;
+
   // TypeChecker
   std::vector<Type> types;  // by NodeId
   std::unordered_map<NodeId, BuiltinId> builtins;    // Identifier nodes
@@ -67,6 +82,7 @@ struct SemaResult {
   std::map<std::string, MapInfo> maps;
   std::vector<std::map<std::string, Type>> variables;  // per probe: $name -> type
   std::vector<std::vector<std::string>> used_args;     // per probe: args fields read
+  std::unordered_map<NodeId, PacketRef> packet;        // packet layers, fields and metadata
 
   // ProbeResolver
   std::vector<ResolvedProbe> probes;  // by probe index

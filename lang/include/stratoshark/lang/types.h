@@ -26,6 +26,7 @@ enum class TypeKind : uint8_t {
   Min,
   Max,
   Avg,
+  Address,    // network addresses, `size` bytes in network order: 4 IPv4, 6 MAC, 16 IPv6
 };
 
 struct Type {
@@ -62,6 +63,11 @@ struct Type {
     return t;
   }
   static Type probe_name() { return of(TypeKind::ProbeName); }
+  static Type address(uint32_t bytes) {
+    Type t = of(TypeKind::Address);
+    t.size = bytes;
+    return t;
+  }
   static Type record() { return of(TypeKind::Record); }
   static Type aggregation(TypeKind kind, bool is_signed = true) {
     Type t = of(kind);

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,17 @@ namespace stratoshark::runtime {
 
 struct RuntimeOptions {
   bool verbose = false;  // keep libbpf's messages for the caller to show
+  int numa_node = -1;    // >= 0: create the maps on this NUMA node
+};
+
+// One packet capture() sent to user space.
+struct CapturedPacket {
+  uint32_t probe_id = 0;   // index into Artifact::probe_names
+  uint64_t timestamp_ns = 0;  // live: CLOCK_REALTIME; replay: the capture file's timestamp
+  uint32_t wire_len = 0;
+  uint32_t ifindex = 0;
+  uint64_t index = 0;      // replay: 1-based position of the packet in the file; live: 0
+  std::span<const uint8_t> data;  // the captured bytes, from the MAC header on
 };
 
 // Receives output as events arrive.
@@ -32,6 +44,14 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void text(const std::string& text) = 0;
+  virtual void packet(const CapturedPacket& packet) {}
+};
+
+// What a replay did.
+struct ReplayStats {
+  uint64_t packets = 0;    // read from the file
+  uint64_t truncated = 0;  // longer than BPF_PROG_TEST_RUN accepts: run on their first replay_limit bytes
+  uint32_t replay_limit = 0;
 };
 
 class Session {
@@ -49,11 +69,21 @@ class Session {
   Result<size_t> attach();
   // Reads events until exit() is called or `stop` becomes true.
   void run(EventSink& sink, const std::atomic<bool>& stop);
+  // Offline replay: runs every packet of the pcap or pcapng file `path`
+  // through every network program with BPF_PROG_TEST_RUN (instead of
+  // attaching them), delivering the events each packet produces before the
+  // next. Stops early at exit(), when `stop` becomes true, or after
+  // `max_packets` captured packets (0: no limit). The file must hold Ethernet
+  // frames.
+  Result<ReplayStats> replay(const std::string& path, EventSink& sink, const std::atomic<bool>& stop,
+                             uint64_t max_packets = 0);
   // Detaches all probes; events already queued are printed unless exit() ran.
   void detach(EventSink& sink);
   Status run_end(EventSink& sink);
   Result<std::vector<MapSnapshot>> read_maps();
   uint64_t dropped_events();
+  // Packet events delivered to the sink so far.
+  uint64_t captured_packets() const { return captured_; }
 
   // What the kernel made of each loaded program (for --explain).
   struct ProgramStats {
@@ -82,6 +112,11 @@ class Session {
   ring_buffer* events_ = nullptr;
   std::vector<bpf_link*> links_;
   EventSink* sink_ = nullptr;  // where on_event prints; null: discard
+  // During a replay: the timestamp and position of the packet being run.
+  bool replaying_ = false;
+  uint64_t replay_timestamp_ns_ = 0;
+  uint64_t replay_index_ = 0;
+  uint64_t captured_ = 0;  // packet events delivered
   std::unique_ptr<char[]> verifier_log_;
   bool exit_requested_ = false;
   int exit_code_ = 0;

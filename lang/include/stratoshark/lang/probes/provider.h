@@ -26,7 +26,13 @@ enum class ProgramType : uint8_t {
   Tracepoint,
   Kprobe,
   PerfEvent,      // interval, profile
+  SocketFilter,   // socket:IFACE, run on a raw packet socket (what tcpdump sees)
+  SchedCls,       // tc:IFACE:ingress|egress
+  Xdp,            // xdp:IFACE
 };
+
+// Network probes see packets: protocol layers and filter() work in them.
+bool is_network_program(ProgramType type);
 
 // One concrete thing to attach to, after wildcard expansion.
 struct ProbeTarget {
@@ -81,5 +87,11 @@ bool has_wildcard(std::string_view text);
 
 // Splits attach point text at ':' (quoted segments keep their colons).
 std::vector<std::string> split_attach_point(std::string_view text);
+
+// Checks that `name` can be a network interface name (1 to 15 bytes, no '/',
+// ':' or white space); reports against `point` otherwise. The interface's
+// existence is checked when attaching.
+bool check_interface_name(std::string_view name, const AttachPoint& point, ProviderContext& ctx,
+                          std::string_view syntax);
 
 }  // namespace stratoshark::lang

@@ -24,6 +24,7 @@ enum class ValueKind : uint8_t {
   Min,        // {value, set} per CPU
   Max,        // {value, set} per CPU
   Avg,        // {sum, count} per CPU
+  Address,    // size 4 (IPv4), 6 (MAC) or 16 (IPv6) bytes in network order
 };
 
 // How to read one value out of a byte buffer.
@@ -113,10 +114,20 @@ struct ProgramSpec {
 };
 
 // Ring buffer records start with this header.
-enum class EventType : uint32_t { Printf = 1, Exit = 2 };
+enum class EventType : uint32_t { Printf = 1, Exit = 2, Packet = 3 };
 struct EventHeader {
   uint32_t type;
-  uint32_t id;  // Printf: index into printfs; Exit: the exit code
+  uint32_t id;  // Printf: index into printfs; Exit: the exit code; Packet: the probe id (cookie)
+};
+
+// A Packet event: EventHeader, this, then cap_len bytes of the packet from its
+// MAC header on.
+struct PacketEventHeader {
+  uint64_t timestamp_ns;  // CLOCK_MONOTONIC (boot time excluded)
+  uint32_t wire_len;      // length on the wire
+  uint32_t cap_len;       // bytes that follow (at most the snap length)
+  uint32_t ifindex;
+  uint32_t flags;
 };
 
 struct Artifact {
@@ -130,6 +141,13 @@ struct Artifact {
   uint32_t scratch_value_size = 0;
   std::string dropped_map;  // per-CPU array[1] of u64: events lost to a full ring buffer
   uint32_t events_size = 0;
+  // Packets: capture() copies at most `snaplen` bytes (0: no capture()),
+  // through a per-CPU staging area, the array map `packet_map`.
+  uint32_t snaplen = 0;
+  std::string packet_map;
+  // Compiled for offline replay: network programs take the packet's length
+  // on the wire from __sk_buff.cb[0] and its captured length from cb[1].
+  bool replay = false;
 };
 
 // JSON form of everything but the ELF bytes (for --emit-elf's side file).

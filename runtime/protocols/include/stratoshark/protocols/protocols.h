@@ -35,7 +35,7 @@ struct Field {
   std::string_view description;
 };
 
-enum class ProtocolId : uint8_t { Eth, Vlan, Arp, Ip, Ip6, Icmp, Icmp6, Tcp, Udp, Sctp };
+enum class ProtocolId : uint8_t { Eth, Vlan, Arp, Ip, Ip6, Icmp, Icmp6, Tcp, Udp, Sctp, Rarp, Mpls, Pppoe };
 
 struct Protocol {
   ProtocolId id;
@@ -58,7 +58,15 @@ inline constexpr uint16_t kEtherTypeVlan = 0x8100;   // 802.1Q
 inline constexpr uint16_t kEtherTypeQinQ = 0x88a8;   // 802.1ad
 inline constexpr uint16_t kEtherTypeQinQOld = 0x9100;
 inline constexpr uint16_t kEtherTypeIpv6 = 0x86dd;
+inline constexpr uint16_t kEtherTypeMpls = 0x8847;
+inline constexpr uint16_t kEtherTypePppoeDiscovery = 0x8863;
+inline constexpr uint16_t kEtherTypePppoeSession = 0x8864;
+// PPP protocol numbers (in a PPPoE session header).
+inline constexpr uint16_t kPppIpv4 = 0x0021;
+inline constexpr uint16_t kPppIpv6 = 0x0057;
+inline constexpr uint16_t kPppMpls = 0x0281;
 inline constexpr uint8_t kIpProtoIcmp = 1;
+inline constexpr uint8_t kIpProtoIgmp = 2;
 inline constexpr uint8_t kIpProtoTcp = 6;
 inline constexpr uint8_t kIpProtoUdp = 17;
 inline constexpr uint8_t kIpProtoIcmp6 = 58;

@@ -1,0 +1,447 @@
+#include "packet_emitter.h"
+
+#include <linux/if_ether.h>
+
+namespace stratoshark::codegen {
+
+using namespace lang;
+namespace pr = protocols;
+
+namespace {
+
+// Bytes of the EventHeader plus runtime::PacketEventHeader before the packet data.
+constexpr uint32_t kPacketHeaderBytes = sizeof(runtime::EventHeader) + sizeof(runtime::PacketEventHeader);
+
+uint32_t link_type_offset(const Encapsulation& e) { return 12 + 4u * e.vlan_tags; }
+uint32_t network_start(const Encapsulation& e) { return 14 + 4u * e.vlan_tags + (e.pppoe ? 8u : 0u) + 4u * e.mpls_labels; }
+uint32_t ppp_proto_offset(const Encapsulation& e) { return 14 + 4u * e.vlan_tags + 6u; }
+
+struct TransportNumber {
+  pr::ProtocolId id;
+  uint8_t number;
+  bool ipv6;  // also behind IPv6
+};
+constexpr TransportNumber kTransports[] = {
+    {pr::ProtocolId::Tcp, pr::kIpProtoTcp, true},     {pr::ProtocolId::Udp, pr::kIpProtoUdp, true},
+    {pr::ProtocolId::Sctp, pr::kIpProtoSctp, true},   {pr::ProtocolId::Icmp, pr::kIpProtoIcmp, false},
+    {pr::ProtocolId::Icmp6, pr::kIpProtoIcmp6, true},
+};
+
+const TransportNumber* transport_number(pr::ProtocolId id) {
+  for (const auto& t : kTransports) {
+    if (t.id == id) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+PacketEmitter::PacketEmitter(ProgramEmitter& e, ProgramType type, bool replay) : e_(e), type_(type), replay_(replay) {
+  buffer_ = e_.buffer(8, false);
+  rejects_.push_back(e_.return_block());
+}
+
+// ------------------------------------------------------------ primitives
+
+void PacketEmitter::reject_unless(llvm::Value* ok) {
+  auto* next = llvm::BasicBlock::Create(e_.llvm_context(), "pkt.ok", e_.function());
+  e_.b().CreateCondBr(ok, next, rejects_.back());
+  e_.b().SetInsertPoint(next);
+}
+
+llvm::Value* PacketEmitter::load_bytes(llvm::Value* offset, unsigned size) {
+  auto& b = e_.b();
+  if (size == 6) {  // MAC addresses: 4 + 2 bytes
+    llvm::Value* high = load_bytes(offset, 4);
+    llvm::Value* low = load_bytes(b.CreateAdd(offset, e_.i64(4)), 2);
+    return b.CreateOr(b.CreateShl(high, 16), low);
+  }
+  copy_bytes(offset, size, buffer_);
+  llvm::Type* type = b.getIntNTy(size * 8);
+  llvm::Value* raw = b.CreateAlignedLoad(type, buffer_, llvm::MaybeAlign(8));
+  if (size > 1) raw = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, raw);
+  return b.CreateZExt(raw, e_.i64_type());
+}
+
+void PacketEmitter::copy_bytes(llvm::Value* offset, unsigned size, llvm::Value* dst) {
+  auto& b = e_.b();
+  if (replay_ && type_ != ProgramType::Xdp) {
+    // Truncated frames are padded for BPF_PROG_TEST_RUN: the captured length
+    // in cb[1] is the real bound.
+    llvm::Value* end = b.CreateAdd(offset, e_.i64(size));
+    reject_unless(b.CreateICmpULE(end, skb_field(offsetof(__sk_buff, cb) + 4)));
+  }
+  llvm::Value* off32 = b.CreateTrunc(offset, b.getInt32Ty());
+  llvm::Value* ret = nullptr;
+  switch (type_) {
+    case ProgramType::SocketFilter:
+      ret = e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
+                           {e_.ctx(), off32, dst, b.getInt32(size), b.getInt32(BPF_HDR_START_MAC)});
+      break;
+    case ProgramType::Xdp:
+      ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, b.getInt32(size)});
+      break;
+    default:
+      ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, b.getInt32(size)});
+      break;
+  }
+  reject_unless(b.CreateICmpEQ(ret, e_.i64(0)));
+}
+
+llvm::Value* PacketEmitter::both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
+  llvm::Value* result = e_.buffer(8, false);
+  e_.b().CreateStore(e_.i64(0), result);
+  e_.if_then(first(), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
+  return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
+}
+
+llvm::Value* PacketEmitter::either(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
+  llvm::Value* result = e_.buffer(8, false);
+  e_.b().CreateStore(e_.i64(1), result);
+  e_.if_then(e_.b().CreateNot(first()), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
+  return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
+}
+
+llvm::Value* PacketEmitter::skb_field(uint32_t offset) {
+  // The verifier only accepts context loads at constant offsets from the
+  // context pointer itself; preserve.static.offset keeps LLVM from rebasing
+  // one context load on the address of another.
+  auto& b = e_.b();
+  llvm::Function* keep = llvm::Intrinsic::getDeclaration(&e_.state().module.module(), llvm::Intrinsic::preserve_static_offset);
+  llvm::Value* base = b.CreateCall(keep, {e_.ctx()});
+  llvm::Value* v = b.CreateAlignedLoad(b.getInt32Ty(), e_.at_offset(base, offset), llvm::MaybeAlign(4));
+  return e_.b().CreateZExt(v, e_.i64_type());
+}
+
+llvm::Value* PacketEmitter::wire_length() {
+  if (type_ == ProgramType::Xdp) return e_.call_helper(BPF_FUNC_xdp_get_buff_len, e_.i64_type(), {e_.ctx()});
+  // Replayed packets carry their length on the wire in cb[0] (the captured
+  // bytes may be fewer); live, the skb is the whole packet.
+  if (replay_) return skb_field(offsetof(__sk_buff, cb));
+  return skb_field(offsetof(__sk_buff, len));
+}
+
+// ---------------------------------------------------------------- layers
+
+llvm::Value* PacketEmitter::is_network(const Encapsulation& encap, bool v6) {
+  auto& b = e_.b();
+  uint32_t ns = network_start(encap);
+  if (encap.mpls_labels > 0) {
+    // Bottom of the label stack, then the IP version nibble.
+    return both([&] { return b.CreateICmpEQ(b.CreateAnd(load_at(ns - 2, 1), e_.i64(1)), e_.i64(1)); },
+                [&] { return b.CreateICmpEQ(b.CreateAnd(load_at(ns, 1), e_.i64(0xf0)), e_.i64(v6 ? 0x60 : 0x40)); });
+  }
+  if (encap.pppoe) return b.CreateICmpEQ(load_at(ppp_proto_offset(encap), 2), e_.i64(v6 ? pr::kPppIpv6 : pr::kPppIpv4));
+  return b.CreateICmpEQ(load_at(link_type_offset(encap), 2), e_.i64(v6 ? pr::kEtherTypeIpv6 : pr::kEtherTypeIpv4));
+}
+
+llvm::Value* PacketEmitter::ipv4_payload(const Encapsulation& encap) {
+  auto& b = e_.b();
+  uint32_t ns = network_start(encap);
+  llvm::Value* words = b.CreateAnd(load_at(ns, 1), e_.i64(0xf));
+  return b.CreateAdd(e_.i64(ns), b.CreateShl(words, 2));
+}
+
+PacketEmitter::Transport PacketEmitter::transport(uint8_t ip_proto, bool ipv6_too, const Encapsulation& encap) {
+  auto& b = e_.b();
+  uint32_t ns = network_start(encap);
+  llvm::Value* present = e_.buffer(8, false);
+  llvm::Value* start = e_.buffer(8, false);
+  b.CreateStore(e_.i64(0), present);
+  b.CreateStore(e_.i64(0), start);
+  auto found = [&](llvm::Value* where) {
+    b.CreateStore(e_.i64(1), present);
+    b.CreateStore(where, start);
+  };
+  e_.if_then(
+      is_network(encap, false),
+      [&] {
+        e_.if_then(b.CreateICmpEQ(load_at(ns + 9, 1), e_.i64(ip_proto)), [&] { found(ipv4_payload(encap)); });
+      },
+      [&] {
+        if (!ipv6_too) return;
+        e_.if_then(is_network(encap, true), [&] {
+          llvm::Value* next = load_at(ns + 6, 1);
+          e_.if_then(
+              b.CreateICmpEQ(next, e_.i64(ip_proto)), [&] { found(e_.i64(ns + 40)); },
+              [&] {
+                // One fragment header between IPv6 and the transport, as libpcap allows.
+                e_.if_then(b.CreateICmpEQ(next, e_.i64(pr::kIp6Fragment)), [&] {
+                  e_.if_then(b.CreateICmpEQ(load_at(ns + 40, 1), e_.i64(ip_proto)), [&] { found(e_.i64(ns + 48)); });
+                });
+              });
+        });
+      });
+  return {e_.is_true(b.CreateLoad(e_.i64_type(), present)), b.CreateLoad(e_.i64_type(), start)};
+}
+
+llvm::Value* PacketEmitter::present(const pr::Protocol& p, const Encapsulation& encap) {
+  auto& b = e_.b();
+  auto link_type_is = [&](uint16_t v) { return b.CreateICmpEQ(load_at(link_type_offset(encap), 2), e_.i64(v)); };
+  switch (p.id) {
+    case pr::ProtocolId::Eth: return b.getTrue();
+    case pr::ProtocolId::Vlan: {
+      if (encap.pppoe || encap.mpls_labels > 0) return b.getFalse();
+      llvm::Value* t = load_at(link_type_offset(encap), 2);
+      llvm::Value* any = b.CreateICmpEQ(t, e_.i64(pr::kEtherTypeVlan));
+      any = b.CreateOr(any, b.CreateICmpEQ(t, e_.i64(pr::kEtherTypeQinQ)));
+      return b.CreateOr(any, b.CreateICmpEQ(t, e_.i64(pr::kEtherTypeQinQOld)));
+    }
+    case pr::ProtocolId::Pppoe: return link_type_is(pr::kEtherTypePppoeSession);
+    case pr::ProtocolId::Mpls:
+      if (encap.mpls_labels > 0) {
+        // Another label follows when the previous one is not the bottom of the stack.
+        return b.CreateICmpEQ(b.CreateAnd(load_at(network_start(encap) - 2, 1), e_.i64(1)), e_.i64(0));
+      }
+      if (encap.pppoe) return b.CreateICmpEQ(load_at(ppp_proto_offset(encap), 2), e_.i64(pr::kPppMpls));
+      return link_type_is(pr::kEtherTypeMpls);
+    case pr::ProtocolId::Arp: return link_type_is(pr::kEtherTypeArp);
+    case pr::ProtocolId::Rarp: return link_type_is(pr::kEtherTypeRarp);
+    case pr::ProtocolId::Ip: return is_network(encap, false);
+    case pr::ProtocolId::Ip6: return is_network(encap, true);
+    default: {
+      const TransportNumber* t = transport_number(p.id);
+      return transport(t->number, t->ipv6, encap).present;
+    }
+  }
+}
+
+llvm::Value* PacketEmitter::start(const pr::Protocol& p, const Encapsulation& encap) {
+  switch (p.id) {
+    case pr::ProtocolId::Eth: return e_.i64(0);
+    case pr::ProtocolId::Vlan:
+    case pr::ProtocolId::Pppoe:
+      reject_unless(present(p, encap));
+      return e_.i64(link_type_offset(encap) + 2);
+    case pr::ProtocolId::Mpls:
+    case pr::ProtocolId::Arp:
+    case pr::ProtocolId::Rarp:
+    case pr::ProtocolId::Ip:
+    case pr::ProtocolId::Ip6:
+      reject_unless(present(p, encap));
+      return e_.i64(network_start(encap));
+    default: {
+      const TransportNumber* t = transport_number(p.id);
+      Transport found = transport(t->number, t->ipv6, encap);
+      reject_unless(found.present);
+      return found.start;
+    }
+  }
+}
+
+Val PacketEmitter::layer(const PacketRef& ref) {
+  return {e_.b().CreateZExt(present(*ref.protocol, ref.encap), e_.i64_type()), Type::u64()};
+}
+
+Val PacketEmitter::field(const PacketRef& ref) {
+  auto& b = e_.b();
+  if (ref.protocol == nullptr) {
+    if (ref.meta == "len") return {wire_length(), Type::u32()};
+    if (ref.meta == "ifindex") {
+      uint32_t offset = type_ == ProgramType::Xdp ? offsetof(xdp_md, ingress_ifindex) : offsetof(__sk_buff, ifindex);
+      return {skb_field(offset), Type::u32()};
+    }
+    // pkt.proto: the EtherType (skb->protocol is in network byte order).
+    if (type_ == ProgramType::Xdp) return {load_at(12, 2), Type::integer(16, false)};
+    llvm::Value* raw = b.CreateTrunc(skb_field(offsetof(__sk_buff, protocol)), b.getInt16Ty());
+    return {b.CreateZExt(b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, raw), e_.i64_type()), Type::integer(16, false)};
+  }
+  const pr::Field& f = *ref.field;
+  llvm::Value* where = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(f.offset));
+  if (f.size == 16) {  // IPv6 addresses: bytes in network order
+    llvm::Value* address = e_.buffer(16, false);
+    copy_bytes(where, 16, address);
+    return {address, Type::address(16)};
+  }
+  llvm::Value* v = load_bytes(where, f.size);
+  if (f.shift) v = b.CreateLShr(v, f.shift);
+  if (f.mask) v = b.CreateAnd(v, e_.i64(f.mask));
+  Type t = f.size == 1 ? Type::integer(8, false) : f.size == 2 ? Type::integer(16, false)
+                                                               : f.size == 4 ? Type::u32() : Type::u64();
+  return {v, t};
+}
+
+Val PacketEmitter::load(const PacketLoad& l) {
+  auto& b = e_.b();
+  Val offset = e_.expr(*l.offset);
+  llvm::Value* base = nullptr;
+  const std::string& n = l.layer;
+  if (n == "eth") {
+    base = e_.i64(0);
+  } else if (n == "ip" || n == "ip6" || n == "arp" || n == "rarp") {
+    base = e_.i64(network_start(l.encap));
+  } else if (n == "icmp6") {
+    base = e_.i64(network_start(l.encap) + 40);
+  } else {
+    base = ipv4_payload(l.encap);  // transport headers behind IPv4
+  }
+  // Offsets are unsigned 32-bit; anything past 64 KiB is out of every packet.
+  llvm::Value* at = b.CreateAdd(base, offset.v);
+  reject_unless(b.CreateICmpULE(at, e_.i64(0xffff)));
+  return {load_bytes(at, l.size), Type::integer(static_cast<uint8_t>(l.size * 8), false)};
+}
+
+Val PacketEmitter::address_match(const AddressMatch& m, const PacketRef& ref) {
+  auto& b = e_.b();
+  llvm::Value* base = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(ref.field->offset));
+  llvm::Value* result = e_.buffer(8, false);
+  b.CreateStore(e_.i64(0), result);
+  auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "addr.done", e_.function());
+  // 32 bits at a time, stopping at the first difference, like libpcap.
+  for (unsigned word = 0; word < 4 && word * 32 < m.prefix; ++word) {
+    unsigned bits = std::min<unsigned>(32, m.prefix - word * 32);
+    uint32_t mask = bits == 32 ? 0xffffffffu : ~(0xffffffffu >> bits);
+    uint32_t want = 0;
+    for (unsigned i = 0; i < 4; ++i) want = want << 8 | m.address[word * 4 + i];
+    llvm::Value* v = b.CreateAnd(load_bytes(b.CreateAdd(base, e_.i64(word * 4)), 4), e_.i64(mask));
+    auto* next = llvm::BasicBlock::Create(e_.llvm_context(), "addr.next", e_.function());
+    b.CreateCondBr(b.CreateICmpEQ(v, e_.i64(want & mask)), next, done);
+    b.SetInsertPoint(next);
+  }
+  b.CreateStore(e_.i64(1), result);
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
+  return {b.CreateLoad(e_.i64_type(), result), Type::u64()};
+}
+
+Val PacketEmitter::protochain(const ProtoChain& c) {
+  auto& b = e_.b();
+  auto& ctx = e_.llvm_context();
+  constexpr unsigned kMaxHeaders = 128;
+  uint32_t ns = network_start(c.encap);
+  llvm::Value* proto = e_.buffer(8, false);
+  llvm::Value* offset = e_.buffer(8, false);  // from the IP header to the current one
+  llvm::Value* steps = e_.buffer(8, false);
+  llvm::Value* result = e_.buffer(8, false);
+  b.CreateStore(load_at(ns + (c.ipv6 ? 6 : 9), 1), proto);
+  b.CreateStore(c.ipv6 ? e_.i64(40) : b.CreateShl(b.CreateAnd(load_at(ns, 1), e_.i64(0xf)), 2), offset);
+  b.CreateStore(e_.i64(0), steps);
+  b.CreateStore(e_.i64(0), result);
+  auto* loop = llvm::BasicBlock::Create(ctx, "chain.loop", e_.function());
+  auto* done = llvm::BasicBlock::Create(ctx, "chain.done", e_.function());
+  b.CreateBr(loop);
+  b.SetInsertPoint(loop);
+  llvm::Value* p = b.CreateLoad(e_.i64_type(), proto);
+  llvm::Value* n = b.CreateLoad(e_.i64_type(), steps);
+  auto exit_if = [&](llvm::Value* cond, bool found) {
+    auto* next = llvm::BasicBlock::Create(ctx, "chain.next", e_.function());
+    auto* leave = llvm::BasicBlock::Create(ctx, "chain.leave", e_.function());
+    b.CreateCondBr(cond, leave, next);
+    b.SetInsertPoint(leave);
+    if (found) b.CreateStore(e_.i64(1), result);
+    b.CreateBr(done);
+    b.SetInsertPoint(next);
+  };
+  exit_if(b.CreateICmpUGE(n, e_.i64(kMaxHeaders)), false);
+  exit_if(b.CreateICmpEQ(p, e_.i64(c.protocol)), true);
+  exit_if(b.CreateICmpEQ(p, e_.i64(pr::kIp6NoNext)), false);
+  // Step over one header: its first byte names the next one, its second is its length.
+  auto step = [&](bool ah) {
+    llvm::Value* at = b.CreateAdd(e_.i64(ns), b.CreateLoad(e_.i64_type(), offset));
+    llvm::Value* next = load_bytes(at, 1);
+    llvm::Value* length = load_bytes(b.CreateAdd(at, e_.i64(1)), 1);
+    llvm::Value* moved;
+    if (ah) {
+      // libpcap 1.10 sets the offset to the AH header's length rather than
+      // adding it; kept as is so that answers agree.
+      moved = b.CreateShl(b.CreateAdd(length, e_.i64(2)), 2);
+    } else {
+      moved = b.CreateAdd(b.CreateLoad(e_.i64_type(), offset), b.CreateShl(b.CreateAdd(length, e_.i64(1)), 3));
+    }
+    b.CreateStore(moved, offset);
+    b.CreateStore(next, proto);
+    b.CreateStore(b.CreateAdd(n, e_.i64(1)), steps);
+    b.CreateBr(loop);
+  };
+  if (c.ipv6) {
+    llvm::Value* ext = b.CreateICmpEQ(p, e_.i64(pr::kIp6HopByHop));
+    ext = b.CreateOr(ext, b.CreateICmpEQ(p, e_.i64(pr::kIp6DestOpts)));
+    ext = b.CreateOr(ext, b.CreateICmpEQ(p, e_.i64(pr::kIp6Routing)));
+    ext = b.CreateOr(ext, b.CreateICmpEQ(p, e_.i64(pr::kIp6Fragment)));
+    auto* ext_block = llvm::BasicBlock::Create(ctx, "chain.ext", e_.function());
+    auto* other = llvm::BasicBlock::Create(ctx, "chain.other", e_.function());
+    b.CreateCondBr(ext, ext_block, other);
+    b.SetInsertPoint(ext_block);
+    step(false);
+    b.SetInsertPoint(other);
+  }
+  auto* ah_block = llvm::BasicBlock::Create(ctx, "chain.ah", e_.function());
+  b.CreateCondBr(b.CreateICmpEQ(p, e_.i64(pr::kIp6Ah)), ah_block, done);
+  b.SetInsertPoint(ah_block);
+  step(true);
+  b.SetInsertPoint(done);
+  return {b.CreateLoad(e_.i64_type(), result), Type::u64()};
+}
+
+Val PacketEmitter::filter(const Expr& expr) {
+  auto& b = e_.b();
+  llvm::Value* result = e_.buffer(8, false);
+  b.CreateStore(e_.i64(0), result);
+  auto* reject = llvm::BasicBlock::Create(e_.llvm_context(), "filter.reject", e_.function());
+  auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "filter.done", e_.function());
+  rejects_.push_back(reject);
+  Val v = e_.expr(expr);
+  b.CreateStore(b.CreateZExt(e_.is_true(v.v), e_.i64_type()), result);
+  b.CreateBr(done);
+  rejects_.pop_back();
+  b.SetInsertPoint(reject);
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
+  return {b.CreateLoad(e_.i64_type(), result), Type::u64()};
+}
+
+void PacketEmitter::capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVariable* scratch) {
+  auto& b = e_.b();
+  llvm::Value* key = e_.buffer(4, false);
+  llvm::Value* cpu = e_.call_helper(BPF_FUNC_get_smp_processor_id, e_.i64_type(), {});
+  b.CreateStore(b.CreateTrunc(cpu, b.getInt32Ty()), key);
+  llvm::Value* record = e_.call_helper(BPF_FUNC_map_lookup_elem, e_.ptr_type(), {scratch, key});
+  e_.if_then(
+      b.CreateIsNotNull(record),
+      [&] {
+        // Bytes available from the MAC header on.
+        llvm::Value* available = nullptr;
+        if (type_ == ProgramType::Xdp) {
+          available = wire_length();
+        } else if (replay_) {
+          available = skb_field(offsetof(__sk_buff, cb) + 4);  // the captured length
+        } else {
+          available = skb_field(offsetof(__sk_buff, len));
+        }
+        llvm::Value* n = b.CreateSelect(b.CreateICmpUGT(available, e_.i64(snaplen)), e_.i64(snaplen), available);
+        llvm::Value* wire = wire_length();
+        auto store32 = [&](llvm::Value* v, uint32_t offset) {
+          b.CreateAlignedStore(b.CreateTrunc(v, b.getInt32Ty()), e_.at_offset(record, offset), llvm::MaybeAlign(4));
+        };
+        store32(e_.i64(static_cast<uint32_t>(runtime::EventType::Packet)), 0);
+        store32(e_.i64(probe_id), 4);
+        b.CreateAlignedStore(e_.call_helper(BPF_FUNC_ktime_get_ns, e_.i64_type(), {}), e_.at_offset(record, 8),
+                             llvm::MaybeAlign(8));
+        store32(wire, 16);
+        store32(n, 20);
+        uint32_t ifindex_offset = type_ == ProgramType::Xdp ? offsetof(xdp_md, ingress_ifindex) : offsetof(__sk_buff, ifindex);
+        store32(skb_field(ifindex_offset), 24);
+        store32(e_.i64(0), 28);
+        llvm::Value* data = e_.at_offset(record, kPacketHeaderBytes);
+        e_.if_then(b.CreateICmpNE(n, e_.i64(0)), [&] {
+          llvm::Value* n32 = b.CreateTrunc(n, b.getInt32Ty());
+          llvm::Value* ret;
+          if (type_ == ProgramType::SocketFilter) {
+            ret = e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
+                                 {e_.ctx(), b.getInt32(0), data, n32, b.getInt32(BPF_HDR_START_MAC)});
+          } else if (type_ == ProgramType::Xdp) {
+            ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), b.getInt32(0), data, n32});
+          } else {
+            ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), b.getInt32(0), data, n32});
+          }
+          e_.if_then(b.CreateICmpNE(ret, e_.i64(0)), [&] { store32(e_.i64(0), 20); });
+        });
+        llvm::Value* size = b.CreateAdd(n, e_.i64(kPacketHeaderBytes));
+        llvm::Value* sent = e_.call_helper(BPF_FUNC_ringbuf_output, e_.i64_type(),
+                                           {e_.state().events, record, size, e_.i64(0)});
+        e_.if_then(b.CreateICmpSLT(sent, e_.i64(0)), [&] { e_.count_dropped_event(); });
+      },
+      [&] { e_.count_dropped_event(); });
+}
+
+}  // namespace stratoshark::codegen

@@ -1,0 +1,569 @@
+#include "filter/filter_lowering.h"
+
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "filter/filter_constants.h"
+#include "stratoshark/protocols/protocols.h"
+
+namespace stratoshark::lang::filter {
+
+namespace {
+
+namespace pr = protocols;
+
+constexpr uint32_t kLinkEtherMax = 1500;  // EtherType values above this are protocols, below are 802.3 lengths
+
+class Lowering {
+ public:
+  Lowering(AstContext& ast, Diagnostics& diags) : ast_(ast), diags_(diags) {}
+
+  Expr* lower(const Node& n) {
+    if (failed_) return nullptr;
+    loc_ = n.loc;
+    switch (n.kind) {
+      case Node::Kind::And: {
+        Expr* l = lower(*n.lhs);
+        Expr* r = lower(*n.rhs);
+        return failed_ ? nullptr : and_(l, r);
+      }
+      case Node::Kind::Or: {
+        Expr* l = lower(*n.lhs);
+        Expr* r = lower(*n.rhs);
+        return failed_ ? nullptr : or_(l, r);
+      }
+      case Node::Kind::Not: {
+        Expr* e = lower(*n.lhs);
+        loc_ = n.loc;
+        return failed_ ? nullptr : not_(e);
+      }
+      case Node::Kind::Protocol: return protocol(n.proto, n.loc);
+      case Node::Kind::Keyword: return keyword(n);
+      case Node::Kind::Relation: return relation(n);
+      case Node::Kind::Primitive: return primitive(n);
+    }
+    return nullptr;
+  }
+
+ private:
+  // ----------------------------------------------------------- builders
+  Expr* fail(SourceRange where, std::string message, std::string hint = {}) {
+    if (!failed_) diags_.error(where, std::move(message), std::move(hint));
+    failed_ = true;
+    return nullptr;
+  }
+  Expr* num(uint64_t v) { return ast_.make<IntegerLiteral>(loc_, v); }
+  Expr* bin(BinaryOp op, Expr* l, Expr* r) {
+    auto* b = ast_.make<Binary>(loc_, op, l, r);
+    b->op_loc = loc_;
+    return b;
+  }
+  Expr* and_(Expr* l, Expr* r) { return l == nullptr ? r : r == nullptr ? l : bin(BinaryOp::LogAnd, l, r); }
+  Expr* or_(Expr* l, Expr* r) { return l == nullptr ? r : r == nullptr ? l : bin(BinaryOp::LogOr, l, r); }
+  Expr* not_(Expr* e) { return ast_.make<Unary>(loc_, UnaryOp::Not, e); }
+  Expr* eq(Expr* l, uint64_t v) { return bin(BinaryOp::Eq, l, num(v)); }
+
+  // A layer at the current encapsulation.
+  Expr* layer(std::string_view name) { return layer_at(name, encap_); }
+  Expr* layer_at(std::string_view name, Encapsulation e) {
+    if (e.empty()) return ast_.make<Identifier>(loc_, std::string(name));
+    return ast_.make<PacketLayer>(loc_, std::string(name), e);
+  }
+  Expr* field(std::string_view layer_name, std::string_view f) { return field_at(layer_name, f, encap_); }
+  Expr* field_at(std::string_view layer_name, std::string_view f, Encapsulation e) {
+    auto* fa = ast_.make<FieldAccess>(loc_, layer_at(layer_name, e), std::string(f), false);
+    fa->field_loc = loc_;
+    return fa;
+  }
+  Expr* load(std::string_view layer_name, Expr* offset, uint8_t size) {
+    return ast_.make<PacketLoad>(loc_, std::string(layer_name), encap_, offset, size);
+  }
+  Expr* pkt_len() {
+    auto* fa = ast_.make<FieldAccess>(loc_, ast_.make<Identifier>(loc_, "pkt"), "len", false);
+    fa->field_loc = loc_;
+    return fa;
+  }
+
+  // The EtherType-like field that says what follows the link layer here.
+  Expr* link_type() {
+    if (encap_.vlan_tags == 0) return field_at("eth", "type", {});
+    Encapsulation outer = encap_;
+    --outer.vlan_tags;
+    return field_at("vlan", "type", outer);
+  }
+  bool link_type_usable(SourceRange where, const char* what) {
+    if (!encap_.pppoe && encap_.mpls_labels == 0) return true;
+    fail(where, fmt::format("'{}' after 'pppoes' or 'mpls' is not supported", what),
+         "only ip and ip6 (and what they carry) can follow pppoes and mpls");
+    return false;
+  }
+
+  // IP protocol tests as libpcap builds them.
+  Expr* ip_proto(uint8_t p) { return and_(layer("ip"), eq(field("ip", "proto"), p)); }
+  Expr* ip6_proto(uint8_t p) {
+    // Directly after the IPv6 header, or behind one fragment header.
+    Expr* direct = eq(field("ip6", "nxt"), p);
+    Expr* fragment = and_(eq(field("ip6", "nxt"), pr::kIp6Fragment), eq(load("ip6", num(40), 1), p));
+    return and_(layer("ip6"), or_(direct, fragment));
+  }
+
+  // ---------------------------------------------------------- protocols
+  Expr* protocol(Proto p, SourceRange where) {
+    loc_ = where;
+    switch (p) {
+      case Proto::Link: return fail(where, "'ether' alone is not a filter", "e.g. 'ether host 00:11:22:33:44:55'");
+      case Proto::Arp:
+      case Proto::Rarp:
+        if (!link_type_usable(where, proto_name(p))) return nullptr;
+        return layer(proto_name(p));
+      case Proto::Ip: case Proto::Ip6: case Proto::Tcp: case Proto::Udp: case Proto::Sctp: case Proto::Icmp:
+      case Proto::Icmp6:
+        return layer(proto_name(p));
+      case Proto::Igmp: return ip_proto(pr::kIpProtoIgmp);
+      case Proto::Igrp: return ip_proto(9);
+      case Proto::Vrrp: case Proto::Carp: return ip_proto(112);
+      case Proto::Pim: return or_(ip_proto(103), ip6_proto(103));
+      case Proto::Ah: return or_(ip_proto(pr::kIp6Ah), ip6_proto(pr::kIp6Ah));
+      case Proto::Esp: return or_(ip_proto(pr::kIp6Esp), ip6_proto(pr::kIp6Esp));
+      case Proto::Default: break;
+    }
+    return fail(where, "expected a protocol");
+  }
+
+  // ----------------------------------------------------------- keywords
+  Expr* keyword(const Node& n) {
+    loc_ = n.loc;
+    const std::string& k = n.keyword;
+    if (k == "less") return bin(BinaryOp::Le, pkt_len(), num(n.number));
+    if (k == "greater") return bin(BinaryOp::Ge, pkt_len(), num(n.number));
+    if (k == "vlan") {
+      if (!link_type_usable(n.loc, "vlan")) return nullptr;
+      Expr* e = layer("vlan");
+      if (n.has_number) {
+        if (n.number > 4095) return fail(n.loc, fmt::format("VLAN id {} is out of range", n.number), "VLAN ids are 0 to 4095");
+        e = and_(e, eq(field("vlan", "id"), n.number));
+      }
+      ++encap_.vlan_tags;  // everything after this looks behind the tag
+      return e;
+    }
+    if (k == "pppoes") {
+      if (!link_type_usable(n.loc, "pppoes")) return nullptr;
+      Expr* e = layer("pppoe");
+      if (n.has_number) {
+        if (n.number > 0xffff) return fail(n.loc, fmt::format("PPPoE session id {} is out of range", n.number));
+        e = and_(e, eq(field("pppoe", "session"), n.number));
+      }
+      encap_.pppoe = true;
+      return e;
+    }
+    if (k == "mpls") {
+      Expr* e = layer("mpls");
+      if (n.has_number) {
+        if (n.number > 0xfffff) return fail(n.loc, fmt::format("MPLS label {} is out of range", n.number), "labels are 20 bits");
+        e = and_(e, eq(field("mpls", "label"), n.number));
+      }
+      ++encap_.mpls_labels;
+      return e;
+    }
+    if (k == "pppoed") {
+      if (!link_type_usable(n.loc, "pppoed")) return nullptr;
+      return eq(link_type(), pr::kEtherTypePppoeDiscovery);
+    }
+    bool broadcast = k == "broadcast";
+    switch (n.proto) {
+      case Proto::Default:
+      case Proto::Link:
+        if (broadcast) return eq(field_at("eth", "dst", {}), 0xffffffffffffULL);
+        return bin(BinaryOp::Ne, bin(BinaryOp::BitAnd, field_at("eth", "dst", {}), num(1ULL << 40)), num(0));
+      case Proto::Ip:
+        if (broadcast) {
+          return fail(n.loc, "'ip broadcast' needs the network's netmask, which a capture filter does not know",
+                      "compare the address instead, e.g. 'dst host 192.168.1.255'");
+        }
+        return and_(layer("ip"), bin(BinaryOp::Ge, load("ip", num(16), 1), num(224)));
+      case Proto::Ip6:
+        if (broadcast) return fail(n.loc, "IPv6 has no broadcast", "use 'ip6 multicast'");
+        return and_(layer("ip6"), eq(load("ip6", num(24), 1), 255));
+      default:
+        return fail(n.loc, fmt::format("'{} {}' is not a valid filter", proto_name(n.proto), k),
+                    fmt::format("{} applies to ether, ip and ip6", k));
+    }
+  }
+
+  // ---------------------------------------------------------- relations
+  // libpcap arithmetic is unsigned 32-bit: results that can exceed 32 bits wrap.
+  Expr* wrap32(Expr* e) { return bin(BinaryOp::BitAnd, e, num(0xffffffffULL)); }
+
+  Expr* arith(const Arith& a, Expr*& guards) {
+    if (failed_) return nullptr;
+    loc_ = a.loc;
+    switch (a.kind) {
+      case Arith::Kind::Number: return num(a.number);
+      case Arith::Kind::Len: return pkt_len();
+      case Arith::Kind::Neg: {
+        Expr* v = arith(*a.lhs, guards);
+        loc_ = a.loc;
+        return failed_ ? nullptr : wrap32(bin(BinaryOp::Sub, num(0), v));
+      }
+      case Arith::Kind::Binary: {
+        Expr* l = arith(*a.lhs, guards);
+        Expr* r = arith(*a.rhs, guards);
+        if (failed_) return nullptr;
+        loc_ = a.loc;
+        switch (a.op) {
+          case '+': return wrap32(bin(BinaryOp::Add, l, r));
+          case '-': return wrap32(bin(BinaryOp::Sub, l, r));
+          case '*': return wrap32(bin(BinaryOp::Mul, l, r));
+          case '<': return wrap32(bin(BinaryOp::Shl, l, r));
+          case '>': return bin(BinaryOp::Shr, l, r);
+          case '&': return bin(BinaryOp::BitAnd, l, r);
+          case '|': return bin(BinaryOp::BitOr, l, r);
+          case '^': return bin(BinaryOp::BitXor, l, r);
+          case '/':
+          case '%':
+            if (a.rhs->kind == Arith::Kind::Number && a.rhs->number == 0) {
+              return fail(a.rhs->loc, a.op == '/' ? "division by zero" : "modulus by zero");
+            }
+            return bin(a.op == '/' ? BinaryOp::Div : BinaryOp::Mod, l, r);
+          default: return fail(a.loc, "unknown operator");
+        }
+      }
+      case Arith::Kind::Load: {
+        Expr* offset = arith(*a.lhs, guards);
+        if (failed_) return nullptr;
+        loc_ = a.loc;
+        Expr* guard = nullptr;
+        std::string layer_name;
+        switch (a.proto) {
+          case Proto::Link: layer_name = "eth"; break;
+          case Proto::Ip: case Proto::Ip6: case Proto::Arp: case Proto::Rarp:
+            if ((a.proto == Proto::Arp || a.proto == Proto::Rarp) && !link_type_usable(a.loc, proto_name(a.proto))) return nullptr;
+            layer_name = proto_name(a.proto);
+            guard = layer(layer_name);
+            break;
+          case Proto::Icmp6:
+            // Behind a bare 40-byte IPv6 header, as libpcap assumes.
+            layer_name = "icmp6";
+            guard = and_(layer("ip6"), eq(field("ip6", "nxt"), pr::kIpProtoIcmp6));
+            break;
+          case Proto::Tcp: case Proto::Udp: case Proto::Sctp: case Proto::Icmp: case Proto::Igmp: case Proto::Igrp:
+          case Proto::Pim: case Proto::Vrrp: case Proto::Carp: {
+            // Transport headers of IPv4 first fragments only.
+            static constexpr std::pair<Proto, uint8_t> kNumbers[] = {
+                {Proto::Tcp, 6}, {Proto::Udp, 17}, {Proto::Sctp, 132}, {Proto::Icmp, 1}, {Proto::Igmp, 2},
+                {Proto::Igrp, 9}, {Proto::Pim, 103}, {Proto::Vrrp, 112}, {Proto::Carp, 112}};
+            uint8_t number = 0;
+            for (auto [p, v] : kNumbers) {
+              if (p == a.proto) number = v;
+            }
+            layer_name = proto_name(a.proto);
+            guard = and_(and_(layer("ip"), eq(field("ip", "proto"), number)), eq(field("ip", "frag_off"), 0));
+            break;
+          }
+          default:
+            return fail(a.loc, fmt::format("'{}[...]' is not supported", a.proto_word),
+                        "byte loads work on ether, link, ip, ip6, arp, rarp, tcp, udp, sctp, icmp, icmp6, igmp, igrp, pim, vrrp");
+        }
+        guards = and_(guards, guard);
+        return load(layer_name, offset, a.size);
+      }
+    }
+    return nullptr;
+  }
+
+  Expr* relation(const Node& n) {
+    Expr* guards = nullptr;
+    Expr* l = arith(*n.left, guards);
+    Expr* r = arith(*n.right, guards);
+    if (failed_) return nullptr;
+    loc_ = n.loc;
+    BinaryOp op = BinaryOp::Eq;
+    switch (n.relop) {
+      case Relop::Gt: op = BinaryOp::Gt; break;
+      case Relop::Ge: op = BinaryOp::Ge; break;
+      case Relop::Eq: op = BinaryOp::Eq; break;
+      case Relop::Ne: op = BinaryOp::Ne; break;
+      case Relop::Lt: op = BinaryOp::Lt; break;
+      case Relop::Le: op = BinaryOp::Le; break;
+    }
+    return and_(guards, bin(op, l, r));
+  }
+
+  // --------------------------------------------------------- primitives
+  Expr* primitive(const Node& n) {
+    const Qualifiers& q = n.q;
+    const Value& v = n.value;
+    loc_ = n.loc;
+    Addr addr = q.addr;
+    if (addr == Addr::Default) {
+      if (v.kind == Value::Kind::Name && !v.escaped) {
+        return fail(v.loc, fmt::format("'{}' needs a qualifier; host names are not resolved", v.text),
+                    "write an address ('host 10.0.0.1'), or a qualifier for a name ('port http')");
+      }
+      addr = Addr::Host;
+    }
+    switch (addr) {
+      case Addr::Host:
+      case Addr::Net: return host_or_net(q, v, addr == Addr::Net);
+      case Addr::Port:
+      case Addr::PortRange: return ports(q, v, addr == Addr::PortRange);
+      case Addr::Proto: return proto_value(q, v, false);
+      case Addr::ProtoChain: return proto_value(q, v, true);
+      case Addr::Gateway:
+      case Addr::Default: break;
+    }
+    return fail(v.loc, "unsupported qualifier");
+  }
+
+  Expr* direction(Dir d, Expr* src, Expr* dst) {
+    switch (d) {
+      case Dir::Src: return src;
+      case Dir::Dst: return dst;
+      case Dir::SrcAndDst: return and_(src, dst);
+      default: return or_(src, dst);
+    }
+  }
+
+  Expr* host_or_net(const Qualifiers& q, const Value& v, bool net) {
+    const char* what = net ? "net" : "host";
+    if (v.kind == Value::Kind::Mac) {
+      if (q.proto != Proto::Link || net) {
+        return fail(v.loc, fmt::format("'{}' is a MAC address", v.text), fmt::format("write 'ether {} {}'", q.dir == Dir::Src ? "src" : q.dir == Dir::Dst ? "dst" : "host", v.text));
+      }
+      loc_ = SourceRange::join(q.where, v.loc);
+      auto mac_field = [&](const char* f) { return eq(field_at("eth", f, {}), v.mac); };
+      return direction(q.dir, mac_field("src"), mac_field("dst"));
+    }
+    if (q.proto == Proto::Link) {
+      return fail(v.loc, fmt::format("'ether {}' needs a MAC address", what), "e.g. 'ether host 00:11:22:33:44:55'");
+    }
+    if (v.kind == Value::Kind::Name || v.kind == Value::Kind::Range) {
+      return fail(v.loc, fmt::format("'{}' is not an address; host names are not resolved", v.text),
+                  fmt::format("write the address, e.g. '{} 192.0.2.1'", what));
+    }
+    loc_ = SourceRange::join(q.where, v.loc);
+    if (v.kind == Value::Kind::Ipv6) {
+      if (q.proto != Proto::Default && q.proto != Proto::Ip6) {
+        return fail(q.where, fmt::format("'{}' does not apply to an IPv6 address", proto_name(q.proto)), "use 'ip6 host' or 'host'");
+      }
+      uint32_t prefix = 128;
+      if (v.mask == Value::Mask::Netmask) return fail(v.mask_loc, "'mask' applies to IPv4 networks", "write 'net ADDR/LEN'");
+      if (v.mask == Value::Mask::Prefix) {
+        if (!net) return fail(v.mask_loc, "a prefix length is for networks", "write 'net ADDR/LEN'");
+        if (v.prefix > 128) return fail(v.mask_loc, fmt::format("prefix length {} is longer than 128", v.prefix));
+        prefix = v.prefix;
+        for (uint32_t bit = prefix; bit < 128; ++bit) {
+          if (v.ipv6[bit / 8] & (0x80 >> (bit % 8))) {
+            return fail(v.mask_loc, fmt::format("'{}' has bits set beyond its /{} prefix", v.text, prefix),
+                        "clear the host part of the address");
+          }
+        }
+      }
+      auto match = [&](const char* f) {
+        return ast_.make<AddressMatch>(loc_, field("ip6", f), v.ipv6, static_cast<uint8_t>(prefix));
+      };
+      return and_(layer("ip6"), direction(q.dir, match("src"), match("dst")));
+    }
+    // IPv4: a number is 0.0.0.N for a host; for a net, its leading zero bytes drop.
+    uint32_t addr = v.number;
+    uint32_t mask = 0xffffffff;
+    if (v.kind == Value::Kind::Ipv4 && v.ipv4_parts < 4) {
+      addr <<= 8 * (4 - v.ipv4_parts);
+      mask <<= 8 * (4 - v.ipv4_parts);
+    } else if (v.kind == Value::Kind::Number && net) {
+      while (addr != 0 && (addr & 0xff000000u) == 0) {
+        addr <<= 8;
+        mask <<= 8;
+      }
+    }
+    if (v.mask != Value::Mask::None) {
+      if (!net) return fail(v.mask_loc, "a mask is for networks", "write 'net' instead of 'host'");
+      if (v.mask == Value::Mask::Prefix) {
+        if (v.prefix > 32) return fail(v.mask_loc, fmt::format("prefix length {} is longer than 32", v.prefix));
+        mask = v.prefix == 0 ? 0 : 0xffffffffu << (32 - v.prefix);
+      } else {
+        mask = v.netmask;
+      }
+      if (addr & ~mask) {
+        return fail(v.mask_loc, fmt::format("'{}' has bits set outside its network mask", v.text), "clear the host part of the address");
+      }
+    }
+    auto compare = [&](const char* layer_name, const char* f) {
+      Expr* value = field(layer_name, f);
+      if (mask != 0xffffffff) value = bin(BinaryOp::BitAnd, value, num(mask));
+      return eq(value, addr);
+    };
+    auto for_layer = [&](const char* layer_name, const char* src, const char* dst) {
+      return and_(layer(layer_name), direction(q.dir, compare(layer_name, src), compare(layer_name, dst)));
+    };
+    switch (q.proto) {
+      case Proto::Default:
+        if (encap_.pppoe || encap_.mpls_labels > 0) return for_layer("ip", "src", "dst");
+        return or_(or_(for_layer("ip", "src", "dst"), for_layer("arp", "spa", "tpa")), for_layer("rarp", "spa", "tpa"));
+      case Proto::Ip: return for_layer("ip", "src", "dst");
+      case Proto::Arp:
+      case Proto::Rarp:
+        if (!link_type_usable(q.where, proto_name(q.proto))) return nullptr;
+        return for_layer(proto_name(q.proto), "spa", "tpa");
+      default:
+        return fail(q.where, fmt::format("'{} {}' is not valid", proto_name(q.proto), what),
+                    fmt::format("{} applies to ip, ip6, arp and rarp addresses (or 'ether host' for MACs)", what));
+    }
+  }
+
+  std::optional<uint32_t> port_number(std::string_view text, SourceRange where, bool& tcp_only, bool& udp_only) {
+    if (auto n = named_constant(text); n) return *n;
+    uint32_t value = 0;
+    bool digits = !text.empty();
+    for (char c : text) digits = digits && c >= '0' && c <= '9';
+    if (digits) {
+      for (char c : text) value = value * 10 + static_cast<uint32_t>(c - '0');
+      if (text.size() > 6 || value > 65535) {
+        fail(where, fmt::format("port {} is out of range", text), "ports are 0 to 65535");
+        return std::nullopt;
+      }
+      return value;
+    }
+    auto sp = service_port(text);
+    if (!sp) {
+      fail(where, fmt::format("unknown port name '{}'", text), "use a number, or a service name from /etc/services");
+      return std::nullopt;
+    }
+    tcp_only = sp->tcp && !sp->udp;
+    udp_only = sp->udp && !sp->tcp;
+    return sp->port;
+  }
+
+  Expr* ports(const Qualifiers& q, const Value& v, bool range) {
+    if (q.proto != Proto::Default && q.proto != Proto::Tcp && q.proto != Proto::Udp && q.proto != Proto::Sctp) {
+      return fail(q.where, fmt::format("'{} {}' is not valid", proto_name(q.proto), range ? "portrange" : "port"),
+                  "ports belong to tcp, udp and sctp");
+    }
+    bool tcp_only = false;
+    bool udp_only = false;
+    uint32_t lo = 0;
+    uint32_t hi = 0;
+    if (v.kind == Value::Kind::Number) {
+      if (v.number > 65535) return fail(v.loc, fmt::format("port {} is out of range", v.number), "ports are 0 to 65535");
+      lo = hi = v.number;
+    } else if (v.kind == Value::Kind::Name || (v.kind == Value::Kind::Range && range)) {
+      std::string_view text = v.text;
+      size_t dash = range ? text.find('-') : std::string_view::npos;
+      auto first = port_number(text.substr(0, dash), v.loc, tcp_only, udp_only);
+      if (!first) return nullptr;
+      lo = hi = *first;
+      if (dash != std::string_view::npos) {
+        auto second = port_number(text.substr(dash + 1), v.loc, tcp_only, udp_only);
+        if (!second) return nullptr;
+        hi = *second;
+      }
+    } else {
+      return fail(v.loc, fmt::format("'{}' is not a port", v.text), range ? "e.g. 'portrange 8000-8999'" : "e.g. 'port 80'");
+    }
+    if (lo > hi) std::swap(lo, hi);
+    if (v.kind == Value::Kind::Name && !range && (tcp_only || udp_only)) {
+      // A service only TCP (or UDP) defines limits the primitive to it, as in libpcap.
+      if ((tcp_only && q.proto != Proto::Default && q.proto != Proto::Tcp) ||
+          (udp_only && q.proto != Proto::Default && q.proto != Proto::Udp)) {
+        return fail(v.loc, fmt::format("port '{}' is a {} service", v.text, tcp_only ? "tcp" : "udp"));
+      }
+    }
+    loc_ = SourceRange::join(q.where, v.loc);
+    std::vector<std::pair<const char*, uint8_t>> protos;
+    auto want = [&](Proto p) {
+      if (q.proto != Proto::Default) return q.proto == p;
+      if (tcp_only) return p == Proto::Tcp;
+      if (udp_only) return p == Proto::Udp;
+      return true;
+    };
+    if (want(Proto::Tcp)) protos.push_back({"tcp", pr::kIpProtoTcp});
+    if (want(Proto::Udp)) protos.push_back({"udp", pr::kIpProtoUdp});
+    if (want(Proto::Sctp)) protos.push_back({"sctp", pr::kIpProtoSctp});
+    auto test = [&](const char* l, const char* f) -> Expr* {
+      if (lo == hi) return eq(field(l, f), lo);
+      return and_(bin(BinaryOp::Ge, field(l, f), num(lo)), bin(BinaryOp::Le, field(l, f), num(hi)));
+    };
+    Expr* v4 = nullptr;
+    Expr* v6 = nullptr;
+    for (auto [name, number] : protos) {
+      Expr* match = direction(q.dir, test(name, "sport"), test(name, "dport"));
+      v4 = or_(v4, and_(and_(eq(field("ip", "proto"), number), eq(field("ip", "frag_off"), 0)), match));
+      Expr* match6 = direction(q.dir, test(name, "sport"), test(name, "dport"));
+      v6 = or_(v6, and_(eq(field("ip6", "nxt"), number), match6));
+    }
+    return or_(and_(layer("ip"), v4), and_(layer("ip6"), v6));
+  }
+
+  Expr* chain(bool v6, uint8_t p) {
+    return and_(layer(v6 ? "ip6" : "ip"), ast_.make<ProtoChain>(loc_, v6, p, encap_));
+  }
+
+  Expr* proto_value(const Qualifiers& q, const Value& v, bool walk) {
+    loc_ = SourceRange::join(q.where, v.loc);
+    uint32_t number = 0;
+    if (v.kind == Value::Kind::Number) {
+      number = v.number;
+    } else if (v.kind == Value::Kind::Name) {
+      std::optional<uint32_t> found;
+      if (q.proto == Proto::Link) {
+        if (auto t = ether_type_by_name(v.text)) found = *t;
+      } else if (auto p = ip_protocol_by_name(v.text)) {
+        found = *p;
+      }
+      if (!found) return fail(v.loc, fmt::format("unknown protocol name '{}'", v.text),
+                              q.proto == Proto::Link ? "e.g. 'ether proto \\arp' or a number such as 0x0806"
+                                                     : "e.g. 'ip proto \\udp' or a number such as 17");
+      number = *found;
+    } else {
+      return fail(v.loc, fmt::format("'{}' is not a protocol", v.text));
+    }
+    if (walk) {
+      if (number > 255) return fail(v.loc, fmt::format("IP protocol {} does not fit in 8 bits", number));
+      auto p = static_cast<uint8_t>(number);
+      switch (q.proto) {
+        case Proto::Ip: return chain(false, p);
+        case Proto::Ip6: return chain(true, p);
+        case Proto::Default: return or_(chain(false, p), chain(true, p));
+        default:
+          return fail(q.where, fmt::format("'{} protochain' is not valid", proto_name(q.proto)),
+                      "use 'ip protochain', 'ip6 protochain' or 'protochain'");
+      }
+    }
+    switch (q.proto) {
+      case Proto::Link:
+        if (number <= kLinkEtherMax) {
+          return fail(v.loc, fmt::format("ether proto {} is an 802.3 length (LLC), which is not supported", number),
+                      "EtherTypes are above 1500 (0x05dc)");
+        }
+        if (number > 0xffff) return fail(v.loc, fmt::format("EtherType {} does not fit in 16 bits", number));
+        if (!link_type_usable(q.where, "ether proto")) return nullptr;
+        return eq(link_type(), number);
+      case Proto::Ip:
+      case Proto::Ip6:
+      case Proto::Default:
+        if (number > 255) return fail(v.loc, fmt::format("IP protocol {} does not fit in 8 bits", number));
+        if (q.proto == Proto::Ip) return ip_proto(static_cast<uint8_t>(number));
+        if (q.proto == Proto::Ip6) return ip6_proto(static_cast<uint8_t>(number));
+        return or_(ip_proto(static_cast<uint8_t>(number)), ip6_proto(static_cast<uint8_t>(number)));
+      default:
+        return fail(q.where, fmt::format("'{} proto' is not supported", proto_name(q.proto)),
+                    "use 'ether proto', 'ip proto', 'ip6 proto' or 'proto'");
+    }
+  }
+
+  AstContext& ast_;
+  Diagnostics& diags_;
+  SourceRange loc_;
+  Encapsulation encap_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+Expr* lower_filter(const Node& root, AstContext& ast, Diagnostics& diags) {
+  Lowering lowering(ast, diags);
+  return lowering.lower(root);
+}
+
+}  // namespace stratoshark::lang::filter

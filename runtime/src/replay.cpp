@@ -1,0 +1,123 @@
+// Session::replay: a pcap/pcapng file through the loaded network programs.
+//
+// Each packet runs through each network program with BPF_PROG_TEST_RUN, so
+// offline answers come from the same programs as live ones. What differs is
+// only where the program finds the packet's length: the file records the
+// length on the wire, which can exceed what was captured, and the program
+// (compiled with Artifact::replay) reads it from __sk_buff.cb[0], with the
+// captured length in cb[1]. Files are read with libpcap.
+#include <linux/bpf.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <fmt/format.h>
+
+#include "capture_reader.h"
+#include "stratoshark/runtime/session.h"
+
+namespace stratoshark::runtime {
+
+namespace {
+
+bool is_network_provider(const std::string& p) { return p == "socket" || p == "tc" || p == "xdp"; }
+
+// BPF_PROG_TEST_RUN refuses skb data larger than a page minus the skb's head
+// and tail room; those packets run on their first bytes.
+constexpr uint32_t kSkbTestRunLimit = 3710;
+constexpr size_t kMinimumFrame = 14 + 60;  // Ethernet + the longest IPv4 header (IPv6's is 40)
+
+}  // namespace
+
+Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, const std::atomic<bool>& stop,
+                                    uint64_t max_packets) {
+  std::string open_error;
+  std::unique_ptr<CaptureReader> file = CaptureReader::open(path, open_error);
+  if (!file) {
+    return Error{ErrorKind::Environment, fmt::format("cannot read capture file '{}': {}", path, open_error),
+                 "give a pcap or pcapng file, e.g. one written by tcpdump -w", std::nullopt, {}};
+  }
+  if (!file->is_ethernet()) {
+    return Error{ErrorKind::Environment,
+                 fmt::format("'{}' holds {} frames; replay supports Ethernet captures only", path,
+                             file->link_type_name()),
+                 "capture on an Ethernet interface (not 'any' or a tunnel), or convert the file", std::nullopt, {}};
+  }
+  struct Runner {
+    int fd;
+    bool skb;
+  };
+  std::vector<Runner> runners;
+  for (const ProgramSpec& p : artifact_.programs) {
+    if (!is_network_provider(p.provider)) continue;
+    bpf_program* prog = bpf_object__find_program_by_name(object_, p.function.c_str());
+    if (prog == nullptr) {
+      return Error{ErrorKind::Internal, fmt::format("program {} is missing from the object", p.function), "",
+                   std::nullopt, {}};
+    }
+    runners.push_back({bpf_program__fd(prog), p.provider != "xdp"});
+  }
+  if (runners.empty()) {
+    return Error{ErrorKind::Environment, "the program has no network probes to replay packets through",
+                 "replay feeds socket:, tc: and xdp: probes, e.g. socket:any { @[ip.src] = count(); }", std::nullopt, {}};
+  }
+
+  bool has_skb_programs = false;
+  for (const Runner& r : runners) has_skb_programs = has_skb_programs || r.skb;
+  ReplayStats stats;
+  stats.replay_limit = kSkbTestRunLimit;
+  std::vector<uint8_t> data;
+  replaying_ = true;
+  sink_ = &sink;
+  FilePacket packet;
+  Status failure;
+  int rc = 0;
+  while (!exit_requested_ && !stop.load() && (rc = file->next(packet)) == 1) {
+    ++stats.packets;
+    replay_index_ = stats.packets;
+    replay_timestamp_ns_ = packet.timestamp_ns;
+    uint32_t captured = static_cast<uint32_t>(packet.data.size());
+    uint32_t run_len = std::min(captured, kSkbTestRunLimit);
+    if (run_len < captured) ++stats.truncated;
+    // The kernel wants at least an Ethernet header and, for IP, a whole IP
+    // header; shorter (truncated) frames are padded with zeros, and programs
+    // that take packets from an skb bound their reads by the real captured
+    // length in cb[1].
+    data.assign(packet.data.begin(), packet.data.begin() + run_len);
+    if (data.size() < kMinimumFrame && has_skb_programs) data.resize(kMinimumFrame, 0);
+    if (data.size() < 14) data.resize(14, 0);
+    for (const Runner& r : runners) {
+      __sk_buff ctx{};
+      ctx.cb[0] = packet.wire_len;
+      ctx.cb[1] = std::min(captured, run_len);
+      LIBBPF_OPTS(bpf_test_run_opts, run, .data_in = data.data(), .data_size_in = static_cast<uint32_t>(data.size()),
+                  .ctx_in = r.skb ? &ctx : nullptr, .ctx_size_in = r.skb ? static_cast<uint32_t>(sizeof ctx) : 0u,
+                  .repeat = 1);
+      if (bpf_prog_test_run_opts(r.fd, &run) != 0) {
+        int err = errno;
+        failure = Error{ErrorKind::Environment,
+                        fmt::format("cannot run packet {} of '{}' through the program: {}", stats.packets, path,
+                                    std::strerror(err)),
+                        "replay uses BPF_PROG_TEST_RUN, which needs Linux 5.10 or later", std::nullopt, {}};
+        break;
+      }
+    }
+    if (failure.ok()) ring_buffer__consume(events_);
+    if (!failure.ok()) break;
+    if (max_packets != 0 && captured_ >= max_packets) break;
+  }
+  replaying_ = false;
+  sink_ = nullptr;
+  if (!failure.ok()) return failure.error();
+  if (rc == -1 && !exit_requested_ && !stop.load() && (max_packets == 0 || captured_ < max_packets)) {
+    return Error{ErrorKind::Environment, fmt::format("error reading '{}': {}", path, file->error()),
+                 "the file may be truncated", std::nullopt, {}};
+  }
+  return stats;
+}
+
+}  // namespace stratoshark::runtime
