@@ -38,6 +38,8 @@ const char* program_type_name(lang::ProgramType t, bool retprobe) {
   return "?";
 }
 
+}  // namespace
+
 // Fills each program's instruction count, stack depth, line table and
 // helpers from the object the back end produced.
 bool describe_programs(runtime::Artifact& artifact, std::string& error) {
@@ -73,7 +75,6 @@ bool describe_programs(runtime::Artifact& artifact, std::string& error) {
   return true;
 }
 
-}  // namespace
 
 CodegenResult generate(const lang::Program& program, const lang::SemaResult& sema, const lang::SourceManager& sources,
                        const CodegenOptions& options) {

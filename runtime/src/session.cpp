@@ -17,6 +17,7 @@
 
 #include "probes/attacher.h"
 #include "verifier/explain.h"
+#include "verifier/helpers.h"
 
 namespace stratoshark::runtime {
 
@@ -138,6 +139,7 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
       bpf_map__set_max_entries(staging, static_cast<uint32_t>(cpus > 0 ? cpus : 1));
     }
   }
+  if (Status helpers = check_helpers(object, artifact); !helpers) return helpers.error();
   int err = bpf_object__load(object);
   if (err != 0) {
     std::string log(session->verifier_log_.get());
