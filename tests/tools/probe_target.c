@@ -1,0 +1,40 @@
+// Workload for the uprobe, uretprobe and usdt tests: a known number of calls
+// to known functions and static probes.
+//   usage: ss_probe_target N
+// For i in 0..N-1 it calls ss_target_add(i, 2*i) (returns 3*i),
+// ss_target_mul(i, 3) (returns 3*i), getppid() from libc, and fires the USDT
+// probe ss_test:tick with arguments (i, -i-1 as long, i as a 32-bit int);
+// at the end it fires ss_test:done with N.
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/sdt.h>
+#include <unistd.h>
+
+__attribute__((noinline)) long ss_target_add(long a, long b) {
+  __asm__ volatile("" ::: "memory");  // keep the call
+  return a + b;
+}
+
+__attribute__((noinline)) long ss_target_mul(long a, long b) {
+  __asm__ volatile("" ::: "memory");
+  return a * b;
+}
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
+  long n = strtol(argv[1], NULL, 10);
+  long total = 0;
+  for (long i = 0; i < n; ++i) {
+    total += ss_target_add(i, 2 * i);
+    total += ss_target_mul(i, 3);
+    total += getppid() > 0;
+    long negative = -i - 1;
+    int small = (int)i;
+    DTRACE_PROBE3(ss_test, tick, i, negative, small);
+  }
+  DTRACE_PROBE1(ss_test, done, n);
+  return total < 0;
+}
