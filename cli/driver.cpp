@@ -242,6 +242,12 @@ int run_program(const Options& o) {
                              session.program_count(), session.program_count() == 1 ? "" : "s");
     return kExitOk;
   }
+  if (o.verbose) {
+    for (const auto& p : artifact.programs) {
+      if (p.provider == "BEGIN" || p.provider == "END") continue;
+      std::cerr << fmt::format("attach {}: {}\n", p.targets.front().name, runtime::attach_method(p));
+    }
+  }
   if (runtime::Status s = session.preflight(); !s) return fail(s.error(), sources, o);
 
   if (!o.cpu_affinity.empty() && !pin_to_cpus(o.cpu_affinity)) return kExitUsage;
@@ -257,12 +263,6 @@ int run_program(const Options& o) {
                                replayed->replay_limit);
     }
   } else if (!session.exit_requested()) {
-    if (o.verbose) {
-      for (const auto& p : artifact.programs) {
-        if (p.provider == "BEGIN" || p.provider == "END") continue;
-        std::cerr << fmt::format("attach {}: {}\n", p.targets.front().name, runtime::attach_method(p));
-      }
-    }
     auto attached = session.attach();
     if (!attached) return fail(attached.error(), sources, o);
     size_t probes = 0;
