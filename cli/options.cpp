@@ -121,6 +121,10 @@ ParsedOptions parse_options(int argc, char** argv) {
     return {o, kExitOk};
   }
   o.has_program_text = app.count("-e") > 0;
+  if (app.count("-c") > 0 && o.command.find_first_not_of(" \t") == std::string::npos) {
+    std::cerr << "stratoshark: -c needs a command, e.g. -c 'ls -l /tmp'\n";
+    return {std::nullopt, kExitUsage};
+  }
   if (!o.command.empty() && o.pid > 0) {
     std::cerr << "stratoshark: -c and -p both choose the process to trace; give one of them\n";
     return {std::nullopt, kExitUsage};
