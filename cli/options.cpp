@@ -50,6 +50,11 @@ ParsedOptions parse_options(int argc, char** argv) {
   app.add_flag("-v", o.verbose, "verbose: attach details, libbpf and verifier messages; with -l, probe arguments");
   app.add_option("-r", o.read_file, "run the network probes over a pcap/pcapng file instead of live traffic")
       ->type_name("FILE");
+  app.add_option("-c", o.command, "run CMD, tracing it from its start, and stop when it exits (cpid is its pid)")
+      ->type_name("CMD");
+  app.add_option("-p", o.pid, "uprobes, usdt and software/hardware counters see only process PID")
+      ->check(CLI::Range(1, 1 << 30))
+      ->type_name("PID");
   app.add_option("script", positional, "script file (or, with -l, a probe pattern) and its arguments")
       ->type_name("[SCRIPT [ARGS...]]");
   app.positionals_at_end();
@@ -116,6 +121,14 @@ ParsedOptions parse_options(int argc, char** argv) {
     return {o, kExitOk};
   }
   o.has_program_text = app.count("-e") > 0;
+  if (app.count("-c") > 0 && o.command.find_first_not_of(" \t") == std::string::npos) {
+    std::cerr << "stratoshark: -c needs a command, e.g. -c 'ls -l /tmp'\n";
+    return {std::nullopt, kExitUsage};
+  }
+  if (!o.command.empty() && o.pid > 0) {
+    std::cerr << "stratoshark: -c and -p both choose the process to trace; give one of them\n";
+    return {std::nullopt, kExitUsage};
+  }
   if (o.list) {
     if (!positional.empty()) o.list_pattern = positional.front();
     return {o, kExitOk};
