@@ -29,6 +29,8 @@ struct Options {
   std::string emit_elf;
   bool verbose = false;
   std::string read_file;  // -r FILE: run the network probes over a capture file instead of live traffic
+  std::string output_format = "text";  // -f text|json
+  std::string output_file;             // -o FILE ("": stdout)
 
   // `stratoshark capture` (docs/cli.md#capture)
   bool capture = false;
