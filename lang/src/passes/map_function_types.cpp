@@ -100,8 +100,9 @@ bool not_histogram(CallUse& use, const MapRef& m, const MapInfo& info) {
 bool key_arguments(CallUse& use, size_t first, const MapRef& m, const MapInfo& info) {
   if (info.key.is_none()) {
     use.checker.diags().error(use.call.loc, fmt::format("@{} has no key", m.name),
-                              fmt::format("a map without keys holds one value: write {}(@{})",
-                                          use.call.name == "delete" ? "delete" : "print", m.name));
+                              use.call.name == "delete"
+                                  ? fmt::format("a map without keys holds one value: write delete(@{})", m.name)
+                                  : std::string("a map without keys holds one value; has_key() looks up maps with keys"));
     return false;
   }
   std::vector<Type> parts;

@@ -34,10 +34,14 @@ std::string conversion(const Conversion& c, const Value& v) {
     case 'd':
     case 'i':
       return c_format(spec + "lld", static_cast<long long>(as_unsigned));
-    case 'p':
-      // As glibc prints pointers: 0x and lowercase hex, "(nil)" for 0.
-      if (as_unsigned == 0) return c_format(spec + "s", "(nil)");
-      return c_format(spec + "s", fmt::format("0x{:x}", as_unsigned).c_str());
+    case 'p': {
+      // As glibc prints pointers: 0x and lowercase hex, "(nil)" for 0; of
+      // the flags only '-' (left-justify) applies.
+      std::string padded = c.flags.find('-') != std::string::npos ? "%-" : "%";
+      if (c.width >= 0) padded += std::to_string(c.width);
+      std::string text = as_unsigned == 0 ? "(nil)" : fmt::format("0x{:x}", as_unsigned);
+      return c_format(padded + "s", text.c_str());
+    }
     default:
       return c_format(spec + "ll" + c.specifier, static_cast<unsigned long long>(as_unsigned));
   }
