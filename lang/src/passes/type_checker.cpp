@@ -407,7 +407,7 @@ Type TypeChecker::check_map_read(const MapRef& m) {
   if (info->value.is_aggregation()) {
     diags_->error(m.loc,
                   fmt::format("@{} holds {}() values, which are kept per CPU and can only be printed", m.name,
-                              info->value.to_string()),
+                              info->value.kind == TypeKind::Lhist ? "lhist" : info->value.to_string()),
                   "keep a plain counter for use in expressions: @n = @n + 1");
     return Type::none();
   }
