@@ -2,19 +2,22 @@
 # Debian bookworm machine themselves (apt-get as root), then build and run.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+# libFuzzer time budget: a bounded smoke run in `make test`, longer in `make fuzz`.
+FUZZ_SECONDS ?= 60
 RUN_ARGS   ?= examples/syscalls_top.ss
 LIT        := python3 /usr/lib/llvm-19/build/utils/lit/lit.py
 CMAKE_GEN  := -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19
 
 # Everything the build and the tests need, from Debian.
 PACKAGES := clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev libz3-dev zlib1g-dev libzstd-dev \
-            libbpf-dev libelf-dev bpftool re2c bison cmake ninja-build ccache pkg-config \
+            libbpf-dev libelf-dev systemtap-sdt-dev bpftool re2c bison cmake ninja-build ccache pkg-config \
             libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
             python3 iproute2 libpcap-dev tcpdump python3-scapy
 # What `make bench` compares against and measures with.
 BENCH_PACKAGES := bpftrace hyperfine time
 
-.PHONY: all deps bench-deps configure build run test unit lit asan asan-test bench clean
+.PHONY: all deps bench-deps configure build run test unit lit asan asan-test fuzz-build fuzz-smoke fuzz bench clean
 
 all: build
 
@@ -60,10 +63,29 @@ asan-test: asan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(ASAN_BUILD)/tests/unit/ss_unit_tests --gtest_brief=1
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(LIT) -sv $(ASAN_BUILD)/tests/lit
 
-test: unit lit asan-test
+# libFuzzer over the front end (lexer, parser, filter parser, type checker,
+# estimator) with ASan + UBSan. Seeds: every program in the tests and examples.
+$(FUZZ_BUILD)/build.ninja: | deps
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSS_SANITIZE=ON -DSS_FUZZ=ON
+
+fuzz-build: deps $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) --target ss_fuzz_frontend
+
+fuzz-smoke: fuzz-build
+	@mkdir -p $(FUZZ_BUILD)/corpus
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(FUZZ_BUILD)/tests/fuzz/ss_fuzz_frontend -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -dict=tests/fuzz/stratoshark.dict -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/ \
+	  $(FUZZ_BUILD)/corpus tests/corpus examples tests/lit/runtime/Inputs tests/lit/cli/Inputs
+
+# `make fuzz` runs for half an hour unless FUZZ_SECONDS=N says otherwise.
+fuzz: FUZZ_SECONDS = 1800
+fuzz: fuzz-smoke
+
+test: unit lit asan-test fuzz-smoke
 
 bench: build bench-deps
 	bench/startup.sh $(BUILD)/cli/stratoshark
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <optional>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -15,7 +17,9 @@
 #include <fmt/format.h>
 
 #include "capture.h"
+#include "child.h"
 #include "explain.h"
+#include "host_catalog.h"
 #include "program_output.h"
 #include "report.h"
 #include "stratoshark/codegen/codegen.h"
@@ -32,6 +36,9 @@ namespace {
 std::atomic<bool> stop_requested{false};
 
 void on_stop_signal(int) { stop_requested.store(true); }
+
+// -c: the traced command ended; stop tracing (its last events are still read).
+void on_child_exit(int) { stop_requested.store(true); }
 
 void install_signal_handlers() {
   struct sigaction sa {};
@@ -126,7 +133,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   if (runtime::Status s = runtime::ensure_tracefs(); !s && o.verbose) {
     std::cerr << "warning: " << s.error().message << "\n";
   }
-  auto catalog = lang::make_host_catalog();
+  auto catalog = make_system_catalog();
   lang::LanguageOptions language;
   lang::SemaResult sema;
   lang::PassContext ctx{*program, ast, *catalog, language, diags, sema};
@@ -201,6 +208,23 @@ int run_program(const Options& o) {
   runtime::RuntimeOptions ro;
   ro.verbose = o.verbose;
   ro.numa_node = o.numa_node;
+  ro.pid = o.pid;
+  if (o.pid > 0 && ::kill(o.pid, 0) != 0 && errno == ESRCH) {
+    print_error(fmt::format("no process has pid {} (-p)", o.pid), "check the pid, e.g. with: pgrep NAME");
+    return kExitUsage;
+  }
+  // -c: the command starts now, stopped until the probes are attached.
+  std::optional<TracedCommand> command;
+  if (!o.command.empty() && !o.explain && !o.dry_run) {
+    std::string error;
+    command.reset();
+    if (auto started_command = TracedCommand::start(o.command, error)) command.emplace(std::move(*started_command));
+    if (!command) {
+      print_error(fmt::format("cannot run the command of -c: {}", error), "give it as -c 'PROGRAM ARGS...'");
+      return kExitUsage;
+    }
+    ro.pid = command->pid();
+  }
   auto loaded = runtime::Session::load(artifact, ro);
   if (!loaded) {
     if (o.explain) std::cout << explain(compiled.probes, artifact, {});
@@ -220,6 +244,12 @@ int run_program(const Options& o) {
     std::cerr << fmt::format("{} program{} passed the kernel verifier; nothing attached (--dry-run)\n",
                              session.program_count(), session.program_count() == 1 ? "" : "s");
     return kExitOk;
+  }
+  if (o.verbose) {
+    for (const auto& p : artifact.programs) {
+      if (p.provider == "BEGIN" || p.provider == "END") continue;
+      std::cerr << fmt::format("attach {}: {}\n", p.targets.front().name, runtime::attach_method(p));
+    }
   }
   if (runtime::Status s = session.preflight(); !s) return fail(s.error(), sources, o);
 
@@ -252,9 +282,19 @@ int run_program(const Options& o) {
     for (const auto& p : artifact.programs) probes += p.provider == "BEGIN" || p.provider == "END" ? 0 : p.targets.size();
     std::cerr << fmt::format("Attaching {} probe{}...\n", probes, probes == 1 ? "" : "s");
     if (o.verbose) std::cerr << fmt::format("{} attachments live {:.1f} ms since start\n", *attached, ms_since(started));
+    if (command) {
+      struct sigaction sa {};
+      sa.sa_handler = on_child_exit;
+      sigemptyset(&sa.sa_mask);
+      sa.sa_flags = SA_NOCLDSTOP;
+      sigaction(SIGCHLD, &sa, nullptr);
+      command->release();
+      if (command->exited()) stop_requested.store(true);  // it ended before the handler could see it
+    }
     session.run(sink, stop_requested);
   }
   session.detach(sink);
+  if (command) command->finish();
   if (runtime::Status s = session.run_end(sink); !s) return fail(s.error(), sources, o);
 
   auto maps = session.read_maps();
@@ -279,7 +319,7 @@ int list_probes(const Options& o) {
     print_error(s.error().message, s.error().hint);
     return kExitKernel;
   }
-  auto catalog = lang::make_host_catalog();
+  auto catalog = make_system_catalog();
   std::string pattern = o.list_pattern.empty() ? "*" : o.list_pattern;
   // "tracepoint:..." lists one provider; a bare pattern matches every provider.
   std::vector<std::string> found;

@@ -54,6 +54,11 @@ ParsedOptions parse_options(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
   app.add_option("-o", o.output_file, "write the program's output to FILE instead of stdout")->type_name("FILE");
+  app.add_option("-c", o.command, "run CMD, tracing it from its start, and stop when it exits (cpid is its pid)")
+      ->type_name("CMD");
+  app.add_option("-p", o.pid, "uprobes, usdt and software/hardware counters see only process PID")
+      ->check(CLI::Range(1, 1 << 30))
+      ->type_name("PID");
   app.add_option("script", positional, "script file (or, with -l, a probe pattern) and its arguments")
       ->type_name("[SCRIPT [ARGS...]]");
   app.positionals_at_end();
@@ -120,6 +125,14 @@ ParsedOptions parse_options(int argc, char** argv) {
     return {o, kExitOk};
   }
   o.has_program_text = app.count("-e") > 0;
+  if (app.count("-c") > 0 && o.command.find_first_not_of(" \t") == std::string::npos) {
+    std::cerr << "stratoshark: -c needs a command, e.g. -c 'ls -l /tmp'\n";
+    return {std::nullopt, kExitUsage};
+  }
+  if (!o.command.empty() && o.pid > 0) {
+    std::cerr << "stratoshark: -c and -p both choose the process to trace; give one of them\n";
+    return {std::nullopt, kExitUsage};
+  }
   if (o.list) {
     if (!positional.empty()) o.list_pattern = positional.front();
     return {o, kExitOk};

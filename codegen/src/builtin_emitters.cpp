@@ -1,6 +1,7 @@
 // Code for each builtin variable, one function per builtins.def entry.
 #include <array>
 
+#include "context_emitter.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
@@ -44,6 +45,12 @@ Val emit_Args(ProgramEmitter& e, const Identifier&) {
   // `args` is only ever read through a field (see ProgramEmitter::field).
   return {e.i64(0), Type::record()};
 }
+
+Val emit_ArgN(ProgramEmitter& e, const Identifier& node) {
+  return emit_positional_arg(e, static_cast<uint32_t>(positional_arg_index(node.name)));
+}
+
+Val emit_Retval(ProgramEmitter& e, const Identifier& node) { return emit_retval(e, e.state().sema.type_of(&node)); }
 
 constexpr std::array<BuiltinEmitter, kBuiltinCount> kEmitters = {
 #define SS_BUILTIN(id, name, description) &emit_##id,

@@ -27,6 +27,7 @@ runtime::SourcePosition position_of(const lang::SourceManager& sources, lang::So
 
 const char* program_type_name(lang::ProgramType t, bool retprobe) {
   switch (t) {
+    case lang::ProgramType::Tracing: return retprobe ? "tracing (fexit)" : "tracing (fentry)";
     case lang::ProgramType::RawTracepoint: return "raw_tracepoint";
     case lang::ProgramType::Tracepoint: return "tracepoint";
     case lang::ProgramType::Kprobe: return retprobe ? "kprobe (return)" : "kprobe";
@@ -37,6 +38,8 @@ const char* program_type_name(lang::ProgramType t, bool retprobe) {
   }
   return "?";
 }
+
+}  // namespace
 
 // Fills each program's instruction count, stack depth, line table and
 // helpers from the object the back end produced.
@@ -73,7 +76,6 @@ bool describe_programs(runtime::Artifact& artifact, std::string& error) {
   return true;
 }
 
-}  // namespace
 
 CodegenResult generate(const lang::Program& program, const lang::SemaResult& sema, const lang::SourceManager& sources,
                        const CodegenOptions& options) {
@@ -121,6 +123,18 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
                                              module.di_char_array(value));
   }
   artifact.replay = options.replay;
+  bool usdt = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {
+    return p.provider->arg_access() == lang::ArgAccess::Usdt;
+  });
+  if (usdt) {
+    // libbpf's USDT support finds these two maps by name and fills them
+    // when attaching (layouts from bpf/usdt.bpf.h).
+    constexpr uint32_t kUsdtSpecSize = 208;  // struct __bpf_usdt_spec
+    state.usdt_specs = module.define_map("__bpf_usdt_specs", BPF_MAP_TYPE_ARRAY, 256, module.di_int(32, true),
+                                         module.di_char_array(kUsdtSpecSize));
+    module.define_map("__bpf_usdt_ip_to_spec_id", BPF_MAP_TYPE_HASH, 1024, module.di_int(64, true),
+                      module.di_int(32, false));
+  }
   for (const lang::ProgramPlan& plan : sema.programs) {
     ProgramEmitter emitter(state, plan);
     emitter.emit();

@@ -1,5 +1,6 @@
 // disassemble(): BPF instructions of each program, for -d asm, with the .ss
 // source line (from BTF line info) above the instructions it produced.
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -17,6 +18,8 @@
 #include <llvm/Object/ObjectFile.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/raw_ostream.h>
+
+#include <linux/bpf.h>
 
 #include "object_info.h"
 #include "stratoshark/codegen/codegen.h"
@@ -115,7 +118,14 @@ std::string disassemble(const std::vector<uint8_t>& elf) {
         if (c == '\t') c = ' ';
       }
       std::string note;
-      if (auto r = relocs.find({f.section, f.offset + offset}); r != relocs.end()) note = "  ; " + r->second;
+      if (auto r = relocs.find({f.section, f.offset + offset}); r != relocs.end()) {
+        note = "  ; " + r->second;
+      } else if (size == 8 && code[offset] == (BPF_JMP | BPF_CALL) && (code[offset + 1] >> 4) == 0) {
+        // A helper call (source register 0): name it.
+        int32_t id = 0;
+        std::memcpy(&id, code.data() + offset + 4, sizeof(id));
+        note = "  ; " + helper_name(static_cast<uint32_t>(id));
+      }
       out += fmt::format("  {:4}: {}{}\n", index, text, note);
       offset += size;
     }

@@ -289,7 +289,14 @@ Val ProgramEmitter::field(const FieldAccess& f) {
   // value's bytes start at the slot's offset.
   uint32_t bytes = type.bits / 8;
   llvm::Type* int_type = builder_.getIntNTy(type.bits);
-  llvm::Value* raw = builder_.CreateAlignedLoad(int_type, at_offset(ctx_, layout.offset), llvm::MaybeAlign(bytes));
+  llvm::Value* raw;
+  if (plan_.provider->program_type() == ProgramType::Tracing) {
+    // fentry/fexit arguments are u64 slots; the verifier wants whole-slot loads.
+    raw = builder_.CreateAlignedLoad(i64_type(), at_offset(ctx_, layout.offset), llvm::MaybeAlign(8));
+    if (type.bits < 64) raw = builder_.CreateTrunc(raw, int_type);
+  } else {
+    raw = builder_.CreateAlignedLoad(int_type, at_offset(ctx_, layout.offset), llvm::MaybeAlign(bytes));
+  }
   llvm::Value* wide = type.is_signed ? builder_.CreateSExt(raw, i64_type()) : builder_.CreateZExt(raw, i64_type());
   return {wide, type};
 }

@@ -40,6 +40,10 @@ struct ObjectFunction {
 // empty vector with `error` set when the object cannot be read.
 std::vector<ObjectFunction> analyse_object(const std::vector<uint8_t>& elf, std::string& error);
 
+// Fills each program of `artifact` (matched by function name) with its
+// instruction count, stack depth, line table and helpers from artifact.elf.
+bool describe_programs(runtime::Artifact& artifact, std::string& error);
+
 // The name of a BPF helper ("bpf_map_lookup_elem"), or "helper #N".
 std::string helper_name(uint32_t id);
 

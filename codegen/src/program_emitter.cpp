@@ -13,18 +13,7 @@ using namespace lang;
 
 namespace {
 
-const char* section_for(const ProgramPlan& plan) {
-  switch (plan.provider->program_type()) {
-    case ProgramType::RawTracepoint: return "raw_tp";
-    case ProgramType::Tracepoint: return "tracepoint";
-    case ProgramType::Kprobe: return plan.targets.front().retprobe ? "kretprobe" : "kprobe";
-    case ProgramType::PerfEvent: return "perf_event";
-    case ProgramType::SocketFilter: return "socket";
-    case ProgramType::SchedCls: return "tc";
-    case ProgramType::Xdp: return "xdp";
-  }
-  return "raw_tp";
-}
+std::string section_for(const ProgramPlan& plan) { return plan.provider->section(plan.targets.front()); }
 
 // What a probe returns: socket filters 0 (we keep nothing on the socket;
 // capture() copies what it needs), tc "no verdict" so the packet goes on to

@@ -44,6 +44,8 @@ struct CodegenState {
   llvm::GlobalVariable* scratch = nullptr;
   uint32_t scratch_users = 0;
   uint32_t scratch_value_size = 0;
+  // libbpf's USDT argument specs (present when a usdt probe exists).
+  llvm::GlobalVariable* usdt_specs = nullptr;
 };
 
 struct Val {

@@ -25,7 +25,20 @@ const BuiltinInfo* find_builtin(std::string_view name) {
   for (const auto& b : kBuiltins) {
     if (b.name == name) return &b;
   }
+  // arg0, arg1, ...: one entry, "argN", for the family.
+  if (positional_arg_index(name) >= 0) return find_builtin("argN");
   return nullptr;
+}
+
+int positional_arg_index(std::string_view name) {
+  if (name.size() < 4 || name.size() > 6 || name.substr(0, 3) != "arg") return -1;
+  int n = 0;
+  for (char c : name.substr(3)) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  if (name.size() > 4 && name[3] == '0') return -1;  // no leading zeros
+  return n;
 }
 
 std::span<const FunctionInfo> all_functions() { return kFunctions; }

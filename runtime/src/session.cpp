@@ -1,6 +1,8 @@
 #include "stratoshark/runtime/session.h"
 
+#include <linux/capability.h>
 #include <sys/mount.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,6 +19,7 @@
 
 #include "probes/attacher.h"
 #include "verifier/explain.h"
+#include "verifier/helpers.h"
 
 namespace stratoshark::runtime {
 
@@ -44,6 +47,15 @@ const char* permission_hint() {
          "sudo setcap cap_bpf,cap_perfmon,cap_net_admin+ep $(command -v stratoshark)";
 }
 
+
+// Whether this process may load BPF programs (CAP_BPF or CAP_SYS_ADMIN effective).
+bool has_bpf_privileges() {
+  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+  __user_cap_data_struct data[2]{};
+  if (::syscall(SYS_capget, &header, data) != 0) return false;
+  auto has = [&](int cap) { return (data[cap / 32].effective & (1u << (cap % 32))) != 0; };
+  return has(CAP_SYS_ADMIN) || has(39 /* CAP_BPF */);
+}
 
 // Detaching the last BPF user of a tracepoint waits for RCU grace periods
 // (~70 ms here), one link after another. Grace periods overlap across
@@ -138,6 +150,7 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
       bpf_map__set_max_entries(staging, static_cast<uint32_t>(cpus > 0 ? cpus : 1));
     }
   }
+  if (Status helpers = check_helpers(object, artifact); !helpers) return helpers.error();
   int err = bpf_object__load(object);
   if (err != 0) {
     std::string log(session->verifier_log_.get());
@@ -154,6 +167,15 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
     if (failed != nullptr && !failed->targets.empty()) {
       probe = failed->targets.front().name;
       where = failed->targets.front().position;
+    }
+    // fentry/fexit are refused at load where the kernel has no BPF
+    // trampolines (EPERM here, ENOTSUPP or EINVAL elsewhere); with the
+    // privileges to load BPF, that is the kernel, not the user.
+    if (failed != nullptr && (failed->provider == "fentry" || failed->provider == "fexit") &&
+        (err != -EPERM || has_bpf_privileges())) {
+      Error e = trampoline_error(*failed, err);
+      e.details = log.empty() ? libbpf_messages : log;
+      return e;
     }
     if (err == -EPERM) {
       return Error{ErrorKind::Permission, "Failed to load eBPF program: Operation not permitted", permission_hint(),
@@ -242,7 +264,9 @@ Result<size_t> Session::attach() {
       return Error{ErrorKind::Internal, fmt::format("program {} is missing from the object", p.function), "",
                    std::nullopt, {}};
     }
-    Status s = a->attach(prog, p, links_);
+    AttachContext scope;
+    scope.pid = options_.pid;
+    Status s = a->attach_scoped(prog, p, scope, links_);
     if (!s) {
       Error e = s.error();
       e.details = libbpf_messages;

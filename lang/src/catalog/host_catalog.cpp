@@ -94,6 +94,32 @@ bool KernelCatalog::has_tracepoint(const std::string& category_event) {
   return std::find(all.begin(), all.end(), category_event) != all.end();
 }
 
+std::optional<std::string> KernelCatalog::resolve_binary(const std::string& name, std::string& error) {
+  if (!name.empty() && name[0] == '/' && exists(name)) return name;
+  error = "this build cannot look binaries up (no ELF support in this catalog)";
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> KernelCatalog::binary_functions(const std::string&, std::string& error) {
+  error = "this build cannot read ELF symbols";
+  return std::nullopt;
+}
+
+std::optional<std::vector<UsdtProbe>> KernelCatalog::binary_usdt_probes(const std::string&, std::string& error) {
+  error = "this build cannot read USDT notes";
+  return std::nullopt;
+}
+
+const std::vector<std::string>& KernelCatalog::kernel_btf_functions() {
+  static const std::vector<std::string> none;
+  return none;
+}
+
+std::optional<KernelFunction> KernelCatalog::kernel_function(const std::string&, std::string& error) {
+  error = "kernel BTF is not available to this catalog";
+  return std::nullopt;
+}
+
 std::unique_ptr<KernelCatalog> make_host_catalog(std::string tracefs_root) {
   if (tracefs_root.empty()) {
     tracefs_root = exists("/sys/kernel/tracing/events") ? "/sys/kernel/tracing" : "/sys/kernel/debug/tracing";

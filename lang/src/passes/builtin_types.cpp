@@ -28,6 +28,81 @@ Type type_Args(BuiltinUse& use) {
   return Type::record();
 }
 
+// The names of the providers of `probe` that lack a capability, for messages.
+std::string providers_without(BuiltinUse& use, bool (*has)(const ResolvedAttach&, BuiltinUse&)) {
+  std::string names;
+  for (const auto& attach : use.checker.result().probes[use.probe.index].attaches) {
+    if (has(attach, use)) continue;
+    std::string n(attach.provider->name());
+    if (names.find(n) == std::string::npos) names += (names.empty() ? "" : ", ") + n;
+  }
+  return names;
+}
+
+Type type_ArgN(BuiltinUse& use) {
+  int n = positional_arg_index(use.node.name);
+  std::string without = providers_without(use, [](const ResolvedAttach& a, BuiltinUse&) {
+    return a.provider->arg_access() != ArgAccess::None;
+  });
+  if (!without.empty()) {
+    use.checker.diags().error(use.node.loc, fmt::format("'{}' is not available in {} probes", use.node.name, without),
+                              "arg0..argN exist in kprobe, uprobe, usdt and rawtracepoint probes; "
+                              "tracepoints and fentry name their arguments: args.NAME");
+    return Type::none();
+  }
+  for (const auto& attach : use.checker.result().probes[use.probe.index].attaches) {
+    uint32_t max = attach.provider->max_args();
+    if (static_cast<uint32_t>(n) >= max) {
+      use.checker.diags().error(use.node.loc,
+                                fmt::format("{} probes have {} positional arguments, arg0 to arg{}; '{}' is beyond them",
+                                            attach.provider->name(), max, max - 1, use.node.name),
+                                attach.provider->arg_access() == ArgAccess::Registers
+                                    ? "only the six arguments passed in registers are readable"
+                                    : "use a lower argument number");
+      return Type::none();
+    }
+  }
+  // USDT argument specs carry their signedness; the decoded value is sign-extended.
+  bool all_usdt = true;
+  for (const auto& attach : use.checker.result().probes[use.probe.index].attaches) {
+    all_usdt = all_usdt && attach.provider->arg_access() == ArgAccess::Usdt;
+  }
+  return all_usdt ? Type::i64() : Type::u64();
+}
+
+Type type_Retval(BuiltinUse& use) {
+  Type result = Type::none();
+  std::string without;
+  ProviderContext pctx{use.checker.context().catalog, use.checker.diags(),
+                       use.checker.context().options.string_capacity};
+  for (const auto& attach : use.checker.result().probes[use.probe.index].attaches) {
+    for (const ProbeTarget& target : attach.targets) {
+      auto field = attach.provider->retval(target, pctx);
+      if (!field) {
+        without = std::string(attach.provider->name());
+        break;
+      }
+      if (!field->unsupported.empty()) {
+        use.checker.diags().error(use.node.loc, fmt::format("{}: {}", target.name, field->unsupported));
+        return Type::none();
+      }
+      result = result.is_none() ? field->type : unify(result, field->type);
+      if (result.is_none()) {
+        use.checker.diags().error(use.node.loc, "'retval' has different types in the functions this probe matches",
+                                  "narrow the wildcard to functions that return the same type");
+        return Type::none();
+      }
+    }
+    if (!without.empty()) break;
+  }
+  if (!without.empty()) {
+    use.checker.diags().error(use.node.loc, fmt::format("'retval' is not available in {} probes", without),
+                              "retval exists where a function returns: kretprobe, uretprobe and fexit");
+    return Type::none();
+  }
+  return result;
+}
+
 constexpr std::array<BuiltinRule, kBuiltinCount> kRules = {
 #define SS_BUILTIN(id, name, description) &type_##id,
 #include "stratoshark/lang/builtins.def"

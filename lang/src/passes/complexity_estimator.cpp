@@ -311,10 +311,36 @@ class Estimator {
         break;
       case BuiltinId::Args:
         break;
+      case BuiltinId::ArgN:
+        positional_arg();
+        break;
+      case BuiltinId::Retval:
+        e_.instructions += 3;  // a context load, narrowed and extended
+        break;
       default:
         e_.instructions += kHelperCall - 1;
         break;
     }
+  }
+
+  // arg0..argN: one context load, except in USDT probes, where the spec is
+  // looked up by the attach cookie and the argument decoded (context_emitter.cpp).
+  void positional_arg() {
+    bool usdt = false;
+    for (const auto& attach : ctx_.result.probes.at(probe_.index).attaches) {
+      usdt = usdt || attach.provider->arg_access() == ArgAccess::Usdt;
+    }
+    if (!usdt) {
+      e_.instructions += 1;
+      return;
+    }
+    buffer(8, false);  // result
+    buffer(8, false);  // spec id
+    buffer(8, false);  // value
+    e_.instructions += kHelperCall + kMapLookup + 38;
+    e_.branches += 4;
+    read_kernel(8);
+    read_kernel(8);
   }
 
   void field(const FieldAccess& f) {

@@ -22,6 +22,11 @@ std::string short_name(const ProbeProvider& p) {
   if (n == "interval") return "iv";
   if (n == "profile") return "prof";
   if (n == "socket") return "sock";
+  if (n == "rawtracepoint") return "rtp";
+  if (n == "uprobe") return "up";
+  if (n == "uretprobe") return "urp";
+  if (n == "software") return "sw";
+  if (n == "hardware") return "hw";
   return std::string(n.substr(0, 4));
 }
 
@@ -46,6 +51,9 @@ void plan_programs(PassContext& ctx) {
       for (const ProbeTarget& target : attach.targets) {
         std::map<std::string, TracepointField> layout;
         std::string signature(attach.provider->name());
+        // Providers without attach cookies (raw tracepoints here) or with one
+        // kernel object per program (fentry) get a program per target.
+        if (!attach.provider->shares_programs()) signature += "|" + target.name;
         if (!used.empty()) {
           auto fields = attach.provider->args(target, pctx);
           for (const std::string& name : used) {
@@ -64,6 +72,7 @@ void plan_programs(PassContext& ctx) {
           plan.probe = probe->index;
           plan.provider = attach.provider;
           plan.args = std::move(layout);
+          plan.retval = attach.provider->retval(target, pctx);
           r.programs.push_back(std::move(plan));
         }
         ProgramPlan& plan = r.programs[groups[index].second];

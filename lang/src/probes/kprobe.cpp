@@ -52,6 +52,47 @@ constexpr Equivalent kEquivalents[] = {
     {"handle_mm_fault", "exceptions:page_fault_user"},
 };
 
+}  // namespace
+
+TracepointField register_retval() {
+  TracepointField f;
+  f.name = "retval";
+  f.c_type = "u64";
+  f.offset = kPtRegsReturnOffset;
+  f.size = 8;
+  f.type = Type::u64();
+  return f;
+}
+
+std::string tracepoint_covering(const std::string& function, bool ret, KernelCatalog& catalog) {
+  const auto& all = catalog.tracepoints();
+  auto available = [&](std::string_view tp) { return catalog.has_tracepoint(std::string(tp)); };
+  for (const auto& e : kEquivalents) {
+    if (e.function != function) continue;
+    std::string tp(e.tracepoint);
+    // A return probe of a system call path matches the syscall's exit.
+    if (ret && tp.rfind("syscalls:sys_enter_", 0) == 0) tp = "syscalls:sys_exit_" + tp.substr(19);
+    if (available(tp)) return "tracepoint:" + tp;
+  }
+  // System call entry points: __x64_sys_NAME, __se_sys_NAME, ksys_NAME, sys_NAME.
+  for (std::string_view prefix : {"__x64_sys_", "__ia32_sys_", "__se_sys_", "__do_sys_", "ksys_", "sys_"}) {
+    if (function.rfind(prefix, 0) == 0) {
+      std::string tp = fmt::format("syscalls:sys_{}_{}", ret ? "exit" : "enter", function.substr(prefix.size()));
+      if (available(tp)) return "tracepoint:" + tp;
+    }
+  }
+  // A tracepoint with the function's own name (tcp_probe, kfree_skb, ...).
+  for (const auto& tp : all) {
+    auto colon = tp.find(':');
+    if (colon != std::string::npos && tp.compare(colon + 1, std::string::npos, function) == 0) {
+      return "tracepoint:" + tp;
+    }
+  }
+  return {};
+}
+
+namespace {
+
 class KprobeProvider final : public ProbeProvider {
  public:
   explicit KprobeProvider(bool ret) : ret_(ret) {}
@@ -126,31 +167,14 @@ class KprobeProvider final : public ProbeProvider {
 
   std::string alternative(const ProbeTarget& target, KernelCatalog& catalog) const override {
     if (catalog.has_kprobes()) return {};  // nothing to suggest where kprobes attach
-    const std::string& function = target.params[0];
-    const auto& all = catalog.tracepoints();
-    auto available = [&](std::string_view tp) { return catalog.has_tracepoint(std::string(tp)); };
-    for (const auto& e : kEquivalents) {
-      if (e.function != function) continue;
-      std::string tp(e.tracepoint);
-      // A return probe of a system call path matches the syscall's exit.
-      if (ret_ && tp.rfind("syscalls:sys_enter_", 0) == 0) tp = "syscalls:sys_exit_" + tp.substr(19);
-      if (available(tp)) return "tracepoint:" + tp;
-    }
-    // System call entry points: __x64_sys_NAME, __se_sys_NAME, ksys_NAME, sys_NAME.
-    for (std::string_view prefix : {"__x64_sys_", "__ia32_sys_", "__se_sys_", "__do_sys_", "ksys_", "sys_"}) {
-      if (function.rfind(prefix, 0) == 0) {
-        std::string tp = fmt::format("syscalls:sys_{}_{}", ret_ ? "exit" : "enter", function.substr(prefix.size()));
-        if (available(tp)) return "tracepoint:" + tp;
-      }
-    }
-    // A tracepoint with the function's own name (tcp_probe, kfree_skb, ...).
-    for (const auto& tp : all) {
-      auto colon = tp.find(':');
-      if (colon != std::string::npos && tp.compare(colon + 1, std::string::npos, function) == 0) {
-        return "tracepoint:" + tp;
-      }
-    }
-    return {};
+    return tracepoint_covering(target.params[0], ret_, catalog);
+  }
+
+  ArgAccess arg_access() const override { return ArgAccess::Registers; }
+  uint32_t max_args() const override { return 6; }
+  std::optional<TracepointField> retval(const ProbeTarget&, ProviderContext&) const override {
+    if (!ret_) return std::nullopt;
+    return register_retval();
   }
 
  private:

@@ -15,6 +15,11 @@ struct bpf_link;
 
 namespace stratoshark::runtime {
 
+// What a run adds to the artifact when attaching.
+struct AttachContext {
+  int pid = -1;  // > 0 (-p, -c): only this process (uprobes, usdt, software/hardware counters)
+};
+
 class Attacher {
  public:
   virtual ~Attacher() = default;
@@ -25,12 +30,22 @@ class Attacher {
   // Attaches every target of `program`, appending the links it creates (also
   // on failure, so the caller can release them).
   virtual Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const = 0;
+  // The same within a run's context; providers that can be scoped to one
+  // process override this one.
+  virtual Status attach_scoped(bpf_program* prog, const ProgramSpec& program, const AttachContext&,
+                               std::vector<bpf_link*>& links) const {
+    return attach(prog, program, links);
+  }
   // How this provider attaches, in words (for --explain).
   virtual std::string method(const ProgramSpec& program) const = 0;
 };
 
 // Null for BEGIN/END, which are run rather than attached.
 const Attacher* find_attacher(std::string_view provider);
+
+// The error for an fentry/fexit program the kernel refused to load
+// (`load_error` negative errno) on a kernel without BPF trampolines.
+Error trampoline_error(const ProgramSpec& program, int load_error);
 
 // "<what failed>: <strerror>" with the errno libbpf returned (negative).
 std::string errno_text(int negative_errno);

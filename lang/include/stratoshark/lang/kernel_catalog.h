@@ -31,6 +31,30 @@ struct TracepointField {
   std::string unsupported;
 };
 
+// One parameter (or the return value) of a kernel function, from kernel BTF.
+struct KernelFunctionValue {
+  std::string name;    // empty for the return value
+  std::string c_type;  // e.g. "struct sock *", "int"
+  uint32_t size = 8;   // bytes of the value (pointers: 8)
+  bool is_signed = false;
+  bool is_pointer = false;
+  bool is_integer = true;  // integers, enums and pointers; false for structs passed by value
+};
+
+// A kernel function's signature, as fentry/fexit see it.
+struct KernelFunction {
+  std::string name;
+  std::vector<KernelFunctionValue> params;
+  std::optional<KernelFunctionValue> result;  // nullopt for void
+};
+
+// A USDT probe found in an ELF file's .note.stapsdt section.
+struct UsdtProbe {
+  std::string provider;
+  std::string name;
+  uint32_t arg_count = 0;
+};
+
 // Parses the text of events/<category>/<name>/format. Unparseable lines are
 // skipped; the result holds the fields in record order.
 std::vector<TracepointField> parse_tracepoint_format(std::string_view text, uint32_t string_capacity);
@@ -48,6 +72,24 @@ class KernelCatalog {
   virtual bool has_kprobes() = 0;
   // Kernel functions that kprobes can attach to (empty when unknown).
   virtual const std::vector<std::string>& kprobe_functions() = 0;
+
+  // User-space binaries and kernel BTF. These need libelf and libbpf, which
+  // lang does not use: the defaults report "not available" and the host
+  // implementation lives outside lang (cli/host_catalog, backed by
+  // runtime/host). On failure they return nullopt with `error` set to one
+  // sentence.
+  //
+  // The absolute path of a binary named as a path, a program on $PATH
+  // ("bash") or a shared library ("libc", "libc.so.6").
+  virtual std::optional<std::string> resolve_binary(const std::string& name, std::string& error);
+  // The functions an ELF file defines (.symtab and .dynsym).
+  virtual std::optional<std::vector<std::string>> binary_functions(const std::string& path, std::string& error);
+  // The USDT probes of an ELF file.
+  virtual std::optional<std::vector<UsdtProbe>> binary_usdt_probes(const std::string& path, std::string& error);
+  // Every function kernel BTF describes (for fentry wildcards); empty when unknown.
+  virtual const std::vector<std::string>& kernel_btf_functions();
+  // One kernel function's signature from BTF.
+  virtual std::optional<KernelFunction> kernel_function(const std::string& name, std::string& error);
 };
 
 // The catalog of the running kernel, read from tracefs (default

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,6 +57,7 @@ struct ProgramPlan {
   std::vector<std::string> alternatives;  // per target: ProbeProvider::alternative()
   std::vector<SourceRange> locations;     // per target: the attach point it came from
   std::map<std::string, TracepointField> args;  // the used fields of `args`, by name
+  std::optional<TracepointField> retval;        // where `retval` is (return probes)
   std::string function_name;  // ELF symbol and kernel program name (<= 15 chars)
 };
 

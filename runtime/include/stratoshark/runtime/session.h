@@ -27,6 +27,7 @@ namespace stratoshark::runtime {
 struct RuntimeOptions {
   bool verbose = false;  // keep libbpf's messages for the caller to show
   int numa_node = -1;    // >= 0: create the maps on this NUMA node
+  int pid = -1;          // > 0: uprobes, usdt and perf counters see only this process (-p, -c)
 };
 
 // One packet capture() sent to user space.

@@ -25,10 +25,19 @@ enum class ProgramType : uint8_t {
   RawTracepoint,  // BEGIN/END: run once with BPF_PROG_TEST_RUN
   Tracepoint,
   Kprobe,
-  PerfEvent,      // interval, profile
+  PerfEvent,      // interval, profile, software, hardware
   SocketFilter,   // socket:IFACE, run on a raw packet socket (what tcpdump sees)
   SchedCls,       // tc:IFACE:ingress|egress
   Xdp,            // xdp:IFACE
+  Tracing,        // fentry/fexit: BPF trampolines, one program per kernel function
+};
+
+// How a provider's programs read the positional arguments arg0..argN.
+enum class ArgAccess : uint8_t {
+  None,       // no argN (tracepoints use args.NAME)
+  Registers,  // struct pt_regs: kprobe, uprobe (x86-64 calling convention)
+  RawArray,   // an array of u64: raw tracepoints
+  Usdt,       // libbpf's USDT argument specs, found through the attach cookie
 };
 
 // Network probes see packets: protocol layers and filter() work in them.
@@ -75,7 +84,34 @@ class ProbeProvider {
   // When this kernel cannot attach the target: a probe that covers the same
   // event and can be attached (used in the runtime's error). Empty if none.
   virtual std::string alternative(const ProbeTarget& target, KernelCatalog& catalog) const { return {}; }
+
+  // Positional arguments: how they are read and how many there are at most.
+  virtual ArgAccess arg_access() const { return ArgAccess::None; }
+  virtual uint32_t max_args() const { return 0; }
+  // Where `retval` is in the context and its type; nullopt when the probe has
+  // no return value (everything but kretprobe, uretprobe and fexit).
+  virtual std::optional<TracepointField> retval(const ProbeTarget& target, ProviderContext& ctx) const {
+    return std::nullopt;
+  }
+  // Whether targets can share one program and tell themselves apart by the
+  // attach cookie. When not, every target gets its own program.
+  virtual bool shares_programs() const { return true; }
+  // The ELF section of the program (libbpf derives the program type and
+  // attach kind from it).
+  virtual std::string section(const ProbeTarget& first_target) const;
 };
+
+// x86-64: registers holding the first six integer arguments and the return
+// value, as offsets into struct pt_regs.
+inline constexpr uint32_t kPtRegsArgOffsets[6] = {112, 104, 96, 88, 72, 64};  // di, si, dx, cx, r8, r9
+inline constexpr uint32_t kPtRegsReturnOffset = 80;                           // ax
+// `retval` of return probes on struct pt_regs: the ax register, as u64.
+TracepointField register_retval();
+
+// The tracepoint that sees the same event as kernel function `function`
+// (its return when `ret`), for kernels that can attach neither kprobes nor
+// fentry. Empty when none is known or available.
+std::string tracepoint_covering(const std::string& function, bool ret, KernelCatalog& catalog);
 
 // Looks a provider up by name or alias ("tracepoint", "t", "BEGIN").
 const ProbeProvider* find_provider(std::string_view name);

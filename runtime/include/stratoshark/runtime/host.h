@@ -1,0 +1,64 @@
+// What the host offers to attach to beyond tracefs: user-space binaries (ELF
+// symbols, USDT notes) and kernel functions (kernel BTF). The compiler reaches
+// these through its KernelCatalog interface (the CLI adapts one to the
+// other), so lang needs neither libelf nor libbpf.
+//
+// Every function returns its answer or an Error whose message is one
+// sentence; none of them prints.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stratoshark/runtime/error.h"
+
+namespace stratoshark::runtime {
+
+// The absolute path of `name`: a path (made absolute), a program on $PATH
+// ("bash"), or a shared library ("libc", "libc.so.6", "libpthread") in the
+// dynamic linker's directories.
+Result<std::string> resolve_binary(const std::string& name);
+
+// Names of the functions an ELF file defines, from .symtab and .dynsym,
+// sorted and without duplicates.
+Result<std::vector<std::string>> elf_functions(const std::string& path);
+
+struct UsdtNote {
+  std::string provider;
+  std::string name;
+  uint32_t arg_count = 0;  // from the note's argument string
+};
+// The USDT probes of an ELF file (.note.stapsdt), in file order; one entry
+// per probe site.
+Result<std::vector<UsdtNote>> elf_usdt_notes(const std::string& path);
+
+// Kernel functions from vmlinux BTF.
+struct BtfValue {
+  std::string name;    // empty for the return value
+  std::string c_type;  // "struct sock *", "int", ...
+  uint32_t size = 8;
+  bool is_signed = false;
+  bool is_pointer = false;
+  bool is_integer = true;  // integers, enums, pointers
+};
+struct BtfFunction {
+  std::string name;
+  std::vector<BtfValue> params;
+  std::optional<BtfValue> result;  // nullopt: void
+};
+
+class KernelBtf {
+ public:
+  // Loads /sys/kernel/btf/vmlinux once (libbpf's btf__load_vmlinux_btf).
+  static Result<KernelBtf*> instance();
+  const std::vector<std::string>& functions() const { return functions_; }
+  Result<BtfFunction> function(const std::string& name) const;
+
+ private:
+  KernelBtf() = default;
+  struct btf* btf_ = nullptr;
+  std::vector<std::string> functions_;
+};
+
+}  // namespace stratoshark::runtime

@@ -1,0 +1,56 @@
+// uprobe / uretprobe: a uprobe perf event per function, through libbpf
+// (which finds the function's file offset from its ELF symbol), each with a
+// bpf_link and the probe id as cookie; scoped to one process with -p / -c.
+#include <bpf/libbpf.h>
+#include <fmt/format.h>
+
+#include "attacher.h"
+
+namespace stratoshark::runtime {
+
+namespace {
+
+class UprobeAttacher final : public Attacher {
+ public:
+  bool handles(std::string_view provider) const override { return provider == "uprobe" || provider == "uretprobe"; }
+
+  std::string method(const ProgramSpec& program) const override {
+    return fmt::format("a {} perf event per function (found by ELF symbol), each with a bpf_link",
+                       program.provider == "uretprobe" ? "uretprobe" : "uprobe");
+  }
+
+  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
+    return attach_scoped(prog, program, {}, links);
+  }
+
+  Status attach_scoped(bpf_program* prog, const ProgramSpec& program, const AttachContext& scope,
+                       std::vector<bpf_link*>& links) const override {
+    for (const AttachTarget& t : program.targets) {
+      const std::string& path = t.params.at(0);
+      const std::string& function = t.params.at(1);
+      LIBBPF_OPTS(bpf_uprobe_opts, opts, .bpf_cookie = t.cookie, .retprobe = t.retprobe,
+                  .func_name = function.c_str());
+      bpf_link* link = bpf_program__attach_uprobe_opts(prog, scope.pid > 0 ? scope.pid : -1, path.c_str(),
+                                                       static_cast<size_t>(t.number), &opts);
+      if (link == nullptr) {
+        int err = -errno;
+        return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, errno_text(err)),
+                     err == -ESRCH ? "the process given with -p does not exist"
+                     : err == -ENOENT ? "the binary or the function's symbol is gone (was the file replaced?)"
+                                      : "",
+                     t.position, {}};
+      }
+      links.push_back(link);
+    }
+    return {};
+  }
+};
+
+}  // namespace
+
+const Attacher& uprobe_attacher() {
+  static const UprobeAttacher attacher;
+  return attacher;
+}
+
+}  // namespace stratoshark::runtime

@@ -1,0 +1,7 @@
+tracepoint:syscalls:sys_enter_openat { @[comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm] = count(); }
+
+// RUN: %expect-exit 1 %stratoshark --dry-run %s 2>&1 | FileCheck %s --match-full-lines --strict-whitespace
+// CHECK:{{.*}}key_too_large.ss:1:40: error: keys of map @ take 528 bytes ((string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16], string[16])); the kernel's hash maps allow at most 512
+// CHECK-NEXT:    1 | tracepoint:syscalls:sys_enter_openat { @[comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm, comm] = count(); }
+// CHECK-NEXT:      |                                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+// CHECK-NEXT:hint: use fewer or shorter values in the key: every string read at run time takes 64 bytes

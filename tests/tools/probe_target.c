@@ -1,0 +1,52 @@
+// Workload for the uprobe, uretprobe and usdt tests: a known number of calls
+// to known functions and static probes.
+//   usage: ss_probe_target N [PAGES]
+// For i in 0..N-1 it calls ss_target_add(i, 2*i) (returns 3*i),
+// ss_target_mul(i, 3) (returns 3*i), getppid() from libc, and fires the USDT
+// probe ss_test:tick with arguments (i, -i-1 as long, i as a 32-bit int);
+// at the end it fires ss_test:done with N. With PAGES it first writes to
+// PAGES fresh anonymous pages (at least that many page faults).
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/sdt.h>
+#include <unistd.h>
+
+__attribute__((noinline)) long ss_target_add(long a, long b) {
+  __asm__ volatile("" ::: "memory");  // keep the call
+  return a + b;
+}
+
+__attribute__((noinline)) long ss_target_mul(long a, long b) {
+  __asm__ volatile("" ::: "memory");
+  return a * b;
+}
+
+int main(int argc, char** argv) {
+  if (argc != 2 && argc != 3) {
+    fprintf(stderr, "usage: %s N [PAGES]\n", argv[0]);
+    return 2;
+  }
+  long n = strtol(argv[1], NULL, 10);
+  if (argc == 3) {
+    long pages = strtol(argv[2], NULL, 10);
+    long size = sysconf(_SC_PAGESIZE);
+    volatile char* area = mmap(NULL, (size_t)(pages * size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (area == MAP_FAILED) {
+      perror("mmap");
+      return 1;
+    }
+    for (long p = 0; p < pages; ++p) area[p * size] = 1;
+  }
+  long total = 0;
+  for (long i = 0; i < n; ++i) {
+    total += ss_target_add(i, 2 * i);
+    total += ss_target_mul(i, 3);
+    total += getppid() > 0;
+    long negative = -i - 1;
+    int small = (int)i;
+    DTRACE_PROBE3(ss_test, tick, i, negative, small);
+  }
+  DTRACE_PROBE1(ss_test, done, n);
+  return total < 0;
+}
