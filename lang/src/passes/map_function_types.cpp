@@ -215,6 +215,14 @@ Type check_Lhist(CallUse& use) {
                               "use a larger step, a smaller range, or hist() for values spread over many magnitudes");
     return Type::none();
   }
+  // Every bucket bound, up to the end of the last bucket, must be an int64.
+  int64_t end = 0;
+  if (__builtin_mul_overflow(static_cast<int64_t>(buckets) + 1, *step, &end) || __builtin_add_overflow(end, *min, &end)) {
+    use.checker.diags().error(use.call.loc, fmt::format("lhist({}, {}, {}): the buckets' bounds do not fit in 64 bits",
+                                                        *min, *max, *step),
+                              "keep min and max within the int64 range with room for one more step");
+    return Type::none();
+  }
   Type t = Type::linear_histogram({*min, *max, *step});
   t.is_signed = use.args[0].is_signed;
   return t;
