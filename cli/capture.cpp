@@ -65,22 +65,12 @@ bool pin_to_cpus(const std::string& list) {
   return true;
 }
 
-void PacketPrinter::text(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
-}
-
-void PacketPrinter::packet(const runtime::CapturedPacket& p) {
-  if (count_ > 0 && printed_ >= count_) return;
-  ++printed_;
-  uint64_t index = p.index != 0 ? p.index : printed_;
+std::string packet_line(const runtime::CapturedPacket& p, uint64_t number) {
+  uint64_t index = p.index != 0 ? p.index : number;
   std::string line = fmt::format("{} {}.{:09} length {} captured {}", index, p.timestamp_ns / 1'000'000'000ULL,
                                  p.timestamp_ns % 1'000'000'000ULL, p.wire_len, p.data.size());
   if (p.ifindex != 0 && p.index == 0) line += fmt::format(" ifindex {}", p.ifindex);
-  line += "\n";
-  if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size()) stop_.store(true);
-  std::fflush(stdout);
-  if (count_ > 0 && printed_ >= count_) stop_.store(true);
+  return line + "\n";
 }
 
 std::string capture_summary(uint64_t captured, uint64_t dropped) {

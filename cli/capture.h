@@ -22,21 +22,10 @@ bool enter_netns(const std::string& netns);
 // Pins the calling thread to --cpu-affinity's CPUs; prints the problem and returns false on failure.
 bool pin_to_cpus(const std::string& list);
 
-// Prints one line per packet (until -V and the dissectors arrive):
+// One line per packet (until -V and the dissectors arrive):
 //   INDEX SECONDS.NANOSECONDS length WIRE captured CAP [ifindex N]
-// and stops the run after `count` packets when count > 0.
-class PacketPrinter final : public runtime::EventSink {
- public:
-  PacketPrinter(std::atomic<bool>& stop, uint64_t count) : stop_(stop), count_(count) {}
-  void text(const std::string& text) override;
-  void packet(const runtime::CapturedPacket& packet) override;
-  uint64_t printed() const { return printed_; }
-
- private:
-  std::atomic<bool>& stop_;
-  uint64_t count_;
-  uint64_t printed_ = 0;
-};
+// `number` is the packet's position among those printed.
+std::string packet_line(const runtime::CapturedPacket& packet, uint64_t number);
 
 // "Captured: N packets, Dropped: M (x%)"
 std::string capture_summary(uint64_t captured, uint64_t dropped);

@@ -8,6 +8,8 @@
 #include <optional>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -18,6 +20,7 @@
 #include "child.h"
 #include "explain.h"
 #include "host_catalog.h"
+#include "program_output.h"
 #include "report.h"
 #include "stratoshark/codegen/codegen.h"
 #include "stratoshark/lang/ast_printer.h"
@@ -251,8 +254,18 @@ int run_program(const Options& o) {
   if (runtime::Status s = session.preflight(); !s) return fail(s.error(), sources, o);
 
   if (!o.cpu_affinity.empty() && !pin_to_cpus(o.cpu_affinity)) return kExitUsage;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
+  if (!o.output_file.empty()) {
+    file.reset(std::fopen(o.output_file.c_str(), "w"));
+    if (!file) {
+      print_error(fmt::format("cannot write '{}': {}", o.output_file, std::strerror(errno)),
+                  "check that the directory exists and is writable");
+      return kExitUsage;
+    }
+  }
   install_signal_handlers();
-  PacketPrinter sink(stop_requested, o.count);
+  ProgramOutput sink(file ? file.get() : stdout, o.output_format == "json" ? OutputFormat::Json : OutputFormat::Text,
+                     stop_requested, o.count);
   if (runtime::Status s = session.run_begin(sink); !s) return fail(s.error(), sources, o);
   if (!session.exit_requested() && !o.read_file.empty()) {
     auto replayed = session.replay(o.read_file, sink, stop_requested, o.count);
@@ -286,19 +299,14 @@ int run_program(const Options& o) {
 
   auto maps = session.read_maps();
   if (!maps) return fail(maps.error(), sources, o);
-  std::string text;
   std::vector<const runtime::MapSnapshot*> ordered;
   for (const auto& m : *maps) ordered.push_back(&m);
   std::sort(ordered.begin(), ordered.end(),
             [](const runtime::MapSnapshot* a, const runtime::MapSnapshot* b) { return a->spec->name < b->spec->name; });
-  for (const runtime::MapSnapshot* m : ordered) {
-    std::string body = runtime::format_map_text(*m);
-    if (!body.empty()) text += "\n" + body;
-  }
-  sink.text(text);
+  for (const runtime::MapSnapshot* m : ordered) sink.maps_at_exit(*m);
 
   if (o.capture) {
-    std::cerr << capture_summary(sink.printed(), session.dropped_events());
+    std::cerr << capture_summary(sink.packets(), session.dropped_events());
   } else if (uint64_t dropped = session.dropped_events(); dropped > 0) {
     std::cerr << fmt::format("warning: {} event{} dropped because the ring buffer was full\n", dropped,
                              dropped == 1 ? " was" : "s were");

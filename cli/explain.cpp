@@ -20,6 +20,9 @@ std::string layout_name(const runtime::ValueLayout& v) {
     case ValueKind::Min: return "min";
     case ValueKind::Max: return "max";
     case ValueKind::Avg: return "avg";
+    case ValueKind::Stats: return "stats";
+    case ValueKind::Hist: return "hist";
+    case ValueKind::Lhist: return "lhist";
     case ValueKind::Tuple: {
       std::string s = "(";
       for (size_t i = 0; i < v.elements.size(); ++i) s += (i ? ", " : "") + layout_name(v.elements[i]);

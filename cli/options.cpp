@@ -50,6 +50,10 @@ ParsedOptions parse_options(int argc, char** argv) {
   app.add_flag("-v", o.verbose, "verbose: attach details, libbpf and verifier messages; with -l, probe arguments");
   app.add_option("-r", o.read_file, "run the network probes over a pcap/pcapng file instead of live traffic")
       ->type_name("FILE");
+  app.add_option("-f", o.output_format, "output format: text (default, as bpftrace prints) or json (one object per line)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  app.add_option("-o", o.output_file, "write the program's output to FILE instead of stdout")->type_name("FILE");
   app.add_option("-c", o.command, "run CMD, tracing it from its start, and stop when it exits (cpid is its pid)")
       ->type_name("CMD");
   app.add_option("-p", o.pid, "uprobes, usdt and software/hardware counters see only process PID")

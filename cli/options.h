@@ -29,6 +29,8 @@ struct Options {
   std::string emit_elf;
   bool verbose = false;
   std::string read_file;  // -r FILE: run the network probes over a capture file instead of live traffic
+  std::string output_format = "text";  // -f text|json
+  std::string output_file;             // -o FILE ("": stdout)
   std::string command;    // -c CMD: run CMD under tracing, stop when it exits
   int pid = -1;           // -p PID: uprobes, usdt and perf counters see only this process
 

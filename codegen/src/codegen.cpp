@@ -93,7 +93,14 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     // Not preallocated: creating a map then costs nothing per entry, so
     // start-up does not grow with max_entries (entries come from the
     // kernel's BPF memory allocator, safe in any probe context).
-    llvm::GlobalVariable* gv = module.define_map(spec.elf_name, type, options.map_entries, module.di_for(spec.key),
+    llvm::DIType* key = module.di_for(spec.key);
+    if (spec.value.kind == runtime::ValueKind::Hist || spec.value.kind == runtime::ValueKind::Lhist) {
+      std::vector<DIMember> members;
+      if (spec.has_key) members.push_back({"key", key, 0});
+      members.push_back({"bucket", module.di_int(64, false), spec.bucket_offset});
+      key = module.di_struct("", members, spec.key_size);
+    }
+    llvm::GlobalVariable* gv = module.define_map(spec.elf_name, type, options.map_entries, key,
                                                  module.di_for(spec.value), BPF_F_NO_PREALLOC);
     state.maps[spec.name] = MapHandle{gv, &spec};
   }

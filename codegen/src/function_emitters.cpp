@@ -3,15 +3,12 @@
 
 #include "layout.h"
 #include "packet_emitter.h"
+#include "map_function_emitters.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
 
 using namespace lang;
-
-namespace {
-
-using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
 
 Val nothing() { return {nullptr, Type::void_type()}; }
 
@@ -20,8 +17,6 @@ void store_header(ProgramEmitter& e, llvm::Value* record, runtime::EventType typ
   e.b().CreateAlignedStore(id32, e.at_offset(record, 4), llvm::MaybeAlign(4));
 }
 
-// Reserves `size` bytes in the event ring buffer; runs `fill` on the record
-// and submits it, or counts a dropped event when the buffer is full.
 void emit_event(ProgramEmitter& e, uint32_t size, const std::function<void(llvm::Value*)>& fill) {
   llvm::Value* record = e.call_helper(BPF_FUNC_ringbuf_reserve, e.ptr_type(),
                                       {e.state().events, e.i64(size), e.i64(0)});
@@ -33,6 +28,31 @@ void emit_event(ProgramEmitter& e, uint32_t size, const std::function<void(llvm:
       },
       [&] { e.count_dropped_event(); });
 }
+
+// Per-CPU aggregations: this CPU's slot is updated without atomics; a missing
+// entry is created with the first value.
+void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,
+                      const std::function<void(llvm::Value*)>& initial) {
+  llvm::Value* slot = e.lookup(t.map, t.key);
+  e.if_then(
+      e.b().CreateIsNotNull(slot), [&] { update(slot); },
+      [&] {
+        llvm::Value* value = e.buffer(t.map.spec->value_size, false);
+        initial(value);
+        e.update(t.map, t.key, value, BPF_NOEXIST);
+      });
+}
+
+llvm::Value* load64(ProgramEmitter& e, llvm::Value* p, uint32_t offset) {
+  return e.b().CreateLoad(e.i64_type(), e.at_offset(p, offset));
+}
+void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset) {
+  e.b().CreateStore(v, e.at_offset(p, offset));
+}
+
+namespace {
+
+using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
 
 Val emit_Printf(ProgramEmitter& e, const Call& call, MapTarget*) {
   CodegenState& s = e.state();
@@ -63,27 +83,6 @@ Val emit_Exit(ProgramEmitter& e, const Call& call, MapTarget*) {
              [&](llvm::Value* record) { store_header(e, record, runtime::EventType::Exit, code32); });
   e.return_now();
   return nothing();
-}
-
-// Per-CPU aggregations: this CPU's slot is updated without atomics; a missing
-// entry is created with the first value.
-void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,
-                      const std::function<void(llvm::Value*)>& initial) {
-  llvm::Value* slot = e.lookup(t.map, t.key);
-  e.if_then(
-      e.b().CreateIsNotNull(slot), [&] { update(slot); },
-      [&] {
-        llvm::Value* value = e.buffer(t.map.spec->value_size, false);
-        initial(value);
-        e.update(t.map, t.key, value, BPF_NOEXIST);
-      });
-}
-
-llvm::Value* load64(ProgramEmitter& e, llvm::Value* p, uint32_t offset) {
-  return e.b().CreateLoad(e.i64_type(), e.at_offset(p, offset));
-}
-void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset) {
-  e.b().CreateStore(v, e.at_offset(p, offset));
 }
 
 Val emit_Count(ProgramEmitter& e, const Call&, MapTarget* t) {

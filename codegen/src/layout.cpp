@@ -20,6 +20,9 @@ ValueLayout layout_of(const lang::Type& type, uint32_t offset) {
     case lang::TypeKind::Min: v.kind = ValueKind::Min; break;
     case lang::TypeKind::Max: v.kind = ValueKind::Max; break;
     case lang::TypeKind::Avg: v.kind = ValueKind::Avg; break;
+    case lang::TypeKind::Stats: v.kind = ValueKind::Stats; break;
+    case lang::TypeKind::Hist: v.kind = ValueKind::Hist; v.is_signed = false; break;
+    case lang::TypeKind::Lhist: v.kind = ValueKind::Lhist; v.is_signed = false; break;
     case lang::TypeKind::Tuple: {
       v.kind = ValueKind::Tuple;
       auto offsets = lang::tuple_offsets(type);
@@ -49,6 +52,14 @@ runtime::MapSpec map_spec(const lang::MapInfo& info) {
   }
   m.value = layout_of(info.value);
   m.value_size = m.value.size;
+  if (info.value.is_histogram()) {
+    // The bucket index follows the key proper.
+    m.bucket_offset = m.has_key ? (m.key_size + 7) / 8 * 8 : 0;
+    m.key_size = m.bucket_offset + 8;
+    m.linear_min = info.value.linear.min;
+    m.linear_max = info.value.linear.max;
+    m.linear_step = info.value.linear.step;
+  }
   return m;
 }
 

@@ -139,6 +139,8 @@ llvm::DIType* ModuleEmitter::di_for(const runtime::ValueLayout& layout) {
       return di_char_array(layout.size);
     case ValueKind::ProbeName:
     case ValueKind::Count:
+    case ValueKind::Hist:
+    case ValueKind::Lhist:
       return di_int(64, false);
     case ValueKind::Sum:
       return di_int(64, layout.is_signed);
@@ -146,6 +148,7 @@ llvm::DIType* ModuleEmitter::di_for(const runtime::ValueLayout& layout) {
     case ValueKind::Max:
       return di_struct("", {{"value", di_int(64, layout.is_signed), 0}, {"set", di_int(64, false), 8}}, 16);
     case ValueKind::Avg:
+    case ValueKind::Stats:
       return di_struct("", {{"sum", di_int(64, layout.is_signed), 0}, {"count", di_int(64, false), 8}}, 16);
     case ValueKind::Tuple: {
       std::vector<DIMember> members;
@@ -207,6 +210,24 @@ llvm::DISubprogram* ModuleEmitter::subprogram(llvm::Function* function, lang::So
   auto* sp = di_->createFunction(f, function->getName(), function->getName(), f, line, type, line,
                                  llvm::DINode::FlagPrototyped, llvm::DISubprogram::SPFlagDefinition);
   di_->createParameterVariable(sp, "ctx", 1, f, line, void_ptr, /*AlwaysPreserve=*/true);
+  function->setSubprogram(sp);
+  return sp;
+}
+
+llvm::DISubprogram* ModuleEmitter::callback_subprogram(llvm::Function* function, unsigned params,
+                                                       lang::SourceRange where) {
+  llvm::DIFile* f = file(where.file);
+  uint32_t line = where.file < sources_.size() ? sources_.file(where.file).position(where.begin).line : 0;
+  auto* void_ptr = di_->createPointerType(nullptr, 64);
+  std::vector<llvm::Metadata*> types = {di_int(64, true)};
+  for (unsigned i = 0; i < params; ++i) types.push_back(void_ptr);
+  auto* type = di_->createSubroutineType(di_->getOrCreateTypeArray(types));
+  auto* sp = di_->createFunction(f, function->getName(), function->getName(), f, line, type, line,
+                                 llvm::DINode::FlagPrototyped,
+                                 llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagLocalToUnit);
+  for (unsigned i = 0; i < params; ++i) {
+    di_->createParameterVariable(sp, "arg" + std::to_string(i), i + 1, f, line, void_ptr, /*AlwaysPreserve=*/true);
+  }
   function->setSubprogram(sp);
   return sp;
 }

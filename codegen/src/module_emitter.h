@@ -55,6 +55,10 @@ class ModuleEmitter {
 
   // Debug info of one BPF program function `int name(void *ctx)`.
   llvm::DISubprogram* subprogram(llvm::Function* function, lang::SourceRange where);
+  // Debug info of a static callback `long name(void *, ..., void *)` with
+  // `params` pointer parameters (bpf_for_each_map_elem and friends): the
+  // kernel wants callbacks static in BTF.
+  llvm::DISubprogram* callback_subprogram(llvm::Function* function, unsigned params, lang::SourceRange where);
   llvm::DILocation* location(lang::SourceRange where, llvm::DIScope* scope);
 
   // Verifies, optimises and compiles the module. Returns the ELF bytes, or

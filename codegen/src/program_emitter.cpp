@@ -28,7 +28,7 @@ int32_t return_code(ProgramType type) {
 
 bool is_aggregation(FunctionId id) {
   return id == FunctionId::Count || id == FunctionId::Sum || id == FunctionId::Min || id == FunctionId::Max ||
-         id == FunctionId::Avg;
+         id == FunctionId::Avg || id == FunctionId::Stats || id == FunctionId::Hist || id == FunctionId::Lhist;
 }
 
 }  // namespace
@@ -326,14 +326,22 @@ void ProgramEmitter::store_value(llvm::Value* dst, const Val& v, const runtime::
 MapHandle& ProgramEmitter::map(const std::string& name) { return state_.maps.at(name); }
 
 llvm::Value* ProgramEmitter::map_key(const MapRef& ref) {
-  const runtime::MapSpec& spec = *map(ref.name).spec;
+  return map_key(map(ref.name), std::vector<const Expr*>(ref.keys.begin(), ref.keys.end()));
+}
+
+uint32_t ProgramEmitter::map_index(const MapHandle& m) const {
+  return static_cast<uint32_t>(m.spec - state_.artifact.maps.data());
+}
+
+llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const Expr*>& keys) {
+  const runtime::MapSpec& spec = *m.spec;
   if (!spec.has_key) {
     llvm::Value* key = buffer(8, false);
     builder_.CreateStore(i64(0), key);
     return key;
   }
   std::vector<Val> parts;
-  for (const Expr* k : ref.keys) parts.push_back(expr(*k));
+  for (const Expr* k : keys) parts.push_back(expr(*k));
   llvm::Value* key = buffer(spec.key_size, /*zeroed=*/true);
   if (spec.key.kind == runtime::ValueKind::Tuple) {
     for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);

@@ -94,6 +94,10 @@ class ProgramEmitter {
 
   MapHandle& map(const std::string& name);
   llvm::Value* map_key(const lang::MapRef& ref);
+  // The key of map `m` built from `keys` (one expression per part of the key).
+  llvm::Value* map_key(const MapHandle& m, const std::vector<const lang::Expr*>& keys);
+  // Position of the map in the artifact (the id of map events).
+  uint32_t map_index(const MapHandle& m) const;
   llvm::Value* lookup(const MapHandle& map, llvm::Value* key);
   void update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
 

@@ -59,9 +59,9 @@ std::optional<FormatString> parse_format(std::string_view text, FormatError& err
       return std::nullopt;
     }
     char spec = text[i++];
-    if (std::string_view("diuxXocs").find(spec) == std::string_view::npos) {
+    if (std::string_view("diuxXocsp").find(spec) == std::string_view::npos) {
       error = {start, i - start, fmt::format("unknown conversion '%{}'", spec),
-               "supported conversions: %d %i %u %x %X %o %c %s; write %% for a literal '%'"};
+               "supported conversions: %d %i %u %x %X %o %c %s %p; write %% for a literal '%'"};
       return std::nullopt;
     }
     conv.specifier = spec;

@@ -56,10 +56,13 @@ uint32_t Type::byte_size() const {
     case TypeKind::ProbeName:
     case TypeKind::Count:
     case TypeKind::Sum:
+    case TypeKind::Hist:
+    case TypeKind::Lhist:
       return 8;
     case TypeKind::Min:
     case TypeKind::Max:
     case TypeKind::Avg:
+    case TypeKind::Stats:
       return 16;  // value + count (min/max: count says the slot is set)
     case TypeKind::Address:
     case TypeKind::String:
@@ -78,6 +81,7 @@ uint32_t Type::byte_size() const {
 bool Type::compatible(const Type& other) const {
   if (kind != other.kind) return false;
   if (kind == TypeKind::Address && size != other.size) return false;
+  if (kind == TypeKind::Lhist && !(linear == other.linear)) return false;
   if (kind == TypeKind::Tuple) {
     if (elements.size() != other.elements.size()) return false;
     for (size_t i = 0; i < elements.size(); ++i) {
@@ -89,7 +93,7 @@ bool Type::compatible(const Type& other) const {
 
 bool Type::operator==(const Type& other) const {
   return kind == other.kind && bits == other.bits && is_signed == other.is_signed && size == other.size &&
-         elements == other.elements;
+         elements == other.elements && linear == other.linear;
 }
 
 std::string Type::to_string() const {
@@ -114,6 +118,9 @@ std::string Type::to_string() const {
     case TypeKind::Min: return "min";
     case TypeKind::Max: return "max";
     case TypeKind::Avg: return "avg";
+    case TypeKind::Stats: return "stats";
+    case TypeKind::Hist: return "hist";
+    case TypeKind::Lhist: return fmt::format("lhist({}, {}, {})", linear.min, linear.max, linear.step);
   }
   return "?";
 }

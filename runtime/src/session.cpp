@@ -308,6 +308,16 @@ int Session::on_event(void* ctx, void* data, size_t size) {
       if (self->sink_ != nullptr) self->sink_->packet(packet);
       return 0;
     }
+    case EventType::PrintMap:
+    case EventType::ClearMap:
+    case EventType::ZeroMap:
+      if (header.id < self->artifact_.maps.size()) self->map_event(header, bytes);
+      return 0;
+    case EventType::PrintValue:
+      if (self->sink_ != nullptr && header.id < self->artifact_.print_values.size()) {
+        self->sink_->value(decode(bytes, self->artifact_.print_values[header.id], self->artifact_.probe_names));
+      }
+      return 0;
     case EventType::Exit:
       if (!self->exit_requested_) {
         self->exit_requested_ = true;
@@ -348,32 +358,10 @@ void Session::detach(EventSink& sink) {
 
 Result<std::vector<MapSnapshot>> Session::read_maps() {
   std::vector<MapSnapshot> out;
-  int cpus = libbpf_num_possible_cpus();
-  if (cpus <= 0) cpus = 1;
   for (const MapSpec& spec : artifact_.maps) {
-    bpf_map* map = bpf_object__find_map_by_name(object_, spec.elf_name.c_str());
-    if (map == nullptr) continue;
-    int fd = bpf_map__fd(map);
-    MapSnapshot snapshot;
-    snapshot.spec = &spec;
-    size_t stride = (spec.value_size + 7) / 8 * 8;
-    std::vector<uint8_t> key(spec.key_size), next(spec.key_size);
-    std::vector<uint8_t> value(spec.per_cpu ? stride * static_cast<size_t>(cpus) : spec.value_size);
-    void* previous = nullptr;
-    while (bpf_map_get_next_key(fd, previous, next.data()) == 0) {
-      key = next;
-      previous = key.data();
-      if (bpf_map_lookup_elem(fd, key.data(), value.data()) != 0) continue;  // deleted meanwhile
-      MapEntry entry;
-      if (spec.has_key) entry.key = decode(key, spec.key, artifact_.probe_names);
-      if (spec.per_cpu) {
-        entry.value = combine_per_cpu(value, static_cast<size_t>(cpus), stride, spec.value);
-      } else {
-        entry.value = decode(value, spec.value, artifact_.probe_names);
-      }
-      snapshot.entries.push_back(std::move(entry));
-    }
-    out.push_back(std::move(snapshot));
+    auto snapshot = read_map(spec);
+    if (!snapshot) return snapshot.error();
+    out.push_back(std::move(*snapshot));
   }
   return out;
 }

@@ -17,8 +17,26 @@ bool Value::less(const Value& o) const {
     case Kind::Tuple:
       return std::lexicographical_compare(elements.begin(), elements.end(), o.elements.begin(), o.elements.end(),
                                           [](const Value& a, const Value& b) { return a.less(b); });
+    case Kind::Stats:
+      if (elements.size() < 2 || o.elements.size() < 2) return elements.size() < o.elements.size();
+      return elements[1].less(o.elements[1]);
+    case Kind::Histogram:
+      return total_count() < o.total_count();
   }
   return false;
+}
+
+uint64_t Value::total_count() const {
+  uint64_t total = 0;
+  for (uint64_t b : buckets) total += b;
+  return total;
+}
+
+size_t bucket_count(const MapSpec& spec) {
+  if (spec.value.kind == ValueKind::Hist) return 66;  // negative, zero, then 2^0 .. 2^63
+  if (spec.value.kind != ValueKind::Lhist || spec.linear_step <= 0) return 0;
+  uint64_t span = static_cast<uint64_t>(spec.linear_max) - static_cast<uint64_t>(spec.linear_min);
+  return static_cast<size_t>(span / static_cast<uint64_t>(spec.linear_step)) + 2;
 }
 
 namespace {
@@ -107,15 +125,28 @@ Value combine_per_cpu(std::span<const uint8_t> bytes, size_t cpus, size_t stride
       if (layout.is_signed) return Value::of_int(best_signed);
       return Value::of_uint(best_unsigned);
     }
-    case ValueKind::Avg: {
+    case ValueKind::Avg:
+    case ValueKind::Stats: {
       uint64_t sum = 0, count = 0;
       for (size_t c = 0; c < cpus; ++c) {
         sum += field(c, 0);
         count += field(c, 8);
       }
-      if (count == 0) return layout.is_signed ? Value::of_int(0) : Value::of_uint(0);
-      if (layout.is_signed) return Value::of_int(static_cast<int64_t>(sum) / static_cast<int64_t>(count));
-      return Value::of_uint(sum / count);
+      Value average = layout.is_signed ? Value::of_int(0) : Value::of_uint(0);
+      if (count != 0 && layout.is_signed) average = Value::of_int(static_cast<int64_t>(sum) / static_cast<int64_t>(count));
+      else if (count != 0) average = Value::of_uint(sum / count);
+      if (layout.kind == ValueKind::Avg) return average;
+      Value stats;
+      stats.kind = Value::Kind::Stats;
+      Value total = layout.is_signed ? Value::of_int(static_cast<int64_t>(sum)) : Value::of_uint(sum);
+      stats.elements = {Value::of_uint(count), average, total};
+      return stats;
+    }
+    case ValueKind::Hist:
+    case ValueKind::Lhist: {
+      uint64_t total = 0;
+      for (size_t c = 0; c < cpus; ++c) total += field(c, 0);
+      return Value::of_uint(total);
     }
     default:
       return Value::of_uint(field(0, 0));

@@ -82,6 +82,93 @@ TEST(MapText, SortedByValueThenKey) {
   EXPECT_EQ(format_map_text(one), "@total: -2\n");
 }
 
+Value histogram(std::vector<uint64_t> buckets) {
+  Value v;
+  v.kind = Value::Kind::Histogram;
+  v.buckets = std::move(buckets);
+  return v;
+}
+
+TEST(HistogramText, PowerOfTwoLabelsUpToTera) {
+  MapSpec spec;
+  spec.value.kind = ValueKind::Hist;
+  std::vector<uint64_t> buckets(66, 0);
+  buckets[12] = 1;  // [1K, 2K)
+  buckets[22] = 2;  // [1M, 2M)
+  buckets[32] = 4;  // [1G, 2G)
+  buckets[42] = 8;  // [1T, 2T)
+  std::string text = format_histogram_text(histogram(buckets), spec);
+  EXPECT_NE(text.find("[1K, 2K)               1 |@@@@@@                                              |\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("[1M, 2M)               2 |"), std::string::npos);
+  EXPECT_NE(text.find("[512M, 1G)             0 |"), std::string::npos);
+  EXPECT_NE(text.find("[1T, 2T)               8 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|\n"), std::string::npos);
+  EXPECT_EQ(text.find("[2T"), std::string::npos);  // stops at the last bucket with a count
+  EXPECT_EQ(format_histogram_text(histogram(std::vector<uint64_t>(66, 0)), spec), "");
+}
+
+TEST(HistogramText, LinearLabelsAndDivision) {
+  MapSpec spec;
+  spec.value.kind = ValueKind::Lhist;
+  spec.linear_min = -2048;
+  spec.linear_max = 2097152 + 1024;
+  spec.linear_step = 1024;
+  std::vector<uint64_t> buckets(bucket_count(spec), 0);
+  ASSERT_EQ(buckets.size(), 2051u + 2u);  // (max - min) / step buckets, below and beyond
+  buckets[0] = 10;
+  buckets[3] = 20;                   // [0, 1K)
+  buckets[buckets.size() - 2] = 30;  // [2M, 2049K)
+  buckets.back() = 40;               // [2049K, ...)
+  std::string text = format_histogram_text(histogram(buckets), spec, 10);
+  EXPECT_EQ(text.substr(0, text.find('\n')), "(..., -2K)             1 |@@@@@@@@@@@@@                                       |");
+  EXPECT_NE(text.find("[-2K, -1K)             0 |"), std::string::npos);
+  EXPECT_NE(text.find("[0, 1K)                2 |"), std::string::npos);
+  EXPECT_NE(text.find("[2M, 2049K)            3 |"), std::string::npos);
+  EXPECT_NE(text.find("[2049K, ...)           4 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|"), std::string::npos);
+}
+
+TEST(MapText, StatsTopAndDiv) {
+  MapSpec spec;
+  spec.name = "s";
+  spec.has_key = true;
+  MapSnapshot snapshot{&spec, {}};
+  Value small;
+  small.kind = Value::Kind::Stats;
+  small.elements = {Value::of_uint(2), Value::of_int(5), Value::of_int(10)};
+  Value big = small;
+  big.elements = {Value::of_uint(1), Value::of_int(50), Value::of_int(50)};
+  snapshot.entries.push_back({Value::of_string("b"), big});
+  snapshot.entries.push_back({Value::of_string("a"), small});
+  EXPECT_EQ(format_map_text(snapshot), "@s[a]: count 2, average 5, total 10\n@s[b]: count 1, average 50, total 50\n");
+  EXPECT_EQ(format_map_text(snapshot, {1, 1}), "@s[b]: count 1, average 50, total 50\n");
+  MapSpec counts;
+  counts.name = "c";
+  counts.has_key = true;
+  MapSnapshot c{&counts, {{Value::of_uint(1), Value::of_uint(1000)}, {Value::of_uint(2), Value::of_uint(10)}}};
+  EXPECT_EQ(format_map_text(c, {0, 1000}), "@c[2]: 0\n@c[1]: 1\n");
+}
+
+TEST(Json, EscapesAndShapes) {
+  EXPECT_EQ(json_escape("a\"b\\c\n\x01"), "a\\\"b\\\\c\\n\\u0001");
+  EXPECT_EQ(json_message("printf", "x\n"), "{\"type\": \"printf\", \"data\": \"x\\n\"}\n");
+  Value tuple;
+  tuple.kind = Value::Kind::Tuple;
+  tuple.elements = {Value::of_int(1), Value::of_string("s")};
+  EXPECT_EQ(json_value(tuple), "{\"type\": \"value\", \"data\": [1,\"s\"]}\n");
+  MapSpec spec;
+  spec.name = "h";
+  spec.value.kind = ValueKind::Hist;
+  std::vector<uint64_t> buckets(66, 0);
+  buckets[0] = 1;
+  buckets[65] = 2;
+  MapSnapshot h{&spec, {{Value{}, histogram(buckets)}}};
+  std::string line = json_map(h);
+  EXPECT_EQ(line.substr(0, 58), "{\"type\": \"hist\", \"data\": {\"@h\": [{\"max\": -1, \"count\": 1}, ");
+  EXPECT_NE(line.find("{\"min\": 9223372036854775808, \"max\": 18446744073709551615, \"count\": 2}]}}\n"),
+            std::string::npos);
+  MapSnapshot empty{&spec, {}};
+  EXPECT_EQ(json_map(empty), "");
+}
+
 TEST(ArtifactJson, RoundTrips) {
   Artifact a;
   ProgramSpec program;
@@ -95,6 +182,15 @@ TEST(ArtifactJson, RoundTrips) {
   program.helpers = {{14, "bpf_get_current_pid_tgid", {"x.ss", 1, 5, 1}}};
   a.programs.push_back(program);
   a.maps.push_back({"n", "m_n", true, false, {}, 8, {ValueKind::Count, 0, 8, false, {}}, 8});
+  MapSpec lhist;
+  lhist.name = "l";
+  lhist.value.kind = ValueKind::Lhist;
+  lhist.bucket_offset = 8;
+  lhist.linear_min = -5;
+  lhist.linear_max = 50;
+  lhist.linear_step = 5;
+  a.maps.push_back(lhist);
+  a.print_values.push_back({ValueKind::String, 8, 16, false, {}});
   a.printfs.push_back({{{"x=", Conversion{'d', "", -1, -1}, {ValueKind::Int, 8, 8, true, {}}}}, 16});
   a.probe_names = {"tracepoint:a:b"};
   a.events_map = "ss_events";
@@ -107,6 +203,9 @@ TEST(ArtifactJson, RoundTrips) {
   EXPECT_EQ(back->programs[0].lines[0].insn, 4u);
   EXPECT_EQ(back->programs[0].helpers[0].name, "bpf_get_current_pid_tgid");
   EXPECT_EQ(back->maps[0].value.kind, ValueKind::Count);
+  EXPECT_EQ(back->maps[1].linear_min, -5);
+  EXPECT_EQ(back->maps[1].bucket_offset, 8u);
+  EXPECT_EQ(back->print_values[0].size, 16u);
   EXPECT_EQ(back->printfs[0].segments[0].conversion->specifier, 'd');
   EXPECT_EQ(artifact_metadata_json(*back), artifact_metadata_json(a));
   EXPECT_FALSE(artifact_from_metadata_json("{}", error));

@@ -130,7 +130,8 @@ class Estimator {
       return;
     }
     for (const Expr* k : m.keys) expr(*k);
-    buffer(info.key.byte_size(), true);
+    // Histograms: the bucket index follows the key proper.
+    buffer(info.value.is_histogram() ? (info.key.byte_size() + 7) / 8 * 8 + 8 : info.key.byte_size(), true);
     for (const Expr* k : m.keys) {
       const Type& t = type_of(*k);
       if (t.is_string()) copy(t.size);
@@ -158,6 +159,13 @@ class Estimator {
       e_.instructions += kMapLookup;
       branch();
       e_.instructions += info.value.kind == TypeKind::Min || info.value.kind == TypeKind::Max ? 10 : 6;
+      if (info.value.kind == TypeKind::Hist) {  // six halving steps, zero and sign tests, the bucket store
+        e_.instructions += 46;
+        e_.branches += 8;
+      } else if (info.value.kind == TypeKind::Lhist) {
+        e_.instructions += 16;
+        e_.branches += 2;
+      }
       buffer(info.value.byte_size(), false);
       e_.instructions += 4 + kMapUpdate;
       return;
@@ -400,6 +408,7 @@ class Estimator {
     }
     for (const Expr* arg : c.args) {
       if (id == FunctionId::Printf && arg == c.args.front()) continue;  // the format stays in user space
+      if (arg == c.args.front() && names_whole_map(id, *arg)) continue;  // a map named, not read
       expr(*arg);
     }
     switch (id) {
@@ -427,6 +436,14 @@ class Estimator {
         event_drop_path();
         event_drop_path();
         break;
+      case FunctionId::Print:
+      case FunctionId::Clear:
+      case FunctionId::Zero:
+      case FunctionId::Delete:
+      case FunctionId::HasKey:
+      case FunctionId::Len:
+        map_function(c, id);
+        break;
       case FunctionId::Ntop:
       case FunctionId::Macaddr:
         buffer(8, true);
@@ -434,6 +451,60 @@ class Estimator {
         break;
       default:
         break;  // aggregations are costed with their assignment
+    }
+  }
+
+  // ---- functions on whole maps (codegen/src/map_function_emitters.cpp)
+
+  void map_function(const Call& c, FunctionId id) {
+    const auto* m = dyn_cast<MapRef>(c.args.front());
+    const MapInfo* info = nullptr;
+    if (m != nullptr) {
+      if (auto it = ctx_.result.maps.find(m->name); it != ctx_.result.maps.end()) info = &it->second;
+    }
+    bool whole = names_whole_map(id, *c.args.front()) && info != nullptr;
+    auto key_from_arguments = [&] {
+      buffer(info->key.byte_size(), true);
+      for (size_t i = 1; i < c.args.size(); ++i) {
+        const Type& t = type_of(*c.args[i]);
+        if (t.is_string()) copy(t.size);
+        else e_.instructions += 1;
+      }
+    };
+    switch (id) {
+      case FunctionId::Print:
+        if (whole) {
+          e_.instructions += kEventReserve + kEventHeader + kEventSubmit + 4;
+        } else {
+          const Type& t = type_of(*c.args.front());
+          e_.instructions += kEventReserve + kEventHeader + kEventSubmit + (t.is_string() ? 2 * words(t.size) : 2);
+        }
+        event_drop_path();
+        break;
+      case FunctionId::Clear:
+      case FunctionId::Zero:
+        e_.instructions += kEventReserve + kEventHeader + kEventSubmit;
+        event_drop_path();
+        break;
+      case FunctionId::Delete:
+        if (!whole) break;
+        if (c.args.size() > 1) key_from_arguments();
+        else map_key(*m);
+        e_.instructions += kHelperCall + 2;
+        break;
+      case FunctionId::HasKey:
+        if (!whole) break;
+        key_from_arguments();
+        e_.instructions += kMapLookup + 2;
+        branch();
+        break;
+      case FunctionId::Len:
+        // The counter, the helper call, and the callback (a subprogram of the program).
+        buffer(8, false);
+        e_.instructions += kHelperCall + 4 + 8;
+        break;
+      default:
+        break;
     }
   }
 

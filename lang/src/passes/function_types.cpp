@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "stratoshark/lang/ast_printer.h"
+#include "map_function_rules.h"
 #include "type_checker.h"
 
 namespace stratoshark::lang {

@@ -34,7 +34,10 @@ Type unify(const Type& a, const Type& b) {
     case TypeKind::Min:
     case TypeKind::Max:
     case TypeKind::Avg:
+    case TypeKind::Stats:
       return Type::aggregation(a.kind, a.is_signed || b.is_signed);
+    case TypeKind::Lhist:
+      return a.linear == b.linear ? a : Type::none();
     default:
       return a;
   }
@@ -404,7 +407,7 @@ Type TypeChecker::check_map_read(const MapRef& m) {
   if (info->value.is_aggregation()) {
     diags_->error(m.loc,
                   fmt::format("@{} holds {}() values, which are kept per CPU and can only be printed", m.name,
-                              info->value.to_string()),
+                              info->value.kind == TypeKind::Lhist ? "lhist" : info->value.to_string()),
                   "keep a plain counter for use in expressions: @n = @n + 1");
     return Type::none();
   }
@@ -437,6 +440,10 @@ Type TypeChecker::check_call(const Call& call, bool map_value) {
   std::vector<Type> args;
   bool ok = true;
   for (const Expr* a : call.args) {
+    if (a == call.args.front() && names_whole_map(info->id, *a)) {
+      args.push_back(Type::void_type());  // the rule looks the map up itself
+      continue;
+    }
     args.push_back(check_expr(*a));
     ok = ok && !args.back().is_none();
   }

@@ -52,6 +52,11 @@ class TypeChecker {
   Type args_field(const Probe& probe, const std::string& name, SourceRange where);
   // True when every attach point of the probe has an `args` record.
   bool probe_has_args(const Probe& probe, std::string& provider_without);
+  // A map named as a whole (print(@m), clear(@m), delete(@m[k]), ...): what is
+  // known of it so far, or null (reported) when no statement assigns it.
+  const MapInfo* whole_map(const MapRef& m);
+  // The key type of a map reference (None for "@x"); checks each key expression.
+  Type map_key_type(const MapRef& m) { return key_type(m); }
 
  private:
   void reset_result();

@@ -16,6 +16,9 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ValueKind, {
                                             {ValueKind::Max, "max"},
                                             {ValueKind::Avg, "avg"},
                                             {ValueKind::Address, "address"},
+                                            {ValueKind::Stats, "stats"},
+                                            {ValueKind::Hist, "hist"},
+                                            {ValueKind::Lhist, "lhist"},
                                         })
 
 void to_json(nlohmann::json& j, const ValueLayout& v) {
@@ -31,7 +34,7 @@ void from_json(const nlohmann::json& j, ValueLayout& v) {
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MapSpec, name, elf_name, per_cpu, has_key, key, key_size, value, value_size,
-                                   max_entries)
+                                   max_entries, bucket_offset, linear_min, linear_max, linear_step)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Conversion, specifier, flags, width, precision)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SourcePosition, file, line, column, length)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AttachTarget, name, params, number, retprobe, cookie, position)
@@ -58,6 +61,7 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"programs", a.programs},
       {"maps", a.maps},
       {"printfs", a.printfs},
+      {"print_values", a.print_values},
       {"probe_names", a.probe_names},
       {"events_map", a.events_map},
       {"scratch_map", a.scratch_map},
@@ -82,6 +86,7 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     j.at("programs").get_to(a.programs);
     j.at("maps").get_to(a.maps);
     j.at("printfs").get_to(a.printfs);
+    if (j.contains("print_values")) j.at("print_values").get_to(a.print_values);
     j.at("probe_names").get_to(a.probe_names);
     j.at("events_map").get_to(a.events_map);
     j.at("scratch_map").get_to(a.scratch_map);

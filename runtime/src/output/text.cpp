@@ -1,3 +1,4 @@
+// Text rendering of printf events, printed values and maps.
 #include <algorithm>
 #include <cstdio>
 
@@ -33,10 +34,20 @@ std::string conversion(const Conversion& c, const Value& v) {
     case 'd':
     case 'i':
       return c_format(spec + "lld", static_cast<long long>(as_unsigned));
+    case 'p': {
+      // As glibc prints pointers: 0x and lowercase hex, "(nil)" for 0; of
+      // the flags only '-' (left-justify) applies.
+      std::string padded = c.flags.find('-') != std::string::npos ? "%-" : "%";
+      if (c.width >= 0) padded += std::to_string(c.width);
+      std::string text = as_unsigned == 0 ? "(nil)" : fmt::format("0x{:x}", as_unsigned);
+      return c_format(padded + "s", text.c_str());
+    }
     default:
       return c_format(spec + "ll" + c.specifier, static_cast<unsigned long long>(as_unsigned));
   }
 }
+
+std::string map_name(const MapSpec& spec) { return "@" + spec.name; }
 
 }  // namespace
 
@@ -63,11 +74,29 @@ std::string format_value(const Value& v) {
       }
       return out;
     }
+    case Value::Kind::Stats:
+      if (v.elements.size() != 3) return {};
+      return fmt::format("count {}, average {}, total {}", format_value(v.elements[0]), format_value(v.elements[1]),
+                         format_value(v.elements[2]));
+    case Value::Kind::Histogram:
+      return {};  // rendered by format_histogram_text
   }
   return {};
 }
 
-std::string format_map_text(const MapSnapshot& map) {
+std::string format_printed_value(const Value& v) {
+  if (v.kind == Value::Kind::Tuple) return "(" + format_value(v) + ")";
+  return format_value(v);
+}
+
+Value divided(const Value& v, uint64_t div) {
+  if (div <= 1) return v;
+  if (v.kind == Value::Kind::Int) return Value::of_int(v.i / static_cast<int64_t>(div));
+  if (v.kind == Value::Kind::Uint) return Value::of_uint(v.u / div);
+  return v;
+}
+
+std::vector<const MapEntry*> sorted_entries(const MapSnapshot& map, uint64_t top) {
   std::vector<const MapEntry*> entries;
   for (const auto& e : map.entries) entries.push_back(&e);
   std::sort(entries.begin(), entries.end(), [](const MapEntry* a, const MapEntry* b) {
@@ -75,13 +104,23 @@ std::string format_map_text(const MapSnapshot& map) {
     if (b->value.less(a->value)) return false;
     return a->key.less(b->key);
   });
+  if (top > 0 && entries.size() > top) entries.erase(entries.begin(), entries.end() - static_cast<ptrdiff_t>(top));
+  return entries;
+}
+
+std::string format_map_text(const MapSnapshot& map, const MapView& view) {
   std::string out;
-  for (const MapEntry* e : entries) {
-    if (map.spec->has_key) {
-      out += fmt::format("@{}[{}]: {}\n", map.spec->name, format_value(e->key), format_value(e->value));
+  bool first = true;
+  for (const MapEntry* e : sorted_entries(map, view.top)) {
+    std::string name = map_name(*map.spec);
+    if (map.spec->has_key) name += "[" + format_value(e->key) + "]";
+    if (e->value.kind == Value::Kind::Histogram) {
+      if (!first) out += "\n";
+      out += name + ":\n" + format_histogram_text(e->value, *map.spec, view.div);
     } else {
-      out += fmt::format("@{}: {}\n", map.spec->name, format_value(e->value));
+      out += name + ": " + format_value(divided(e->value, view.div)) + "\n";
     }
+    first = false;
   }
   return out;
 }

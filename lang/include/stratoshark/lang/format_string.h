@@ -10,7 +10,7 @@
 namespace stratoshark::lang {
 
 struct Conversion {
-  char specifier = 'd';   // d i u x X o c s
+  char specifier = 'd';   // d i u x X o c s p
   std::string flags;      // any of "-+ #0"
   int width = -1;         // -1: none
   int precision = -1;     // -1: none

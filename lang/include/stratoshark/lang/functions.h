@@ -33,4 +33,10 @@ std::span<const FunctionInfo> all_functions();
 const FunctionInfo* find_function(std::string_view name);
 const FunctionInfo& function_info(FunctionId id);
 
+struct Expr;
+// True when `arg`, the first argument of function `id`, names a map as a
+// whole (print(@m), clear(@m), delete(@m[k]), has_key(@m, k), ...) rather
+// than reading a value from it.
+bool names_whole_map(FunctionId id, const Expr& arg);
+
 }  // namespace stratoshark::lang

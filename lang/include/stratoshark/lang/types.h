@@ -26,7 +26,18 @@ enum class TypeKind : uint8_t {
   Min,
   Max,
   Avg,
+  Stats,      // {sum, count}: count, average and total
+  Hist,       // power-of-two histogram: one u64 counter per (key, bucket)
+  Lhist,      // linear histogram over `linear`
   Address,    // network addresses, `size` bytes in network order: 4 IPv4, 6 MAC, 16 IPv6
+};
+
+// The buckets of lhist(n, min, max, step): constants of the call.
+struct LinearBuckets {
+  int64_t min = 0;
+  int64_t max = 0;
+  int64_t step = 1;
+  bool operator==(const LinearBuckets&) const = default;
 };
 
 struct Type {
@@ -35,6 +46,7 @@ struct Type {
   bool is_signed = false;  // Int, Sum, Min, Max, Avg
   uint32_t size = 0;       // String capacity
   std::vector<Type> elements;  // Tuple
+  LinearBuckets linear;        // Lhist
 
   static Type of(TypeKind k) {
     Type t;
@@ -69,6 +81,11 @@ struct Type {
     return t;
   }
   static Type record() { return of(TypeKind::Record); }
+  static Type linear_histogram(LinearBuckets buckets) {
+    Type t = of(TypeKind::Lhist);
+    t.linear = buckets;
+    return t;
+  }
   static Type aggregation(TypeKind kind, bool is_signed = true) {
     Type t = of(kind);
     t.is_signed = is_signed;
@@ -78,7 +95,9 @@ struct Type {
   bool is_none() const { return kind == TypeKind::None; }
   bool is_int() const { return kind == TypeKind::Int; }
   bool is_string() const { return kind == TypeKind::String; }
-  bool is_aggregation() const { return kind >= TypeKind::Count && kind <= TypeKind::Avg; }
+  bool is_aggregation() const { return kind >= TypeKind::Count && kind <= TypeKind::Lhist; }
+  // hist() and lhist(): stored as one counter per (key, bucket).
+  bool is_histogram() const { return kind == TypeKind::Hist || kind == TypeKind::Lhist; }
   // Usable as (part of) a map key.
   bool is_key_type() const;
 

@@ -44,8 +44,13 @@ struct CapturedPacket {
 class EventSink {
  public:
   virtual ~EventSink() = default;
+  // printf() output.
   virtual void text(const std::string& text) = 0;
   virtual void packet(const CapturedPacket& packet) {}
+  // print(@map, top, div): the map as it was when the event was read.
+  virtual void map(const MapSnapshot& map, const MapView& view) {}
+  // print(value).
+  virtual void value(const Value& value) {}
 };
 
 // What a replay did.
@@ -82,6 +87,11 @@ class Session {
   void detach(EventSink& sink);
   Status run_end(EventSink& sink);
   Result<std::vector<MapSnapshot>> read_maps();
+  // One map's entries now (histogram buckets gathered per key).
+  Result<MapSnapshot> read_map(const MapSpec& spec);
+  // clear(@m): removes every entry; zero(@m): sets every value to zero.
+  Status clear_map(const MapSpec& spec);
+  Status zero_map(const MapSpec& spec);
   uint64_t dropped_events();
   // Packet events delivered to the sink so far.
   uint64_t captured_packets() const { return captured_; }
@@ -106,6 +116,9 @@ class Session {
   Status run_once(const std::string& provider, EventSink& sink);
   void consume(EventSink* sink);
   static int on_event(void* ctx, void* data, size_t size);
+  // print/clear/zero of a map, asked for by an event (session_maps.cpp).
+  void map_event(const EventHeader& header, std::span<const uint8_t> event);
+  int map_fd(const MapSpec& spec) const;
 
   const Artifact& artifact_;
   RuntimeOptions options_;

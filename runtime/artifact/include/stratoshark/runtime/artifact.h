@@ -25,6 +25,9 @@ enum class ValueKind : uint8_t {
   Max,        // {value, set} per CPU
   Avg,        // {sum, count} per CPU
   Address,    // size 4 (IPv4), 6 (MAC) or 16 (IPv6) bytes in network order
+  Stats,      // {sum, count} per CPU: shown as count, average and total
+  Hist,       // u64 per CPU per (key, bucket): power-of-two buckets (MapSpec::bucket_offset)
+  Lhist,      // u64 per CPU per (key, bucket): linear buckets (MapSpec::linear_*)
 };
 
 // How to read one value out of a byte buffer.
@@ -46,6 +49,15 @@ struct MapSpec {
   ValueLayout value;
   uint32_t value_size = 8;
   uint32_t max_entries = 0;
+  // Hist / Lhist values: one entry per key and bucket, the bucket's index a
+  // u64 at bucket_offset in the key (after the key proper). Hist buckets:
+  // 0 negative, 1 zero, i >= 2 [2^(i-2), 2^(i-1)). Lhist buckets: 0 below
+  // linear_min, i in 1..N [min + (i-1)*step, min + i*step), N+1 from
+  // min + N*step on, where N = (max - min) / step.
+  uint32_t bucket_offset = 0;
+  int64_t linear_min = 0;
+  int64_t linear_max = 0;
+  int64_t linear_step = 1;
 };
 
 struct Conversion {
@@ -114,10 +126,25 @@ struct ProgramSpec {
 };
 
 // Ring buffer records start with this header.
-enum class EventType : uint32_t { Printf = 1, Exit = 2, Packet = 3 };
+// Numbered from 16 up for the map events, leaving room below.
+enum class EventType : uint32_t {
+  Printf = 1,
+  Exit = 2,
+  Packet = 3,
+  PrintMap = 16,    // id: index into maps; then PrintMapEvent
+  ClearMap = 17,    // id: index into maps
+  ZeroMap = 18,     // id: index into maps
+  PrintValue = 19,  // id: index into print_values; the value at its layout's offset
+};
 struct EventHeader {
   uint32_t type;
-  uint32_t id;  // Printf: index into printfs; Exit: the exit code; Packet: the probe id (cookie)
+  uint32_t id;  // Printf: index into printfs; Exit: the exit code; Packet: the probe id (cookie); maps: index
+};
+
+// print(@map, top, div): follows the EventHeader.
+struct PrintMapEvent {
+  uint64_t top;  // 0: every entry
+  uint64_t div;  // 0 or 1: values as they are
 };
 
 // A Packet event: EventHeader, this, then cap_len bytes of the packet from its
@@ -135,6 +162,7 @@ struct Artifact {
   std::vector<ProgramSpec> programs;
   std::vector<MapSpec> maps;
   std::vector<PrintfSpec> printfs;
+  std::vector<ValueLayout> print_values;  // print(value): where the value sits in its event
   std::vector<std::string> probe_names;
   std::string events_map;   // BPF_MAP_TYPE_RINGBUF
   std::string scratch_map;  // per-CPU array, one entry per program that needs scratch space ("" if none)

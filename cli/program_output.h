@@ -1,0 +1,42 @@
+// ProgramOutput: where a running program's output goes (stdout or -o FILE)
+// and in which form (-f text|json): printf lines, print() of maps and
+// values, the maps at exit, and captured packets.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "stratoshark/runtime/session.h"
+
+namespace stratoshark::cli {
+
+enum class OutputFormat { Text, Json };
+
+class ProgramOutput final : public runtime::EventSink {
+ public:
+  // Stops the run (sets `stop`) after `count` packets when count > 0, or
+  // when `out` can no longer be written. Does not own `out`.
+  ProgramOutput(std::FILE* out, OutputFormat format, std::atomic<bool>& stop, uint64_t count)
+      : out_(out), format_(format), stop_(stop), count_(count) {}
+  void text(const std::string& text) override;
+  void packet(const runtime::CapturedPacket& packet) override;
+  void map(const runtime::MapSnapshot& map, const runtime::MapView& view) override;
+  void value(const runtime::Value& value) override;
+  // The maps when tracing ends: text puts a blank line before each
+  // non-empty map; JSON writes one line per non-empty map.
+  void maps_at_exit(const runtime::MapSnapshot& map);
+  uint64_t packets() const { return packets_; }
+
+ private:
+  void write(const std::string& s);
+
+  std::FILE* out_;
+  OutputFormat format_;
+  std::atomic<bool>& stop_;
+  uint64_t count_;
+  uint64_t packets_ = 0;
+};
+
+}  // namespace stratoshark::cli

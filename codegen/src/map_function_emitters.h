@@ -1,0 +1,34 @@
+// Emitters of stats/hist/lhist and of the functions that act on whole maps
+// (map_function_emitters.cpp), and the pieces of emission they share with
+// function_emitters.cpp. Private to codegen.
+#pragma once
+
+#include <functional>
+
+#include "program_emitter.h"
+
+namespace stratoshark::codegen {
+
+Val nothing();
+void store_header(ProgramEmitter& e, llvm::Value* record, runtime::EventType type, llvm::Value* id32);
+// Reserves `size` bytes in the event ring buffer; runs `fill` on the record
+// and submits it, or counts a dropped event when the buffer is full.
+void emit_event(ProgramEmitter& e, uint32_t size, const std::function<void(llvm::Value*)>& fill);
+// Per-CPU aggregations: runs `update` on this CPU's slot of the entry, or
+// inserts the entry with `initial` written into a fresh value.
+void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,
+                      const std::function<void(llvm::Value*)>& initial);
+llvm::Value* load64(ProgramEmitter& e, llvm::Value* p, uint32_t offset);
+void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset);
+
+Val emit_Stats(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_Hist(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_Lhist(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_Print(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_Clear(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_Zero(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_Delete(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_HasKey(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+Val emit_Len(ProgramEmitter& e, const lang::Call& call, MapTarget* t);
+
+}  // namespace stratoshark::codegen
