@@ -15,16 +15,6 @@
 namespace stratoshark::cli {
 
 int check_capture_options(const Options& o) {
-  if (o.detail) {
-    print_error("-V (the protocol field tree) is not available in this build: the packet dissectors are not part of it yet",
-                "capture without -V to list the packets, or write them with tcpdump for now");
-    return kExitUsage;
-  }
-  if (!o.write_file.empty()) {
-    print_error("-w (writing pcapng) is not available in this build: the pcapng writer is not part of it yet",
-                "capture without -w to list the packets");
-    return kExitUsage;
-  }
   if (o.event_mode == "perf") {
     print_error("--event-mode perf is not available in this build", "use the default, --event-mode ringbuf");
     return kExitUsage;
@@ -65,6 +55,24 @@ bool pin_to_cpus(const std::string& list) {
   return true;
 }
 
+PacketPrinter::PacketPrinter(std::atomic<bool>& stop, const Options& o)
+    : stop_(stop),
+      count_(o.count),
+      snaplen_(o.snaplen),
+      write_file_(o.write_file),
+      renderer_(o.detail ? dissect::PacketRenderer::Style::Tree : dissect::PacketRenderer::Style::Summary) {}
+
+bool PacketPrinter::open() {
+  if (write_file_.empty()) return true;
+  std::string error;
+  pcap::PcapngInterface interface;
+  interface.link_type = 1;  // packets arrive from the MAC header on (and replay takes Ethernet files only)
+  interface.snap_length = snaplen_;
+  writer_ = pcap::PcapngWriter::create(write_file_, interface, error);
+  if (!writer_) print_error(error, "give -w a path in a writable directory");
+  return writer_ != nullptr;
+}
+
 void PacketPrinter::text(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
@@ -73,13 +81,17 @@ void PacketPrinter::text(const std::string& text) {
 void PacketPrinter::packet(const runtime::CapturedPacket& p) {
   if (count_ > 0 && printed_ >= count_) return;
   ++printed_;
-  uint64_t index = p.index != 0 ? p.index : printed_;
-  std::string line = fmt::format("{} {}.{:09} length {} captured {}", index, p.timestamp_ns / 1'000'000'000ULL,
-                                 p.timestamp_ns % 1'000'000'000ULL, p.wire_len, p.data.size());
-  if (p.ifindex != 0 && p.index == 0) line += fmt::format(" ifindex {}", p.ifindex);
-  line += "\n";
-  if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size()) stop_.store(true);
-  std::fflush(stdout);
+  if (writer_) {
+    if (!writer_->write(p.timestamp_ns, p.wire_len, p.data)) {
+      print_error(writer_->error(), "check the free space where -w writes");
+      stop_.store(true);
+    }
+  } else {
+    line_ = fmt::format("{} ", p.index != 0 ? p.index : printed_);
+    renderer_.render({p.timestamp_ns, 1, p.wire_len, p.data}, line_);
+    if (std::fwrite(line_.data(), 1, line_.size(), stdout) != line_.size()) stop_.store(true);
+    std::fflush(stdout);
+  }
   if (count_ > 0 && printed_ >= count_) stop_.store(true);
 }
 

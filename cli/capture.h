@@ -5,9 +5,12 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "options.h"
+#include "stratoshark/dissect/format.h"
+#include "stratoshark/pcap/pcapng_writer.h"
 #include "stratoshark/runtime/session.h"
 
 namespace stratoshark::cli {
@@ -22,12 +25,15 @@ bool enter_netns(const std::string& netns);
 // Pins the calling thread to --cpu-affinity's CPUs; prints the problem and returns false on failure.
 bool pin_to_cpus(const std::string& list);
 
-// Prints one line per packet (until -V and the dissectors arrive):
-//   INDEX SECONDS.NANOSECONDS length WIRE captured CAP [ifindex N]
-// and stops the run after `count` packets when count > 0.
+// Prints each packet as its dissected one-line summary ("INDEX SUMMARY",
+// INDEX being the position in the file on replay), or its field tree with
+// -V, or writes it to -w's pcapng file instead; stops the run after -c
+// packets.
 class PacketPrinter final : public runtime::EventSink {
  public:
-  PacketPrinter(std::atomic<bool>& stop, uint64_t count) : stop_(stop), count_(count) {}
+  PacketPrinter(std::atomic<bool>& stop, const Options& o);
+  // Creates -w's file (if any); prints the problem and returns false on failure.
+  bool open();
   void text(const std::string& text) override;
   void packet(const runtime::CapturedPacket& packet) override;
   uint64_t printed() const { return printed_; }
@@ -35,6 +41,11 @@ class PacketPrinter final : public runtime::EventSink {
  private:
   std::atomic<bool>& stop_;
   uint64_t count_;
+  uint32_t snaplen_;
+  std::string write_file_;
+  dissect::PacketRenderer renderer_;
+  std::unique_ptr<pcap::PcapngWriter> writer_;
+  std::string line_;
   uint64_t printed_ = 0;
 };
 

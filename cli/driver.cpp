@@ -222,7 +222,8 @@ int run_program(const Options& o) {
 
   if (!o.cpu_affinity.empty() && !pin_to_cpus(o.cpu_affinity)) return kExitUsage;
   install_signal_handlers();
-  PacketPrinter sink(stop_requested, o.count);
+  PacketPrinter sink(stop_requested, o);
+  if (!sink.open()) return kExitUsage;
   if (runtime::Status s = session.run_begin(sink); !s) return fail(s.error(), sources, o);
   if (!session.exit_requested() && !o.read_file.empty()) {
     auto replayed = session.replay(o.read_file, sink, stop_requested, o.count);

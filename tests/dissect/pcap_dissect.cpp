@@ -64,7 +64,7 @@ bool for_each_packet(const std::string& path, Fn&& fn) {
   std::string error;
   auto reader = pcap::CaptureReader::open(path, error);
   if (!reader) {
-    std::fprintf(stderr, "ss_pcap_dissect: %s\n", error.c_str());
+    std::fprintf(stderr, "ss_pcap_dissect: cannot read %s: %s\n", path.c_str(), error.c_str());
     return false;
   }
   pcap::Record record;
@@ -237,7 +237,7 @@ int run_pcapng(int argc, char** argv) {
   std::string error;
   auto reader = pcap::CaptureReader::open(argv[0], error);
   if (!reader) {
-    std::fprintf(stderr, "ss_pcap_dissect: %s\n", error.c_str());
+    std::fprintf(stderr, "ss_pcap_dissect: cannot read %s: %s\n", argv[0], error.c_str());
     return 1;
   }
   pcap::PcapngInterface interface;

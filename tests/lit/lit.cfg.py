@@ -26,6 +26,8 @@ python = shutil.which("python3") or "python3"
 config.substitutions.append(("%stratoshark", config.stratoshark))
 config.substitutions.append(("%openat_n", config.openat_n))
 config.substitutions.append(("%filter-diff", config.filter_diff))
+config.substitutions.append(("%pcap-dissect", config.pcap_dissect))
+config.substitutions.append(("%python", python))
 config.substitutions.append(("%shared", config.shared_root))
 config.substitutions.append(("%trace", f"{python} {tools}/trace_run.py --stratoshark {config.stratoshark}"))
 config.substitutions.append(("%check-clean", f"{python} {tools}/check_clean.py"))
@@ -41,6 +43,8 @@ config.substitutions.append(("FileCheck", config.filecheck))
 # parser and diagnostics tests); 'kernel' marks them.
 if not config.sanitized:
     config.available_features.add("kernel")
+else:
+    config.available_features.add("sanitized")
 
 # stratoshark itself (for shebang scripts), then LLVM's test tools (FileCheck, not).
 llvm_bindir = os.path.dirname(config.filecheck)

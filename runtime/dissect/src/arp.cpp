@@ -1,6 +1,7 @@
 // ARP and RARP (RFC 826, RFC 903): hardware and protocol types and address
 // sizes, an operation, then sender and target addresses of those sizes.
-// Ethernet/IPv4 addresses are shown as such; other sizes as bytes.
+// Ethernet/IPv4 addresses are shown as such; other sizes as bytes. ATM ARP
+// (RFC 2225, hardware type 19) is read up to its opcode only.
 #include "dissector.h"
 #include "summary.h"
 
@@ -123,6 +124,8 @@ bool add_address(LayerBuilder& b, uint32_t at, uint64_t size, bool typed, const 
   return true;
 }
 
+constexpr uint64_t kHardwareAtm = 19;
+
 }  // namespace
 
 const ProtocolInfo kArpProtocol{"arp", "Address Resolution Protocol", kFields, summarize};
@@ -136,6 +139,9 @@ void dissect_arp(Context& ctx, Region r) {
     if (!value) return;
     v[i] = *value;
   }
+  // ATM ARP (RFC 2225) lays out its lengths and addresses differently
+  // after the opcode; only the part both share is read.
+  if (v[kHtype] == kHardwareAtm) return;
   const uint64_t hlen = v[kHlen], plen = v[kPlen];
   // Ethernet (1) or IEEE 802 (6) hardware with 6-byte addresses; IPv4 with 4.
   const bool mac = (v[kHtype] == 1 || v[kHtype] == 6) && hlen == 6;

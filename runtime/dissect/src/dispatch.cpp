@@ -37,6 +37,7 @@ constexpr PortService kServices[] = {
     {p::kUdpPortMplsOverUdp, Transport::Udp, PortService::Mpls},
     {80, Transport::Tcp, PortService::Http},       {8080, Transport::Tcp, PortService::Http},
     {3128, Transport::Tcp, PortService::Http},     {8088, Transport::Tcp, PortService::Http},
+    {1900, Transport::Udp, PortService::Http},  // SSDP: HTTP requests over UDP
     {443, Transport::Tcp, PortService::Tls},       {465, Transport::Tcp, PortService::Tls},
     {636, Transport::Tcp, PortService::Tls},       {853, Transport::Tcp, PortService::Tls},
     {993, Transport::Tcp, PortService::Tls},       {995, Transport::Tcp, PortService::Tls},

@@ -118,7 +118,8 @@ class NameReader {
   NameReader(const Cursor& message, uint32_t base) : message_(message), base_(base) {}
 
   // Decodes the name at `at` into `text` ("<Root>" for the root) and sets
-  // `end` to the first byte after the name where it is written.
+  // `end` to the first byte after the name where it is written. A malformed
+  // name leaves `end` at 0 unless it ended with a (bad) pointer.
   Result read(uint32_t at, std::string& text, uint32_t& end) const {
     text.clear();
     size_t pos = at;
@@ -135,8 +136,10 @@ class NameReader {
         uint64_t ptr = 0;
         if (!message_.peek_at(pos, 2, ptr)) return Result::Truncated;
         const size_t target = base_ + (ptr & 0x3fff);
-        if (target >= pos) return Result::Malformed;  // only prior occurrences
+        // The name ends at its first pointer, valid or not: a record with a
+        // bad name can still be read past it.
         if (!jumped) end = static_cast<uint32_t>(pos + 2);
+        if (target >= pos) return Result::Malformed;  // only prior occurrences: no loops
         jumped = true;
         pos = target;
         continue;
@@ -185,10 +188,16 @@ class MessageParser {
   // marked) when it cannot be read.
   bool name(const FieldInfo& info, uint8_t depth) {
     const uint32_t at = static_cast<uint32_t>(message_.offset());
-    uint32_t end = at;
+    uint32_t end = 0;
     auto result = names_.read(at, scratch_, end);
     if (result == NameReader::Result::Truncated) return cut("capture ends in a DNS name");
-    if (result == NameReader::Result::Malformed) return b_.malformed("DNS name with a bad label or pointer");
+    if (result == NameReader::Result::Malformed) {
+      if (end == 0) return b_.malformed("DNS name with a bad label");
+      // A pointer forward or to itself: the layer is malformed, but the
+      // name's extent is known and the rest of the record can be read.
+      b_.malformed("DNS name with a bad compression pointer");
+      scratch_ += scratch_.empty() ? "<bad pointer>" : ".<bad pointer>";
+    }
     b_.add_text(info, at, end - at, scratch_, depth);
     message_.seek(end);
     return true;

@@ -24,8 +24,9 @@ const FieldInfo kFields[] = {
 };
 
 // Methods of RFC 9110 and RFC 5789; a request line must start with one.
-constexpr std::string_view kMethods[] = {"GET",     "HEAD",    "POST",  "PUT",  "DELETE",
-                                         "CONNECT", "OPTIONS", "TRACE", "PATCH"};
+// RFC 9110 and RFC 5789, and the SSDP methods of HTTP over UDP (UPnP).
+constexpr std::string_view kMethods[] = {"GET",   "HEAD",  "POST",     "PUT",    "DELETE", "CONNECT",
+                                         "OPTIONS", "TRACE", "PATCH", "M-SEARCH", "NOTIFY"};
 
 bool is_method(std::string_view token) {
   for (std::string_view m : kMethods) {

@@ -4,7 +4,8 @@
 // versions (RFC 8446 4.2.1) and ALPN (RFC 7301). Without reassembly a record
 // or a hello may continue in the next segment: what is here is read, and the
 // layer is marked truncated only when the capture (not the segment) ends.
-// A segment that does not start with a record header is plain data.
+// A segment that does not start with a record header is plain data, unless
+// it starts with an SSL 2.0 hello (message type and version only).
 #include "dissector.h"
 #include "summary.h"
 
@@ -69,12 +70,25 @@ std::string_view extension_name(uint64_t t) {
   }
 }
 
+std::string_view sslv2_message_name(uint64_t t) {
+  switch (t) {
+    case 1: return "SSLv2 ClientHello";
+    case 2: return "SSLv2 ClientMasterKey";
+    case 4: return "SSLv2 ServerHello";
+    default: return {};
+  }
+}
+
 enum {
+  kV2Length, kV2Type,
   kRecord, kType, kVersion, kLength,
   kHandshake, kHsType, kHsLength, kHsVersion, kRandom, kSessionId, kCipherSuitesLength, kCipherSuite,
   kCompressionLength, kExtensionsLength, kExtension, kExtType, kExtLength, kServerName, kSupportedVersion, kAlpn,
 };
 const FieldInfo kFields[] = {
+    {.key = "tls.v2.len", .label = "SSLv2 record length", .wireshark = "tls.record.length"},
+    {.key = "tls.v2.type", .label = "SSLv2 message type", .wireshark = "tls.handshake.type",
+     .meaning = sslv2_message_name},
     {.key = "tls.record", .label = "Record", .format = Format::Group},
     header_field(ProtocolId::Tls, "type", "tls.type", "Content type", "tls.record.content_type", 0, content_type_name),
     header_field(ProtocolId::Tls, "version", "tls.version", "Version", "tls.record.version", 4, version_name),
@@ -106,6 +120,7 @@ const FieldInfo kFields[] = {
      .wireshark = "tls.handshake.extensions_alpn_str"},
 };
 
+constexpr uint8_t kChangeCipherSpecRecord = 20;
 constexpr uint8_t kHandshakeRecord = 22;
 
 // Reads a ClientHello or ServerHello body through a cursor limited to the
@@ -223,8 +238,9 @@ void add_handshakes(LayerBuilder& b, size_t begin, size_t end) {
     uint64_t type = 0, len = 0;
     c.peek_at(at, 1, type);
     c.peek_at(at + 1, 3, len);
-    // An unknown type is an encrypted handshake message (after ChangeCipherSpec): stop.
-    if (handshake_name(type).empty()) return;
+    // An unknown type, or a HelloRequest with a body, is an encrypted
+    // handshake message (a Finished after ChangeCipherSpec): stop.
+    if (handshake_name(type).empty() || (type == 0 && len != 0)) return;
     b.add(kFields[kHandshake], at, static_cast<uint32_t>(4 + len), 0);
     b.table(kFields[kHsType], at, 1);
     b.table(kFields[kHsLength], at, 1);
@@ -250,7 +266,11 @@ size_t summarize(const Dissection& d, size_t i, std::string& out) {
     }
   };
   for (const Field& f : d.fields(d.layers()[i])) {
-    if (f.info == &kFields[kType] && f.number != kHandshakeRecord) {
+    if (f.info == &kFields[kV2Type]) {
+      out += separator;
+      separator = ", ";
+      out.append(sslv2_message_name(f.number));
+    } else if (f.info == &kFields[kType] && f.number != kHandshakeRecord) {
       finish_message();
       message = 256;
       out += separator;
@@ -278,8 +298,50 @@ size_t summarize(const Dissection& d, size_t i, std::string& out) {
 
 const ProtocolInfo kTlsProtocol{"tls", "Transport Layer Security", kFields, summarize};
 
+namespace {
+
+// An SSL 2.0 record with a 2-byte header (RFC 6101 appendix E.1 describes
+// the layout) holding a ClientHello, ClientMasterKey or ServerHello: the
+// message type, and the version where the message has one.
+bool looks_like_sslv2(const Cursor& probe, uint32_t at) {
+  uint64_t header = 0, type = 0, a = 0, b = 0;
+  if (!probe.peek_at(at, 2, header) || !(header & 0x8000) || (header & 0x7fff) < 3) return false;
+  if (!probe.peek_at(at + 2, 1, type)) return false;
+  auto version_ok = [](uint64_t v) { return v == 0x0002 || (v >= 0x0300 && v <= 0x0303); };
+  switch (type) {
+    case 1:
+      return probe.peek_at(at + 3, 2, a) && version_ok(a);
+    case 4:
+      return probe.peek_at(at + 5, 2, a) && version_ok(a);
+    case 2:
+      // The chosen cipher kind: 0x0N00{40,80,c0}.
+      return probe.peek_at(at + 3, 2, a) && probe.peek_at(at + 5, 1, b) && (a >> 8) >= 1 && (a >> 8) <= 7 &&
+             (a & 0xff) == 0 && (b == 0x40 || b == 0x80 || b == 0xc0);
+    default:
+      return false;
+  }
+}
+
+void dissect_sslv2(Context& ctx, Region r) {
+  LayerBuilder b(ctx, kTlsProtocol, r);
+  b.set_length(r.declared);
+  const uint32_t h = r.offset;
+  Cursor& c = b.cursor();
+  uint64_t header = 0, type = 0, version = 0;
+  c.peek_at(h, 2, header);
+  c.peek_at(h + 2, 1, type);
+  b.add(kFields[kRecord], h, static_cast<uint32_t>(2 + (header & 0x7fff)), 0);
+  b.add(kFields[kV2Length], h, 2, header & 0x7fff, 1);
+  b.add(kFields[kV2Type], h + 2, 1, type, 1);
+  const uint32_t version_at = type == 1 ? h + 3 : h + 5;
+  if (type != 2 && c.peek_at(version_at, 2, version)) b.add(kFields[kHsVersion], version_at, 2, version, 1);
+}
+
+}  // namespace
+
 void dissect_tls(Context& ctx, Region r) {
   Cursor probe(ctx.packet, r.offset, static_cast<size_t>(r.offset) + r.captured);
+  if (looks_like_sslv2(probe, r.offset)) return dissect_sslv2(ctx, r);
   uint64_t type = 0, version = 0;
   if (!probe.peek_at(r.offset, 1, type) || !probe.peek_at(r.offset + 1, 2, version) || type < 20 || type > 24 ||
       (version >> 8) != 3) {
@@ -290,6 +352,7 @@ void dissect_tls(Context& ctx, Region r) {
   const bool capture_cut = r.captured < r.declared;
   size_t at = r.offset;
   const size_t end = static_cast<size_t>(r.offset) + r.captured;
+  bool encrypted = false;  // handshake records after a ChangeCipherSpec are encrypted
   while (at + 5 <= end) {
     uint64_t t = 0, v = 0, len = 0;
     probe.peek_at(at, 1, t);
@@ -302,7 +365,8 @@ void dissect_tls(Context& ctx, Region r) {
     b.table(kFields[kVersion], h, 1);
     b.table(kFields[kLength], h, 1);
     const size_t body_end = at + 5 + len;
-    if (t == kHandshakeRecord) add_handshakes(b, at + 5, body_end < end ? body_end : end);
+    if (t == kHandshakeRecord && !encrypted) add_handshakes(b, at + 5, body_end < end ? body_end : end);
+    if (t == kChangeCipherSpecRecord) encrypted = true;
     at = body_end;
   }
   if (capture_cut && at != end) b.truncated("capture ends in a TLS record");

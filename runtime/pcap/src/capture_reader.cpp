@@ -27,13 +27,19 @@ std::unique_ptr<CaptureReader> CaptureReader::open(const std::string& path, std:
   char errbuf[PCAP_ERRBUF_SIZE] = {};
   pcap_t* p = pcap_open_offline_with_tstamp_precision(path.c_str(), PCAP_TSTAMP_PRECISION_NANO, errbuf);
   if (!p) {
-    error = "cannot read " + path + ": " + errbuf;
+    error = errbuf;
     return nullptr;
   }
   std::unique_ptr<CaptureReader> reader(new CaptureReader(new Handle{p}));
   reader->link_type_ = link_type_of(pcap_datalink(p));
   reader->snap_length_ = static_cast<uint32_t>(pcap_snapshot(p));
   return reader;
+}
+
+std::string CaptureReader::link_type_name() const {
+  const int dlt = pcap_datalink(handle_->pcap);
+  const char* name = pcap_datalink_val_to_name(dlt);
+  return name != nullptr ? name : std::to_string(link_type_);
 }
 
 CaptureReader::Next CaptureReader::next(Record& record) {

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "stratoshark/dissect/dissect.h"
 #include "stratoshark/dissect/model.h"
 
 namespace stratoshark::dissect {
@@ -35,5 +36,20 @@ void append_value(const Dissection& d, const Field& field, std::string& out);
 
 // The timestamp in the given format (nothing for TimeFormat::None).
 void append_time(uint64_t timestamp_ns, TimeFormat format, std::string& out);
+
+// Dissects and renders packets one after another, reusing one Dissection:
+// what a caller printing a stream of packets needs, in one call per packet.
+class PacketRenderer {
+ public:
+  enum class Style : uint8_t { Summary, Tree };
+  explicit PacketRenderer(Style style, FormatOptions options = {}) : style_(style), options_(options) {}
+  // Appends the summary line, or the tree and an empty line; both end in '\n'.
+  void render(const Frame& frame, std::string& out);
+
+ private:
+  Style style_;
+  FormatOptions options_;
+  Dissection dissection_;
+};
 
 }  // namespace stratoshark::dissect

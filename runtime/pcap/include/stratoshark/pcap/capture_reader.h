@@ -25,13 +25,15 @@ struct Record {
 class CaptureReader {
  public:
   // Opens `path` ("-" for standard input). On failure returns nullptr and
-  // sets `error` to one sentence.
+  // sets `error` to libpcap's reason (without the path).
   static std::unique_ptr<CaptureReader> open(const std::string& path, std::string& error);
   ~CaptureReader();
   CaptureReader(const CaptureReader&) = delete;
   CaptureReader& operator=(const CaptureReader&) = delete;
 
   uint32_t link_type() const { return link_type_; }
+  // libpcap's name for the link type ("EN10MB", "LINUX_SLL2"), or its number.
+  std::string link_type_name() const;
   uint32_t snap_length() const { return snap_length_; }
 
   enum class Next { Packet, End, Error };
