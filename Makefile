@@ -13,7 +13,7 @@ CMAKE_GEN  := -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-
 PACKAGES := clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev libz3-dev zlib1g-dev libzstd-dev \
             libbpf-dev libelf-dev systemtap-sdt-dev bpftool re2c bison cmake ninja-build ccache pkg-config \
             libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
-            python3 iproute2 libpcap-dev tcpdump python3-scapy
+            python3 iproute2 libpcap-dev tcpdump python3-scapy tshark wireshark-common
 # What `make bench` compares against and measures with.
 BENCH_PACKAGES := bpftrace hyperfine time
 
@@ -86,6 +86,7 @@ test: unit lit asan-test fuzz-smoke
 
 bench: build bench-deps
 	bench/startup.sh $(BUILD)/cli/stratoshark
+	python3 bench/dissect.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -15,16 +15,6 @@
 namespace stratoshark::cli {
 
 int check_capture_options(const Options& o) {
-  if (o.detail) {
-    print_error("-V (the protocol field tree) is not available in this build: the packet dissectors are not part of it yet",
-                "capture without -V to list the packets, or write them with tcpdump for now");
-    return kExitUsage;
-  }
-  if (!o.write_file.empty()) {
-    print_error("-w (writing pcapng) is not available in this build: the pcapng writer is not part of it yet",
-                "capture without -w to list the packets");
-    return kExitUsage;
-  }
   if (o.event_mode == "perf") {
     print_error("--event-mode perf is not available in this build", "use the default, --event-mode ringbuf");
     return kExitUsage;
@@ -63,14 +53,6 @@ bool pin_to_cpus(const std::string& list) {
     return false;
   }
   return true;
-}
-
-std::string packet_line(const runtime::CapturedPacket& p, uint64_t number) {
-  uint64_t index = p.index != 0 ? p.index : number;
-  std::string line = fmt::format("{} {}.{:09} length {} captured {}", index, p.timestamp_ns / 1'000'000'000ULL,
-                                 p.timestamp_ns % 1'000'000'000ULL, p.wire_len, p.data.size());
-  if (p.ifindex != 0 && p.index == 0) line += fmt::format(" ifindex {}", p.ifindex);
-  return line + "\n";
 }
 
 std::string capture_summary(uint64_t captured, uint64_t dropped) {

@@ -22,11 +22,6 @@ bool enter_netns(const std::string& netns);
 // Pins the calling thread to --cpu-affinity's CPUs; prints the problem and returns false on failure.
 bool pin_to_cpus(const std::string& list);
 
-// One line per packet (until -V and the dissectors arrive):
-//   INDEX SECONDS.NANOSECONDS length WIRE captured CAP [ifindex N]
-// `number` is the packet's position among those printed.
-std::string packet_line(const runtime::CapturedPacket& packet, uint64_t number);
-
 // "Captured: N packets, Dropped: M (x%)"
 std::string capture_summary(uint64_t captured, uint64_t dropped);
 

@@ -266,6 +266,7 @@ int run_program(const Options& o) {
   install_signal_handlers();
   ProgramOutput sink(file ? file.get() : stdout, o.output_format == "json" ? OutputFormat::Json : OutputFormat::Text,
                      stop_requested, o.count);
+  if (!sink.open_packet_output(o)) return kExitUsage;
   if (runtime::Status s = session.run_begin(sink); !s) return fail(s.error(), sources, o);
   if (!session.exit_requested() && !o.read_file.empty()) {
     auto replayed = session.replay(o.read_file, sink, stop_requested, o.count);

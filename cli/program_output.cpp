@@ -1,6 +1,8 @@
 #include "program_output.h"
 
-#include "capture.h"
+#include <fmt/format.h>
+
+#include "report.h"
 #include "stratoshark/runtime/output.h"
 
 namespace stratoshark::cli {
@@ -15,12 +17,36 @@ void ProgramOutput::text(const std::string& text) {
   write(format_ == OutputFormat::Json ? runtime::json_message("printf", text) : text);
 }
 
+bool ProgramOutput::open_packet_output(const Options& o) {
+  renderer_ = dissect::PacketRenderer(o.detail ? dissect::PacketRenderer::Style::Tree
+                                               : dissect::PacketRenderer::Style::Summary);
+  if (o.write_file.empty()) return true;
+  std::string error;
+  pcap::PcapngInterface interface;
+  interface.link_type = 1;  // packets arrive from the MAC header on (and replay takes Ethernet files only)
+  interface.snap_length = o.snaplen;
+  writer_ = pcap::PcapngWriter::create(o.write_file, interface, error);
+  if (!writer_) print_error(error, "give -w a path in a writable directory");
+  return writer_ != nullptr;
+}
+
 void ProgramOutput::packet(const runtime::CapturedPacket& p) {
   if (count_ > 0 && packets_ >= count_) return;
   ++packets_;
-  std::string line = packet_line(p, packets_);
-  if (format_ == OutputFormat::Json) line = runtime::json_message("packet", line.substr(0, line.size() - 1));
-  write(line);
+  if (writer_) {
+    if (!writer_->write(p.timestamp_ns, p.wire_len, p.data)) {
+      print_error(writer_->error(), "check the free space where -w writes");
+      stop_.store(true);
+    }
+  } else {
+    line_ = fmt::format("{} ", p.index != 0 ? p.index : packets_);
+    renderer_.render({p.timestamp_ns, 1, p.wire_len, p.data}, line_);
+    if (format_ == OutputFormat::Json) {
+      while (!line_.empty() && line_.back() == '\n') line_.pop_back();
+      line_ = runtime::json_message("packet", line_);
+    }
+    write(line_);
+  }
   if (count_ > 0 && packets_ >= count_) stop_.store(true);
 }
 

@@ -6,8 +6,12 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 
+#include "options.h"
+#include "stratoshark/dissect/format.h"
+#include "stratoshark/pcap/pcapng_writer.h"
 #include "stratoshark/runtime/session.h"
 
 namespace stratoshark::cli {
@@ -20,6 +24,11 @@ class ProgramOutput final : public runtime::EventSink {
   // when `out` can no longer be written. Does not own `out`.
   ProgramOutput(std::FILE* out, OutputFormat format, std::atomic<bool>& stop, uint64_t count)
       : out_(out), format_(format), stop_(stop), count_(count) {}
+  // Packets: the dissected one-line summary ("INDEX SUMMARY", INDEX being
+  // the position in the file on replay), the field tree with -V, or, with
+  // -w, records in a pcapng file instead. Prints the problem and returns
+  // false when -w's file cannot be created.
+  bool open_packet_output(const Options& o);
   void text(const std::string& text) override;
   void packet(const runtime::CapturedPacket& packet) override;
   void map(const runtime::MapSnapshot& map, const runtime::MapView& view) override;
@@ -37,6 +46,9 @@ class ProgramOutput final : public runtime::EventSink {
   std::atomic<bool>& stop_;
   uint64_t count_;
   uint64_t packets_ = 0;
+  dissect::PacketRenderer renderer_{dissect::PacketRenderer::Style::Summary};
+  std::unique_ptr<pcap::PcapngWriter> writer_;
+  std::string line_;
 };
 
 }  // namespace stratoshark::cli

@@ -17,7 +17,7 @@
 #include <bpf/libbpf.h>
 #include <fmt/format.h>
 
-#include "capture_reader.h"
+#include "stratoshark/pcap/capture_reader.h"
 #include "stratoshark/runtime/session.h"
 
 namespace stratoshark::runtime {
@@ -29,6 +29,7 @@ bool is_network_provider(const std::string& p) { return p == "socket" || p == "t
 // BPF_PROG_TEST_RUN refuses skb data larger than a page minus the skb's head
 // and tail room; those packets run on their first bytes.
 constexpr uint32_t kSkbTestRunLimit = 3710;
+constexpr uint32_t kLinkTypeEthernet = 1;
 constexpr size_t kMinimumFrame = 14 + 60;  // Ethernet + the longest IPv4 header (IPv6's is 40)
 
 }  // namespace
@@ -36,12 +37,12 @@ constexpr size_t kMinimumFrame = 14 + 60;  // Ethernet + the longest IPv4 header
 Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, const std::atomic<bool>& stop,
                                     uint64_t max_packets) {
   std::string open_error;
-  std::unique_ptr<CaptureReader> file = CaptureReader::open(path, open_error);
+  std::unique_ptr<pcap::CaptureReader> file = pcap::CaptureReader::open(path, open_error);
   if (!file) {
     return Error{ErrorKind::Environment, fmt::format("cannot read capture file '{}': {}", path, open_error),
                  "give a pcap or pcapng file, e.g. one written by tcpdump -w", std::nullopt, {}};
   }
-  if (!file->is_ethernet()) {
+  if (file->link_type() != kLinkTypeEthernet) {
     return Error{ErrorKind::Environment,
                  fmt::format("'{}' holds {} frames; replay supports Ethernet captures only", path,
                              file->link_type_name()),
@@ -73,26 +74,26 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
   std::vector<uint8_t> data;
   replaying_ = true;
   sink_ = &sink;
-  FilePacket packet;
+  pcap::Record packet;
   Status failure;
-  int rc = 0;
-  while (!exit_requested_ && !stop.load() && (rc = file->next(packet)) == 1) {
+  auto next = pcap::CaptureReader::Next::Packet;
+  while (!exit_requested_ && !stop.load() && (next = file->next(packet)) == pcap::CaptureReader::Next::Packet) {
     ++stats.packets;
     replay_index_ = stats.packets;
     replay_timestamp_ns_ = packet.timestamp_ns;
-    uint32_t captured = static_cast<uint32_t>(packet.data.size());
+    uint32_t captured = static_cast<uint32_t>(packet.bytes.size());
     uint32_t run_len = std::min(captured, kSkbTestRunLimit);
     if (run_len < captured) ++stats.truncated;
     // The kernel wants at least an Ethernet header and, for IP, a whole IP
     // header; shorter (truncated) frames are padded with zeros, and programs
     // that take packets from an skb bound their reads by the real captured
     // length in cb[1].
-    data.assign(packet.data.begin(), packet.data.begin() + run_len);
+    data.assign(packet.bytes.begin(), packet.bytes.begin() + run_len);
     if (data.size() < kMinimumFrame && has_skb_programs) data.resize(kMinimumFrame, 0);
     if (data.size() < 14) data.resize(14, 0);
     for (const Runner& r : runners) {
       __sk_buff ctx{};
-      ctx.cb[0] = packet.wire_len;
+      ctx.cb[0] = packet.wire_length;
       ctx.cb[1] = std::min(captured, run_len);
       LIBBPF_OPTS(bpf_test_run_opts, run, .data_in = data.data(), .data_size_in = static_cast<uint32_t>(data.size()),
                   .ctx_in = r.skb ? &ctx : nullptr, .ctx_size_in = r.skb ? static_cast<uint32_t>(sizeof ctx) : 0u,
@@ -113,7 +114,7 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
   replaying_ = false;
   sink_ = nullptr;
   if (!failure.ok()) return failure.error();
-  if (rc == -1 && !exit_requested_ && !stop.load() && (max_packets == 0 || captured_ < max_packets)) {
+  if (next == pcap::CaptureReader::Next::Error && !exit_requested_ && !stop.load() && (max_packets == 0 || captured_ < max_packets)) {
     return Error{ErrorKind::Environment, fmt::format("error reading '{}': {}", path, file->error()),
                  "the file may be truncated", std::nullopt, {}};
   }

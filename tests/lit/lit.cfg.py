@@ -28,6 +28,8 @@ config.substitutions.append(("%openat_n", config.openat_n))
 config.substitutions.append(("%read_sizes", config.read_sizes))
 config.substitutions.append(("%probe_target", config.probe_target))
 config.substitutions.append(("%filter-diff", config.filter_diff))
+config.substitutions.append(("%pcap-dissect", config.pcap_dissect))
+config.substitutions.append(("%python", python))
 config.substitutions.append(("%shared", config.shared_root))
 config.substitutions.append(("%trace", f"{python} {tools}/trace_run.py --stratoshark {config.stratoshark}"))
 config.substitutions.append(("%expect-exit", f"{python} {tools}/expect_exit.py"))
@@ -44,6 +46,8 @@ config.substitutions.append(("FileCheck", config.filecheck))
 # parser and diagnostics tests); 'kernel' marks them.
 if not config.sanitized:
     config.available_features.add("kernel")
+else:
+    config.available_features.add("sanitized")
 
 # stratoshark itself (for shebang scripts), then LLVM's test tools (FileCheck, not).
 llvm_bindir = os.path.dirname(config.filecheck)

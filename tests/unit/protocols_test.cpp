@@ -18,11 +18,20 @@ TEST(Protocols, LookupByName) {
 }
 
 TEST(Protocols, IdsIndexTheTable) {
-  for (const Protocol& p : all_protocols()) EXPECT_EQ(&protocol(p.id), &p);
+  for (const Protocol& p : all_headers()) EXPECT_EQ(&protocol(p.id), &p);
+}
+
+TEST(Protocols, DissectorOnlyHeadersAreNotPacketLayers) {
+  // The language and the filter compiler cannot locate these; they must not see them.
+  EXPECT_EQ(find_protocol("dns"), nullptr);
+  ASSERT_NE(find_header("dns"), nullptr);
+  EXPECT_EQ(find_header("dns")->id, ProtocolId::Dns);
+  EXPECT_EQ(find_header("tcp"), find_protocol("tcp"));
+  EXPECT_EQ(all_protocols().back().id, kLastPacketLayer);
 }
 
 TEST(Protocols, FieldsFitTheirHeaders) {
-  for (const Protocol& p : all_protocols()) {
+  for (const Protocol& p : all_headers()) {
     for (const Field& f : p.fields) {
       EXPECT_LE(f.offset + f.size, p.header_size) << p.name << "." << f.name;
       EXPECT_TRUE(f.size == 1 || f.size == 2 || f.size == 4 || f.size == 6 || f.size == 16) << p.name << "." << f.name;

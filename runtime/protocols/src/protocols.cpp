@@ -79,6 +79,8 @@ constexpr Field kTcp[] = {
     {"seq", 4, 4, 0, 0, D::Decimal, "sequence number"},
     {"ack", 8, 4, 0, 0, D::Decimal, "acknowledgement number"},
     {"off", 12, 1, 4, 0xf, D::Decimal, "data offset (header length) in 32-bit words"},
+    {"res", 12, 1, 1, 0x7, D::Decimal, "reserved bits"},
+    {"ae", 12, 1, 0, 0x1, D::Decimal, "accurate ECN flag (RFC 9768; formerly NS)"},
     {"flags", 13, 1, 0, 0, D::Hex, "flags: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32, ECE 64, CWR 128"},
     {"win", 14, 2, 0, 0, D::Decimal, "window"},
     {"checksum", 16, 2, 0, 0, D::Hex, "checksum"},
@@ -97,6 +99,75 @@ constexpr Field kSctp[] = {
     {"dport", 2, 2, 0, 0, D::Decimal, "destination port"},
     {"vtag", 4, 4, 0, 0, D::Hex, "verification tag"},
     {"checksum", 8, 4, 0, 0, D::Hex, "checksum"},
+};
+
+// Linux "cooked" capture headers (LINKTYPE_LINUX_SLL and _SLL2). The link
+// address field is 8 bytes; `addr` covers its first 6 (an Ethernet MAC,
+// the usual case; `halen` says how many are valid).
+constexpr Field kSll[] = {
+    {"pkttype", 0, 2, 0, 0, D::Decimal, "packet type (0 to us, 1 broadcast, 2 multicast, 3 to another host, 4 sent by us)"},
+    {"hatype", 2, 2, 0, 0, D::Decimal, "link-layer address type (ARPHRD_*)"},
+    {"halen", 4, 2, 0, 0, D::Decimal, "link-layer address length"},
+    {"addr", 6, 6, 0, 0, D::Mac, "link-layer source address"},
+    {"proto", 14, 2, 0, 0, D::Hex, "protocol (EtherType) of the payload"},
+};
+
+constexpr Field kSll2[] = {
+    {"proto", 0, 2, 0, 0, D::Hex, "protocol (EtherType) of the payload"},
+    {"reserved", 2, 2, 0, 0, D::Hex, "reserved"},
+    {"ifindex", 4, 4, 0, 0, D::Decimal, "interface index"},
+    {"hatype", 8, 2, 0, 0, D::Decimal, "link-layer address type (ARPHRD_*)"},
+    {"pkttype", 10, 1, 0, 0, D::Decimal, "packet type (0 to us, 1 broadcast, 2 multicast, 3 to another host, 4 sent by us)"},
+    {"halen", 11, 1, 0, 0, D::Decimal, "link-layer address length"},
+    {"addr", 12, 6, 0, 0, D::Mac, "link-layer source address"},
+};
+
+// BSD loopback (LINKTYPE_NULL: host byte order, LINKTYPE_LOOP: network order).
+constexpr Field kLoop[] = {
+    {"family", 0, 4, 0, 0, D::Decimal, "address family of the payload (2 IPv4; IPv6 varies by OS)"},
+};
+
+// The start every IPv6 extension header shares (hop-by-hop and destination
+// options, mobility): next header and length in 8-byte units, not counting the first 8.
+constexpr Field kIp6Ext[] = {
+    {"nxt", 0, 1, 0, 0, D::Decimal, "next header"},
+    {"len", 1, 1, 0, 0, D::Decimal, "length in 8-byte units after the first 8 bytes"},
+};
+
+constexpr Field kIp6Routing[] = {
+    {"nxt", 0, 1, 0, 0, D::Decimal, "next header"},
+    {"len", 1, 1, 0, 0, D::Decimal, "length in 8-byte units after the first 8 bytes"},
+    {"type", 2, 1, 0, 0, D::Decimal, "routing type (0 source route, 4 segment routing)"},
+    {"segleft", 3, 1, 0, 0, D::Decimal, "segments left"},
+};
+
+constexpr Field kIp6Frag[] = {
+    {"nxt", 0, 1, 0, 0, D::Decimal, "next header"},
+    {"reserved", 1, 1, 0, 0, D::Hex, "reserved"},
+    {"offset", 2, 2, 3, 0x1fff, D::Decimal, "fragment offset in 8-byte units"},
+    {"res", 2, 2, 1, 0x3, D::Decimal, "reserved bits"},
+    {"more", 2, 2, 0, 0x1, D::Decimal, "more fragments"},
+    {"id", 4, 4, 0, 0, D::Hex, "identification"},
+};
+
+// Authentication header (IPv4 and IPv6); its length counts 4-byte units, minus 2.
+constexpr Field kAh[] = {
+    {"nxt", 0, 1, 0, 0, D::Decimal, "next header"},
+    {"len", 1, 1, 0, 0, D::Decimal, "length in 4-byte units, minus 2"},
+    {"reserved", 2, 2, 0, 0, D::Hex, "reserved"},
+    {"spi", 4, 4, 0, 0, D::Hex, "security parameters index"},
+    {"seq", 8, 4, 0, 0, D::Decimal, "sequence number"},
+};
+
+// GRE (RFC 2784, keys and sequence numbers of RFC 2890); the optional
+// checksum, key and sequence fields follow when their flags are set.
+constexpr Field kGre[] = {
+    {"c", 0, 1, 7, 0x1, D::Decimal, "checksum present"},
+    {"r", 0, 1, 6, 0x1, D::Decimal, "routing present (RFC 1701)"},
+    {"k", 0, 1, 5, 0x1, D::Decimal, "key present"},
+    {"s", 0, 1, 4, 0x1, D::Decimal, "sequence number present"},
+    {"version", 1, 1, 0, 0x7, D::Decimal, "version (0; 1 for PPTP)"},
+    {"proto", 2, 2, 0, 0, D::Hex, "EtherType of the payload"},
 };
 
 // One MPLS label stack entry.
@@ -118,6 +189,52 @@ constexpr Field kPppoe[] = {
     {"proto", 6, 2, 0, 0, D::Hex, "PPP protocol of the payload (0x21 IPv4, 0x57 IPv6)"},
 };
 
+constexpr Field kVxlan[] = {
+    {"flags", 0, 1, 0, 0, D::Hex, "flags (0x08: VNI valid)"},
+    {"vni", 4, 4, 8, 0xffffff, D::Decimal, "VXLAN network identifier"},
+};
+
+constexpr Field kGeneve[] = {
+    {"version", 0, 1, 6, 0x3, D::Decimal, "version (0)"},
+    {"optlen", 0, 1, 0, 0x3f, D::Decimal, "options length in 4-byte units"},
+    {"oam", 1, 1, 7, 0x1, D::Decimal, "control (OAM) packet"},
+    {"critical", 1, 1, 6, 0x1, D::Decimal, "critical options present"},
+    {"proto", 2, 2, 0, 0, D::Hex, "EtherType of the payload"},
+    {"vni", 4, 4, 8, 0xffffff, D::Decimal, "virtual network identifier"},
+};
+
+// The DNS message header (RFC 1035 4.1.1, with AD and CD of RFC 4035).
+constexpr Field kDns[] = {
+    {"id", 0, 2, 0, 0, D::Hex, "transaction id"},
+    {"flags", 2, 2, 0, 0, D::Hex, "flags"},
+    {"qr", 2, 1, 7, 0x1, D::Decimal, "response"},
+    {"opcode", 2, 1, 3, 0xf, D::Decimal, "operation (0 query)"},
+    {"aa", 2, 1, 2, 0x1, D::Decimal, "authoritative answer"},
+    {"tc", 2, 1, 1, 0x1, D::Decimal, "truncated"},
+    {"rd", 2, 1, 0, 0x1, D::Decimal, "recursion desired"},
+    {"ra", 3, 1, 7, 0x1, D::Decimal, "recursion available"},
+    {"z", 3, 1, 6, 0x1, D::Decimal, "reserved"},
+    {"ad", 3, 1, 5, 0x1, D::Decimal, "authentic data"},
+    {"cd", 3, 1, 4, 0x1, D::Decimal, "checking disabled"},
+    {"rcode", 3, 1, 0, 0xf, D::Decimal, "response code"},
+    {"qdcount", 4, 2, 0, 0, D::Decimal, "questions"},
+    {"ancount", 6, 2, 0, 0, D::Decimal, "answer records"},
+    {"nscount", 8, 2, 0, 0, D::Decimal, "authority records"},
+    {"arcount", 10, 2, 0, 0, D::Decimal, "additional records"},
+};
+
+// A TLS record header, and the header of a handshake message inside one.
+constexpr Field kTls[] = {
+    {"type", 0, 1, 0, 0, D::Decimal, "content type (22 handshake, 23 application data, 21 alert)"},
+    {"version", 1, 2, 0, 0, D::Hex, "record version"},
+    {"len", 3, 2, 0, 0, D::Decimal, "record length"},
+};
+
+constexpr Field kTlsHandshake[] = {
+    {"type", 0, 1, 0, 0, D::Decimal, "handshake type (1 ClientHello, 2 ServerHello)"},
+    {"len", 0, 4, 0, 0xffffff, D::Decimal, "message length"},
+};
+
 constexpr Protocol kProtocols[] = {
     {ProtocolId::Eth, "eth", 14, kEth, "Ethernet II"},
     {ProtocolId::Vlan, "vlan", 4, kVlan, "IEEE 802.1Q VLAN tag"},
@@ -132,20 +249,42 @@ constexpr Protocol kProtocols[] = {
     {ProtocolId::Rarp, "rarp", 28, kArp, "RARP (same layout as ARP)"},
     {ProtocolId::Mpls, "mpls", 4, kMpls, "MPLS label stack entry"},
     {ProtocolId::Pppoe, "pppoe", 8, kPppoe, "PPPoE session header and PPP protocol"},
+    // dissectors only
+    {ProtocolId::Sll, "sll", 16, kSll, "Linux cooked capture"},
+    {ProtocolId::Sll2, "sll2", 20, kSll2, "Linux cooked capture v2"},
+    {ProtocolId::Loop, "loop", 4, kLoop, "BSD loopback"},
+    {ProtocolId::Ip6Ext, "ip6ext", 2, kIp6Ext, "IPv6 options extension header (hop-by-hop, destination)"},
+    {ProtocolId::Ip6Routing, "ip6rt", 4, kIp6Routing, "IPv6 routing header"},
+    {ProtocolId::Ip6Frag, "ip6frag", 8, kIp6Frag, "IPv6 fragment header"},
+    {ProtocolId::Ah, "ah", 12, kAh, "IP authentication header"},
+    {ProtocolId::Gre, "gre", 4, kGre, "Generic Routing Encapsulation"},
+    {ProtocolId::Vxlan, "vxlan", 8, kVxlan, "VXLAN"},
+    {ProtocolId::Geneve, "geneve", 8, kGeneve, "Geneve"},
+    {ProtocolId::Dns, "dns", 12, kDns, "DNS message header"},
+    {ProtocolId::Tls, "tls", 5, kTls, "TLS record header"},
+    {ProtocolId::TlsHandshake, "tls_handshake", 4, kTlsHandshake, "TLS handshake message header"},
 };
 
-}  // namespace
+constexpr size_t kPacketLayers = static_cast<size_t>(kLastPacketLayer) + 1;
 
-std::span<const Protocol> all_protocols() { return kProtocols; }
-
-const Protocol& protocol(ProtocolId id) { return kProtocols[static_cast<size_t>(id)]; }
-
-const Protocol* find_protocol(std::string_view name) {
-  for (const auto& p : kProtocols) {
+const Protocol* find_in(std::span<const Protocol> protocols, std::string_view name) {
+  for (const auto& p : protocols) {
     if (p.name == name) return &p;
   }
   return nullptr;
 }
+
+}  // namespace
+
+std::span<const Protocol> all_protocols() { return std::span<const Protocol>(kProtocols).first(kPacketLayers); }
+
+std::span<const Protocol> all_headers() { return kProtocols; }
+
+const Protocol& protocol(ProtocolId id) { return kProtocols[static_cast<size_t>(id)]; }
+
+const Protocol* find_protocol(std::string_view name) { return find_in(all_protocols(), name); }
+
+const Protocol* find_header(std::string_view name) { return find_in(all_headers(), name); }
 
 const Field* find_field(const Protocol& p, std::string_view name) {
   for (const auto& f : p.fields) {

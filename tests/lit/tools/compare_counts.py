@@ -24,7 +24,8 @@ def ours_count(binary, path, expr):
     out = subprocess.run([binary, "capture", "-r", path, "-f", expr], capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"stratoshark failed on {expr!r}: {out.stderr.strip()}")
-    lines = [l for l in out.stdout.splitlines() if " length " in l]
+    # One line per packet: its position in the file, then its summary.
+    lines = [l for l in out.stdout.splitlines() if l.split(" ", 1)[0].isdigit()]
     summary = [l for l in out.stderr.splitlines() if l.startswith("Captured: ")]
     if not summary or not summary[0].startswith(f"Captured: {len(lines)} packet"):
         raise SystemExit(f"summary does not match the packets printed: {summary}")
