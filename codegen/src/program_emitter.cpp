@@ -133,6 +133,18 @@ void ProgramEmitter::stmt(const Stmt& s) {
     case NodeKind::Block:
       block(*cast<Block>(&s));
       break;
+    case NodeKind::While:
+      while_loop(*cast<WhileStmt>(&s));
+      break;
+    case NodeKind::ForRange:
+      for_range(*cast<ForRangeStmt>(&s));
+      break;
+    case NodeKind::Unroll:
+      unroll(*cast<UnrollStmt>(&s));
+      break;
+    case NodeKind::Jump:
+      jump(*cast<JumpStmt>(&s));
+      break;
     default:
       break;
   }

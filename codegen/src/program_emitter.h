@@ -109,6 +109,18 @@ class ProgramEmitter {
  private:
   void stmt(const lang::Stmt& s);
   void block(const lang::Block& b);
+  // Loops, unroll and jumps (control_flow_emitter.cpp).
+  void while_loop(const lang::WhileStmt& s);
+  void for_range(const lang::ForRangeStmt& s);
+  void unroll(const lang::UnrollStmt& s);
+  void jump(const lang::JumpStmt& s);
+  // A loop whose header runs `head` (returning the i1 "keep going") before
+  // each iteration and `step` after it (also reached by continue).
+  void loop(const std::function<llvm::Value*()>& head, const std::function<void()>& body,
+            const std::function<void()>& step);
+  // Starts an unreachable block after a jump, for statements that follow it.
+  void continue_after_jump(const char* name);
+  Val positional(const lang::Positional& p);
   void assign(const lang::AssignStmt& a);
   void assign_map(const lang::AssignStmt& a);
   void set_location(lang::SourceRange where);
@@ -140,6 +152,11 @@ class ProgramEmitter {
   uint32_t scratch_used_ = 0;
   llvm::Value* scratch_base_ = nullptr;
   std::unique_ptr<PacketEmitter> packet_;
+  struct LoopTargets {
+    llvm::BasicBlock* next;  // continue
+    llvm::BasicBlock* exit;  // break
+  };
+  std::vector<LoopTargets> loops_;
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).
