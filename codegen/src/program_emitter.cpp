@@ -403,6 +403,16 @@ void ProgramEmitter::count_dropped_event() {
   });
 }
 
+llvm::Value* ProgramEmitter::start_map() {
+  CodegenState& s = state_;
+  if (s.start == nullptr) {
+    s.artifact.start_map = "ss_start";
+    s.start = s.module.define_map(s.artifact.start_map, BPF_MAP_TYPE_ARRAY, 1, s.module.di_int(32, false),
+                                  s.module.di_int(64, false));
+  }
+  return s.start;
+}
+
 void ProgramEmitter::return_now() {
   builder_.CreateBr(return_block_);
   auto* rest = llvm::BasicBlock::Create(llvm_context(), "after_exit", function_);

@@ -38,6 +38,7 @@ struct CodegenState {
   llvm::GlobalVariable* events = nullptr;
   llvm::GlobalVariable* dropped = nullptr;
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
+  llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
   // Per-CPU scratch: one array entry per program that needs one; created on
   // first use, its value size fixed once every program is emitted.
@@ -103,6 +104,8 @@ class ProgramEmitter {
   llvm::Type* ptr_type();
 
   void count_dropped_event();
+  // The `ss_start` map (elapsed), defined on first use.
+  llvm::Value* start_map();
   // Ends this run of the program now (after exit()).
   void return_now();
 

@@ -376,6 +376,16 @@ class Estimator {
         break;
       case BuiltinId::Args:
         break;
+      case BuiltinId::Elapsed:
+        // The clock, the start-time lookup and its null check, the difference.
+        buffer(4, false);
+        buffer(8, false);
+        e_.instructions += kHelperCall + kMapLookup + 8;
+        branch();
+        break;
+      case BuiltinId::Rand:
+        e_.instructions += kHelperCall + 1;
+        break;
       default:
         e_.instructions += kHelperCall - 1;
         break;
@@ -447,6 +457,7 @@ class Estimator {
     }
     for (const Expr* arg : c.args) {
       if (id == FunctionId::Printf && arg == c.args.front()) continue;  // the format stays in user space
+      if (id == FunctionId::NsecsClock) continue;                        // a clock name
       expr(*arg);
     }
     switch (id) {
@@ -473,6 +484,16 @@ class Estimator {
         e_.branches += 4;
         event_drop_path();
         event_drop_path();
+        break;
+      case FunctionId::NsecsClock:
+        e_.instructions += kHelperCall;
+        break;
+      case FunctionId::Str:
+        if (type_of(*c.args[0]).is_string()) break;
+        buffer(type_of(c).size, true);
+        read_kernel(type_of(c).size);
+        e_.instructions += kHelperCall + 8;
+        branch();
         break;
       case FunctionId::Ntop:
       case FunctionId::Macaddr:

@@ -33,6 +33,9 @@ using BuiltinRule = Type (*)(BuiltinUse&);
 using FunctionRule = Type (*)(CallUse&);
 BuiltinRule builtin_rule(BuiltinId id);
 FunctionRule function_rule(FunctionId id);
+// Functions whose arguments are names, not expressions (nsecs(boot)): their
+// rule checks them.
+bool takes_names(FunctionId id);
 
 class TypeChecker {
  public:
