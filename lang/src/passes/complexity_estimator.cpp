@@ -14,6 +14,7 @@
 
 #include "stratoshark/lang/limits.h"
 #include "stratoshark/lang/passes.h"
+#include "loop_divergence.h"
 
 namespace stratoshark::lang {
 
@@ -123,7 +124,7 @@ class Estimator {
         const auto& w = *cast<WhileStmt>(&s);
         buffer(8, false);
         e_.instructions += 2;
-        loop(s, ctx_.result.max_loop_iterations, true, [&] {
+        loop(s, *w.body, ctx_.result.max_loop_iterations, true, [&] {
           e_.instructions += 3;
           branch();
           expr(*w.cond);
@@ -139,7 +140,7 @@ class Estimator {
         e_.instructions += 2;
         uint64_t n = 0;
         if (auto it = ctx_.result.loops.find(f.id); it != ctx_.result.loops.end()) n = it->second.count();
-        loop(s, n, false, [&] {
+        loop(s, *f.body, n, false, [&] {
           e_.instructions += 2;
           branch();
           e_.instructions += 2;  // the variable's copy
@@ -153,8 +154,17 @@ class Estimator {
         const auto& u = *cast<UnrollStmt>(&s);
         uint64_t n = 0;
         if (auto it = ctx_.result.loops.find(u.id); it != ctx_.result.loops.end()) n = it->second.count();
+        uint64_t processed_before = loop_processed_;
+        uint32_t instructions_before = e_.instructions;
+        uint32_t branches_before = e_.branches;
         for (uint64_t i = 0; i < n; ++i) {
           for (const Stmt* x : u.body->stmts) stmt(*x);
+        }
+        if (n > 1 && loop_state_diverges(*u.body)) {
+          // Each copy may see twice the states of the one before (loop_divergence.h).
+          uint64_t once = (2ull * (e_.instructions - instructions_before) + 4ull * (e_.branches - branches_before) +
+                           (loop_processed_ - processed_before)) / n;
+          loop_processed_ = std::min<uint64_t>(UINT64_MAX / 4, loop_processed_ + once * (doubling(n) - n));
         }
         break;
       }
@@ -169,13 +179,19 @@ class Estimator {
   // A loop body the verifier walks `iterations` times: its first walk is in
   // the totals like any code; the others are added to the processed count
   // (with whatever loops nested inside it cost).
-  void loop(const Stmt& s, uint64_t iterations, bool is_while, const std::function<void()>& body) {
+  // 2^n - 1 (the states over n doubling iterations), saturated.
+  static uint64_t doubling(uint64_t n) { return n >= 40 ? (1ull << 40) : (1ull << n) - 1; }
+
+  void loop(const Stmt& s, const Block& block, uint64_t iterations, bool is_while,
+            const std::function<void()>& body) {
     uint32_t instructions = e_.instructions;
     uint32_t branches = e_.branches;
     uint64_t nested = loop_processed_;
     body();
     uint64_t once = 2ull * (e_.instructions - instructions) + 4ull * (e_.branches - branches) + (loop_processed_ - nested);
+    // Iterations after the first; with diverging states, 2^n - 1 walks in all.
     uint64_t more = iterations > 1 ? iterations - 1 : 0;
+    if (more > 0 && loop_state_diverges(block)) more = doubling(iterations) - 1;
     uint64_t extra = more > UINT64_MAX / (once + 1) ? UINT64_MAX / 2 : more * once;
     loop_processed_ = std::min<uint64_t>(UINT64_MAX / 2, loop_processed_ + extra);
     uint64_t total = extra + once;
