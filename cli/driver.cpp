@@ -8,6 +8,7 @@
 #include <optional>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <fstream>
@@ -25,6 +26,7 @@
 #include "stratoshark/codegen/codegen.h"
 #include "stratoshark/lang/ast_printer.h"
 #include "stratoshark/lang/capture_program.h"
+#include "stratoshark/lang/config.h"
 #include "stratoshark/lang/parse.h"
 #include "stratoshark/lang/passes.h"
 #include "stratoshark/runtime/session.h"
@@ -82,6 +84,24 @@ std::optional<std::string> read_file(const std::string& path) {
   return ss.str();
 }
 
+// STRATOSHARK_MAX_STRLEN (or bpftrace's BPFTRACE_MAX_STRLEN): the default
+// string capacity; a config block in the script overrides it.
+bool apply_environment(lang::LanguageOptions& language) {
+  for (const char* name : {"BPFTRACE_MAX_STRLEN", "STRATOSHARK_MAX_STRLEN"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr) continue;
+    char* end = nullptr;
+    unsigned long n = std::strtoul(value, &end, 10);
+    if (*value == '\0' || *end != '\0' || n < lang::kMinStrlen || n > lang::kMaxStrlen) {
+      print_error(fmt::format("{}={} is not a string length", name, value),
+                  fmt::format("use a number of bytes from {} to {}", lang::kMinStrlen, lang::kMaxStrlen));
+      return false;
+    }
+    language.string_capacity = static_cast<uint32_t>(n);
+  }
+  return true;
+}
+
 struct Compiled {
   std::optional<runtime::Artifact> artifact;
   int exit_code = kExitOk;
@@ -114,7 +134,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
     file = sources.add(o.script_path, std::move(*text));
   }
 
-  if (!o.capture) program = lang::parse(sources, file, ast, diags);
+  if (!o.capture) program = lang::parse_program(sources, file, ast, diags);
   if (program == nullptr) {
     print_diagnostics(diags, sources);
     return {std::nullopt, kExitProgramError, {}};
@@ -135,6 +155,12 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   }
   auto catalog = make_system_catalog();
   lang::LanguageOptions language;
+  language.positional = o.script_args;
+  language.unsafe = o.unsafe;
+  if (!apply_environment(language) || !lang::apply_config(*program, language, diags)) {
+    print_diagnostics(diags, sources);
+    return {std::nullopt, diags.has_errors() ? kExitProgramError : kExitUsage, {}};
+  }
   lang::SemaResult sema;
   lang::PassContext ctx{*program, ast, *catalog, language, diags, sema};
   bool ok = lang::default_passes().run(ctx);

@@ -28,6 +28,7 @@ struct Options {
   bool explain = false;
   std::string emit_elf;
   bool verbose = false;
+  bool unsafe = false;  // --unsafe: allow system() and signal()
   std::string read_file;  // -r FILE: run the network probes over a capture file instead of live traffic
   std::string output_format = "text";  // -f text|json
   std::string output_file;             // -o FILE ("": stdout)

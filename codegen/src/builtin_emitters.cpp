@@ -52,6 +52,42 @@ Val emit_ArgN(ProgramEmitter& e, const Identifier& node) {
 
 Val emit_Retval(ProgramEmitter& e, const Identifier& node) { return emit_retval(e, e.state().sema.type_of(&node)); }
 
+Val emit_Elapsed(ProgramEmitter& e, const Identifier&) {
+  // The start time is written into the one-entry array `ss_start` by the
+  // runtime after loading, before BEGIN runs.
+  llvm::Value* now = e.call_helper(BPF_FUNC_ktime_get_ns, e.i64_type(), {});
+  llvm::Value* key = e.buffer(4, false);
+  e.b().CreateStore(e.b().getInt32(0), key);
+  llvm::Value* slot = e.call_helper(BPF_FUNC_map_lookup_elem, e.ptr_type(), {e.start_map(), key});
+  llvm::Value* result = e.buffer(8, false);
+  e.b().CreateStore(e.i64(0), result);
+  e.if_then(e.b().CreateIsNotNull(slot), [&] {
+    e.b().CreateStore(e.b().CreateSub(now, e.b().CreateLoad(e.i64_type(), slot)), result);
+  });
+  return {e.b().CreateLoad(e.i64_type(), result), Type::u64()};
+}
+
+Val emit_Numaid(ProgramEmitter& e, const Identifier&) {
+  return {e.call_helper(BPF_FUNC_get_numa_node_id, e.i64_type(), {}), Type::u32()};
+}
+
+Val emit_Cgroup(ProgramEmitter& e, const Identifier&) {
+  return {e.call_helper(BPF_FUNC_get_current_cgroup_id, e.i64_type(), {}), Type::u64()};
+}
+
+Val emit_Curtask(ProgramEmitter& e, const Identifier&) {
+  return {e.call_helper(BPF_FUNC_get_current_task, e.i64_type(), {}), Type::u64()};
+}
+
+Val emit_Rand(ProgramEmitter& e, const Identifier&) {
+  llvm::Value* r = e.call_helper(BPF_FUNC_get_prandom_u32, e.b().getInt32Ty(), {});
+  return {e.b().CreateZExt(r, e.i64_type()), Type::u32()};
+}
+
+Val emit_Jiffies(ProgramEmitter& e, const Identifier&) {
+  return {e.call_helper(BPF_FUNC_jiffies64, e.i64_type(), {}), Type::u64()};
+}
+
 constexpr std::array<BuiltinEmitter, kBuiltinCount> kEmitters = {
 #define SS_BUILTIN(id, name, description) &emit_##id,
 #include "stratoshark/lang/builtins.def"

@@ -82,7 +82,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   CodegenResult result;
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
-  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
+  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
 
   for (const auto& [name, info] : sema.maps) {
     artifact.maps.push_back(map_spec(info));

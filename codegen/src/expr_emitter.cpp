@@ -43,6 +43,8 @@ Val ProgramEmitter::expr_here(const Expr& e) {
     }
     case NodeKind::Variable:
       return variable(*cast<Variable>(&e));
+    case NodeKind::Positional:
+      return positional(*cast<Positional>(&e));
     case NodeKind::Map:
       return map_read(*cast<MapRef>(&e));
     case NodeKind::Call: {

@@ -171,6 +171,37 @@ Val emit_Capture(ProgramEmitter& e, const Call&, MapTarget*) {
   return nothing();
 }
 
+// Reads as user memory first and, when that faults, as kernel memory, so
+// one str() serves syscall arguments and kernel strings alike.
+Val emit_Str(ProgramEmitter& e, const Call& call, MapTarget*) {
+  const Type& type = e.state().sema.type_of(&call);
+  Val v = e.expr(*call.args[0]);
+  if (v.type.is_string()) return {v.v, type};
+  llvm::Value* size = e.b().getInt32(type.size);
+  if (call.args.size() > 1) {
+    // A run-time length: n + 1 bytes with the NUL, clamped to the buffer.
+    llvm::Value* n = e.b().CreateAdd(e.expr(*call.args[1]).v, e.i64(1));
+    llvm::Value* clamped = e.b().CreateSelect(e.b().CreateICmpUGT(n, e.i64(type.size)), e.i64(type.size), n);
+    size = e.b().CreateTrunc(clamped, e.b().getInt32Ty());
+  }
+  llvm::Value* buf = e.buffer(type.size, true);
+  llvm::Value* src = e.b().CreateIntToPtr(v.v, e.ptr_type());
+  llvm::Value* got = e.call_helper(BPF_FUNC_probe_read_user_str, e.i64_type(), {buf, size, src});
+  e.if_then(e.b().CreateICmpSLT(got, e.i64(0)),
+            [&] { e.call_helper(BPF_FUNC_probe_read_kernel_str, e.i64_type(), {buf, size, src}); });
+  return {buf, type};
+}
+
+Val emit_NsecsClock(ProgramEmitter& e, const Call& call, MapTarget*) {
+  bpf_func_id helper = BPF_FUNC_ktime_get_ns;
+  if (!call.args.empty()) {
+    const std::string& clock = cast<Identifier>(call.args[0])->name;
+    if (clock == "boot") helper = BPF_FUNC_ktime_get_boot_ns;
+    if (clock == "tai") helper = BPF_FUNC_ktime_get_tai_ns;
+  }
+  return {e.call_helper(helper, e.i64_type(), {}), Type::u64()};
+}
+
 constexpr std::array<FunctionEmitter, kFunctionCount> kEmitters = {
 #define SS_FUNCTION(id, name, min_args, max_args, signature, description) &emit_##id,
 #include "stratoshark/lang/functions.def"

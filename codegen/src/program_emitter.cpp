@@ -122,6 +122,18 @@ void ProgramEmitter::stmt(const Stmt& s) {
     case NodeKind::Block:
       block(*cast<Block>(&s));
       break;
+    case NodeKind::While:
+      while_loop(*cast<WhileStmt>(&s));
+      break;
+    case NodeKind::ForRange:
+      for_range(*cast<ForRangeStmt>(&s));
+      break;
+    case NodeKind::Unroll:
+      unroll(*cast<UnrollStmt>(&s));
+      break;
+    case NodeKind::Jump:
+      jump(*cast<JumpStmt>(&s));
+      break;
     default:
       break;
   }
@@ -386,6 +398,16 @@ void ProgramEmitter::count_dropped_event() {
     llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
     builder_.CreateStore(builder_.CreateAdd(old, i64(1)), slot);
   });
+}
+
+llvm::Value* ProgramEmitter::start_map() {
+  CodegenState& s = state_;
+  if (s.start == nullptr) {
+    s.artifact.start_map = "ss_start";
+    s.start = s.module.define_map(s.artifact.start_map, BPF_MAP_TYPE_ARRAY, 1, s.module.di_int(32, false),
+                                  s.module.di_int(64, false));
+  }
+  return s.start;
 }
 
 void ProgramEmitter::return_now() {

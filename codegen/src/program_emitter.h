@@ -38,6 +38,7 @@ struct CodegenState {
   llvm::GlobalVariable* events = nullptr;
   llvm::GlobalVariable* dropped = nullptr;
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
+  llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
   // Per-CPU scratch: one array entry per program that needs one; created on
   // first use, its value size fixed once every program is emitted.
@@ -109,12 +110,26 @@ class ProgramEmitter {
   llvm::Type* ptr_type();
 
   void count_dropped_event();
+  // The `ss_start` map (elapsed), defined on first use.
+  llvm::Value* start_map();
   // Ends this run of the program now (after exit()).
   void return_now();
 
  private:
   void stmt(const lang::Stmt& s);
   void block(const lang::Block& b);
+  // Loops, unroll and jumps (control_flow_emitter.cpp).
+  void while_loop(const lang::WhileStmt& s);
+  void for_range(const lang::ForRangeStmt& s);
+  void unroll(const lang::UnrollStmt& s);
+  void jump(const lang::JumpStmt& s);
+  // A loop whose header runs `head` (returning the i1 "keep going") before
+  // each iteration and `step` after it (also reached by continue).
+  void loop(const std::function<llvm::Value*()>& head, const std::function<void()>& body,
+            const std::function<void()>& step);
+  // Starts an unreachable block after a jump, for statements that follow it.
+  void continue_after_jump(const char* name);
+  Val positional(const lang::Positional& p);
   void assign(const lang::AssignStmt& a);
   void assign_map(const lang::AssignStmt& a);
   void set_location(lang::SourceRange where);
@@ -146,6 +161,11 @@ class ProgramEmitter {
   uint32_t scratch_used_ = 0;
   llvm::Value* scratch_base_ = nullptr;
   std::unique_ptr<PacketEmitter> packet_;
+  struct LoopTargets {
+    llvm::BasicBlock* next;  // continue
+    llvm::BasicBlock* exit;  // break
+  };
+  std::vector<LoopTargets> loops_;
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).

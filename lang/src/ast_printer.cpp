@@ -63,6 +63,11 @@ class Printer {
       case NodeKind::String: line(d, "string " + quote(cast<StringLiteral>(e)->value)); break;
       case NodeKind::Identifier: line(d, "ident " + cast<Identifier>(e)->name); break;
       case NodeKind::Variable: line(d, "var $" + cast<Variable>(e)->name); break;
+      case NodeKind::Positional: {
+        uint32_t i = cast<Positional>(e)->index;
+        line(d, i == 0 ? std::string("positional $#") : fmt::format("positional ${}", i));
+        break;
+      }
       case NodeKind::Map: {
         auto* m = cast<MapRef>(e);
         line(d, "map @" + m->name);
@@ -154,6 +159,42 @@ class Printer {
         break;
       }
       case NodeKind::Block: block(cast<Block>(s), d, "block"); break;
+      case NodeKind::While: {
+        auto* w = cast<WhileStmt>(s);
+        line(d, "while");
+        expr(w->cond, d + 1);
+        block(w->body, d + 1, "body");
+        break;
+      }
+      case NodeKind::ForRange: {
+        auto* f = cast<ForRangeStmt>(s);
+        line(d, "for range");
+        expr(f->var, d + 1);
+        expr(f->begin, d + 1);
+        expr(f->end, d + 1);
+        block(f->body, d + 1, "body");
+        break;
+      }
+      case NodeKind::ForMap: {
+        auto* f = cast<ForMapStmt>(s);
+        line(d, "for map");
+        expr(f->var, d + 1);
+        expr(f->map, d + 1);
+        block(f->body, d + 1, "body");
+        break;
+      }
+      case NodeKind::Unroll: {
+        auto* u = cast<UnrollStmt>(s);
+        line(d, "unroll");
+        expr(u->count, d + 1);
+        block(u->body, d + 1, "body");
+        break;
+      }
+      case NodeKind::Jump: {
+        JumpKind k = cast<JumpStmt>(s)->jump;
+        line(d, k == JumpKind::Return ? "return" : k == JumpKind::Break ? "break" : "continue");
+        break;
+      }
       default: line(d, "<?>"); break;
     }
   }
@@ -170,6 +211,11 @@ void inline_expr(const Expr* e, std::string& out) {
     case NodeKind::String: out += quote(cast<StringLiteral>(e)->value); break;
     case NodeKind::Identifier: out += cast<Identifier>(e)->name; break;
     case NodeKind::Variable: out += "$" + cast<Variable>(e)->name; break;
+    case NodeKind::Positional: {
+      uint32_t i = cast<Positional>(e)->index;
+      out += i == 0 ? std::string("$#") : fmt::format("${}", i);
+      break;
+    }
     case NodeKind::Map: {
       auto* m = cast<MapRef>(e);
       out += "@" + m->name;
@@ -259,6 +305,10 @@ std::string print_ast(const Program& program, const std::function<std::string(co
   Printer p;
   p.annotate = annotate;
   p.line(0, "program");
+  for (const ConfigEntry& c : program.config) {
+    p.line(1, "config " + c.name);
+    p.expr(c.value, 2);
+  }
   for (const Probe* probe : program.probes) {
     std::string names;
     for (const AttachPoint* ap : probe->attach_points) {

@@ -1,5 +1,13 @@
 #include "stratoshark/lang/parse.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
 #include <fmt/format.h>
 
 #include "syntax/parser_state.h"
@@ -21,8 +29,16 @@ Parser::symbol_type to_symbol(Token& t) {
     case Tok::String: return P::make_STRING(std::move(t.text), l);
     case Tok::Map: return P::make_MAP(std::move(t.text), l);
     case Tok::Var: return P::make_VAR(std::move(t.text), l);
+    case Tok::Positional: return P::make_POSITIONAL(t.value, l);
+    case Tok::Include: return P::make_INCLUDE(std::move(t.text), l);
     case Tok::KwIf: return P::make_IF(l);
     case Tok::KwElse: return P::make_ELSE(l);
+    case Tok::KwWhile: return P::make_WHILE(l);
+    case Tok::KwFor: return P::make_FOR(l);
+    case Tok::KwUnroll: return P::make_UNROLL(l);
+    case Tok::KwReturn: return P::make_RETURN(l);
+    case Tok::KwBreak: return P::make_BREAK(l);
+    case Tok::KwContinue: return P::make_CONTINUE(l);
     case Tok::LParen: return P::make_LPAREN(l);
     case Tok::RParen: return P::make_RPAREN(l);
     case Tok::LBracket: return P::make_LBRACKET(l);
@@ -34,6 +50,7 @@ Parser::symbol_type to_symbol(Token& t) {
     case Tok::Colon: return P::make_COLON(l);
     case Tok::Question: return P::make_QUESTION(l);
     case Tok::Dot: return P::make_DOT(l);
+    case Tok::DotDot: return P::make_DOTDOT(l);
     case Tok::Arrow: return P::make_ARROW(l);
     case Tok::Plus: return P::make_PLUS(l);
     case Tok::Minus: return P::make_MINUS(l);
@@ -149,6 +166,81 @@ Program* parse(const SourceManager& sources, FileId file, AstContext& ast, Diagn
     for (Probe* p : state.program->probes) p->index = index++;
   }
   return state.program;
+}
+
+}  // namespace stratoshark::lang
+
+namespace stratoshark::lang {
+
+namespace {
+
+constexpr int kMaxIncludeDepth = 16;
+
+bool expand_includes(SourceManager& sources, FileId file, Program& program, AstContext& ast, Diagnostics& diags,
+                     std::vector<std::string>& stack) {
+  if (program.includes.empty()) return true;
+  namespace fs = std::filesystem;
+  const std::string& name = sources.file(file).name();
+  fs::path dir = name == "-e" ? fs::current_path() : fs::path(name).parent_path();
+  std::vector<Probe*> merged;
+  size_t next = 0;
+  auto includes = std::move(program.includes);
+  program.includes.clear();
+  for (const IncludeDirective& inc : includes) {
+    while (next < inc.position) merged.push_back(program.probes[next++]);
+    fs::path path = fs::path(inc.path).is_absolute() ? fs::path(inc.path) : dir / inc.path;
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    std::string key = ec ? path.string() : canonical.string();
+    if (std::find(stack.begin(), stack.end(), key) != stack.end()) {
+      diags.error(inc.loc, fmt::format("'{}' includes itself (through {} file{})", inc.path, stack.size(),
+                                       stack.size() == 1 ? "" : "s"),
+                  "remove the #include that closes the cycle");
+      return false;
+    }
+    if (stack.size() >= kMaxIncludeDepth) {
+      diags.error(inc.loc, fmt::format("#include nested more than {} levels deep", kMaxIncludeDepth));
+      return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      diags.error(inc.loc, fmt::format("cannot read included file '{}': {}", path.string(), std::strerror(errno)),
+                  "the path is relative to the including file's directory");
+      return false;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    FileId included = sources.add(path.string(), text.str());
+    Program* sub = parse(sources, included, ast, diags);
+    if (sub == nullptr) return false;
+    stack.push_back(key);
+    bool ok = expand_includes(sources, included, *sub, ast, diags, stack);
+    stack.pop_back();
+    if (!ok) return false;
+    for (Probe* p : sub->probes) merged.push_back(p);
+    for (auto& c : sub->config) program.config.push_back(std::move(c));
+  }
+  while (next < program.probes.size()) merged.push_back(program.probes[next++]);
+  program.probes = std::move(merged);
+  return true;
+}
+
+}  // namespace
+
+Program* parse_program(SourceManager& sources, FileId file, AstContext& ast, Diagnostics& diags) {
+  Program* program = parse(sources, file, ast, diags);
+  if (program == nullptr) return nullptr;
+  std::vector<std::string> stack;
+  const std::string& name = sources.file(file).name();
+  if (name != "-e") {
+    std::error_code ec;
+    auto canonical = std::filesystem::weakly_canonical(name, ec);
+    stack.push_back(ec ? name : canonical.string());
+  }
+  if (!expand_includes(sources, file, *program, ast, diags, stack)) return nullptr;
+  uint32_t index = 0;
+  for (Probe* p : program->probes) p->index = index++;
+  return program;
 }
 
 }  // namespace stratoshark::lang

@@ -201,6 +201,16 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
     return Error{ErrorKind::Internal, "the object has no event ring buffer", "this is a bug in stratoshark",
                  std::nullopt, {}};
   }
+  if (!artifact.start_map.empty()) {
+    // `elapsed` counts from here: the programs are loaded, nothing has run yet.
+    if (bpf_map* start = bpf_object__find_map_by_name(object, artifact.start_map.c_str())) {
+      timespec now{};
+      clock_gettime(CLOCK_MONOTONIC, &now);
+      uint64_t ns = static_cast<uint64_t>(now.tv_sec) * 1000000000ull + static_cast<uint64_t>(now.tv_nsec);
+      uint32_t key = 0;
+      bpf_map_update_elem(bpf_map__fd(start), &key, &ns, BPF_ANY);
+    }
+  }
   session->events_ = ring_buffer__new(bpf_map__fd(events), &Session::on_event, session.get(), nullptr);
   if (session->events_ == nullptr) {
     int e = -errno;

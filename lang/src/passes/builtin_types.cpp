@@ -17,6 +17,12 @@ Type type_Comm(BuiltinUse&) { return Type::string(16); }
 Type type_Nsecs(BuiltinUse&) { return Type::u64(); }
 Type type_Cpu(BuiltinUse&) { return Type::u32(); }
 Type type_Probe(BuiltinUse&) { return Type::probe_name(); }
+Type type_Elapsed(BuiltinUse&) { return Type::u64(); }
+Type type_Numaid(BuiltinUse&) { return Type::u32(); }
+Type type_Cgroup(BuiltinUse&) { return Type::u64(); }
+Type type_Curtask(BuiltinUse&) { return Type::u64(); }
+Type type_Rand(BuiltinUse&) { return Type::u32(); }
+Type type_Jiffies(BuiltinUse&) { return Type::u64(); }
 
 Type type_Args(BuiltinUse& use) {
   std::string without;

@@ -7,12 +7,14 @@
 // this on every program the tests run). Buffer placement uses the same rule
 // as codegen (limits::buffer_on_stack).
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "stratoshark/lang/limits.h"
 #include "stratoshark/lang/passes.h"
+#include "loop_divergence.h"
 
 namespace stratoshark::lang {
 
@@ -57,7 +59,7 @@ class Estimator {
     // Paths: the verifier walks both sides of each branch, and state pruning
     // merges them again where the registers agree, as they do after our
     // if/else and ?: (measured: processed stays below the instruction count
-    // plus a few per branch). Loops will multiply their bodies here.
+    // plus a few per branch). Loops add their later iterations (loop()).
     e_.processed = static_cast<uint64_t>(e_.instructions) * 2 + 4ull * e_.branches + loop_processed_;
     return e_;
   }
@@ -117,8 +119,87 @@ class Estimator {
       case NodeKind::Block:
         for (const Stmt* x : cast<Block>(&s)->stmts) stmt(*x);
         break;
+      case NodeKind::While: {
+        // The hidden counter, its test, the condition, the step, the back edge.
+        const auto& w = *cast<WhileStmt>(&s);
+        buffer(8, false);
+        e_.instructions += 2;
+        loop(s, *w.body, ctx_.result.max_loop_iterations, true, [&] {
+          e_.instructions += 3;
+          branch();
+          expr(*w.cond);
+          branch();
+          for (const Stmt* x : w.body->stmts) stmt(*x);
+          e_.instructions += 4;
+        });
+        break;
+      }
+      case NodeKind::ForRange: {
+        const auto& f = *cast<ForRangeStmt>(&s);
+        buffer(8, false);
+        e_.instructions += 2;
+        uint64_t n = 0;
+        if (auto it = ctx_.result.loops.find(f.id); it != ctx_.result.loops.end()) n = it->second.count();
+        loop(s, *f.body, n, false, [&] {
+          e_.instructions += 2;
+          branch();
+          e_.instructions += 2;  // the variable's copy
+          for (const Stmt* x : f.body->stmts) stmt(*x);
+          e_.instructions += 4;
+        });
+        break;
+      }
+      case NodeKind::Unroll: {
+        // The block, emitted N times: every copy costs what the first does.
+        const auto& u = *cast<UnrollStmt>(&s);
+        uint64_t n = 0;
+        if (auto it = ctx_.result.loops.find(u.id); it != ctx_.result.loops.end()) n = it->second.count();
+        uint64_t processed_before = loop_processed_;
+        uint32_t instructions_before = e_.instructions;
+        uint32_t branches_before = e_.branches;
+        for (uint64_t i = 0; i < n; ++i) {
+          for (const Stmt* x : u.body->stmts) stmt(*x);
+        }
+        if (n > 1 && loop_state_diverges(*u.body)) {
+          // Each copy may see twice the states of the one before (loop_divergence.h).
+          uint64_t once = (2ull * (e_.instructions - instructions_before) + 4ull * (e_.branches - branches_before) +
+                           (loop_processed_ - processed_before)) / n;
+          loop_processed_ = std::min<uint64_t>(UINT64_MAX / 4, loop_processed_ + once * (doubling(n) - n));
+        }
+        break;
+      }
+      case NodeKind::Jump:
+        e_.instructions += 1;
+        break;
       default:
         break;
+    }
+  }
+
+  // A loop body the verifier walks `iterations` times: its first walk is in
+  // the totals like any code; the others are added to the processed count
+  // (with whatever loops nested inside it cost).
+  // 2^n - 1 (the states over n doubling iterations), saturated.
+  static uint64_t doubling(uint64_t n) { return n >= 40 ? (1ull << 40) : (1ull << n) - 1; }
+
+  void loop(const Stmt& s, const Block& block, uint64_t iterations, bool is_while,
+            const std::function<void()>& body) {
+    uint32_t instructions = e_.instructions;
+    uint32_t branches = e_.branches;
+    uint64_t nested = loop_processed_;
+    body();
+    uint64_t once = 2ull * (e_.instructions - instructions) + 4ull * (e_.branches - branches) + (loop_processed_ - nested);
+    // Iterations after the first; with diverging states, 2^n - 1 walks in all.
+    uint64_t more = iterations > 1 ? iterations - 1 : 0;
+    if (more > 0 && loop_state_diverges(block)) more = doubling(iterations) - 1;
+    uint64_t extra = more > UINT64_MAX / (once + 1) ? UINT64_MAX / 2 : more * once;
+    loop_processed_ = std::min<uint64_t>(UINT64_MAX / 2, loop_processed_ + extra);
+    uint64_t total = extra + once;
+    if (total > e_.heaviest_loop_processed) {
+      e_.heaviest_loop = s.loc;
+      e_.heaviest_loop_processed = total;
+      e_.heaviest_loop_iterations = iterations;
+      e_.heaviest_loop_is_while = is_while;
     }
   }
 
@@ -253,6 +334,14 @@ class Estimator {
       case NodeKind::Variable:
         e_.instructions += 1;
         break;
+      case NodeKind::Positional:
+        if (t.is_string()) {
+          buffer(t.size, false);
+          e_.instructions += 3 * words(t.size) + 2 * (t.size % 8);
+        } else {
+          e_.instructions += 2;
+        }
+        break;
       case NodeKind::Map: {
         const auto& m = *cast<MapRef>(&x);
         map_key(m);
@@ -316,6 +405,16 @@ class Estimator {
         break;
       case BuiltinId::Retval:
         e_.instructions += 3;  // a context load, narrowed and extended
+        break;
+      case BuiltinId::Elapsed:
+        // The clock, the start-time lookup and its null check, the difference.
+        buffer(4, false);
+        buffer(8, false);
+        e_.instructions += kHelperCall + kMapLookup + 8;
+        branch();
+        break;
+      case BuiltinId::Rand:
+        e_.instructions += kHelperCall + 1;
         break;
       default:
         e_.instructions += kHelperCall - 1;
@@ -409,6 +508,7 @@ class Estimator {
     for (const Expr* arg : c.args) {
       if (id == FunctionId::Printf && arg == c.args.front()) continue;  // the format stays in user space
       if (arg == c.args.front() && names_whole_map(id, *arg)) continue;  // a map named, not read
+      if (id == FunctionId::NsecsClock) continue;                        // a clock name
       expr(*arg);
     }
     switch (id) {
@@ -443,6 +543,16 @@ class Estimator {
       case FunctionId::HasKey:
       case FunctionId::Len:
         map_function(c, id);
+        break;
+      case FunctionId::NsecsClock:
+        e_.instructions += kHelperCall;
+        break;
+      case FunctionId::Str:
+        if (type_of(*c.args[0]).is_string()) break;
+        buffer(type_of(c).size, true);
+        read_kernel(type_of(c).size);
+        e_.instructions += kHelperCall + 8;
+        branch();
         break;
       case FunctionId::Ntop:
       case FunctionId::Macaddr:
@@ -674,6 +784,15 @@ const MapRef* first_keyed_use(const Stmt& s, const std::string& name) {
         if (auto* r = first_keyed_use(*x, name)) return r;
       }
       return nullptr;
+    case NodeKind::While: {
+      const auto& w = *cast<WhileStmt>(&s);
+      if (auto* r = first_keyed_use(*w.cond, name)) return r;
+      return first_keyed_use(*w.body, name);
+    }
+    case NodeKind::ForRange:
+      return first_keyed_use(*cast<ForRangeStmt>(&s)->body, name);
+    case NodeKind::Unroll:
+      return first_keyed_use(*cast<UnrollStmt>(&s)->body, name);
     default:
       return nullptr;
   }
@@ -711,6 +830,21 @@ void estimate_complexity(PassContext& ctx) {
                       fmt::format("the program of '{}' would have about {} instructions; the kernel allows {}", name,
                                   e.instructions, limits::kInstructions),
                       "split the work across several probes; this statement is the largest part");
+    } else if (e.processed > limits::kProcessedInstructions && e.heaviest_loop &&
+               e.heaviest_loop_processed * 2 > e.processed) {
+      uint64_t per_iteration = e.heaviest_loop_processed / std::max<uint64_t>(1, e.heaviest_loop_iterations);
+      uint64_t fits = per_iteration == 0 ? 0 : limits::kProcessedInstructions / 2 / per_iteration;
+      ctx.diags.error(*e.heaviest_loop,
+                      fmt::format("the verifier would have to walk about {} instructions through '{}': this loop "
+                                  "runs up to {} times at about {} each; it gives up after {}",
+                                  e.processed, name, e.heaviest_loop_iterations, per_iteration,
+                                  limits::kProcessedInstructions),
+                      e.heaviest_loop_is_while
+                          ? fmt::format("lower the iteration limit of while loops, e.g. config = {{ max_loop_iterations "
+                                        "= {} }}, or do less in the loop body",
+                                        std::max<uint64_t>(1, fits))
+                          : fmt::format("lower the loop's bound (about {} iterations fit), or do less in its body",
+                                        std::max<uint64_t>(1, fits)));
     } else if (e.processed > limits::kProcessedInstructions) {
       ctx.diags.error(where,
                       fmt::format("the verifier would have to walk about {} instructions through the branches of '{}'; "

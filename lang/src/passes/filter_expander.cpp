@@ -47,6 +47,13 @@ void visit_stmt(const Stmt* s, const std::function<void(const Expr&)>& f) {
     case NodeKind::Block:
       for (const Stmt* x : cast<Block>(s)->stmts) visit_stmt(x, f);
       break;
+    case NodeKind::While:
+      visit_expr(cast<WhileStmt>(s)->cond, f);
+      visit_stmt(cast<WhileStmt>(s)->body, f);
+      break;
+    case NodeKind::ForRange: visit_stmt(cast<ForRangeStmt>(s)->body, f); break;
+    case NodeKind::ForMap: visit_stmt(cast<ForMapStmt>(s)->body, f); break;
+    case NodeKind::Unroll: visit_stmt(cast<UnrollStmt>(s)->body, f); break;
     default: break;
   }
 }

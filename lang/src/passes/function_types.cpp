@@ -143,6 +143,71 @@ Type check_Capture(CallUse& use) {
   return Type::void_type();
 }
 
+// str(ptr[, n]): a string read at run time, max_strlen bytes with the NUL;
+// with a constant n, n bytes plus the NUL (never more than max_strlen).
+// str() of a string is that string; str($N) is the word itself, even a number.
+Type check_Str(CallUse& use) {
+  const Expr& arg = *use.call.args[0];
+  uint32_t capacity = use.checker.context().options.string_capacity;
+  if (const auto* p = dyn_cast<Positional>(&arg); p != nullptr && p->index > 0) {
+    const auto& words = use.checker.context().options.positional;
+    ConstantValue v;
+    v.is_string = true;
+    v.text = p->index <= words.size() ? words[p->index - 1] : std::string();
+    use.checker.result().constants[p->id] = v;
+    Type t = Type::string(static_cast<uint32_t>(v.text.size() + 1));
+    use.checker.result().types[p->id] = t;
+    if (use.call.args.size() > 1) {
+      use.checker.diags().error(use.call.args[1]->loc, "str($N) takes no length", "write str($1)");
+      return Type::none();
+    }
+    return t;
+  }
+  if (use.args[0].is_string()) {
+    if (use.call.args.size() > 1) {
+      use.checker.diags().error(use.call.args[1]->loc, fmt::format("'{}' is already a string", print_expr(arg)),
+                                "str(s, n) reads from a pointer; drop the length");
+      return Type::none();
+    }
+    return use.args[0];
+  }
+  if (!use.args[0].is_int()) {
+    use.checker.diags().error(arg.loc,
+                              fmt::format("str() needs a pointer (an integer address), but '{}' is {}", print_expr(arg),
+                                          use.args[0].to_string()),
+                              "e.g. str(args.filename)");
+    return Type::none();
+  }
+  if (use.call.args.size() > 1) {
+    if (!use.args[1].is_int()) {
+      use.checker.diags().error(use.call.args[1]->loc, "the length of str(ptr, n) must be an integer");
+      return Type::none();
+    }
+    if (auto n = use.checker.constant_int(*use.call.args[1])) {
+      if (*n < 0) {
+        use.checker.diags().error(use.call.args[1]->loc, fmt::format("str() cannot read {} bytes", *n));
+        return Type::none();
+      }
+      capacity = std::min<uint32_t>(capacity, static_cast<uint32_t>(std::min<int64_t>(*n, 1 << 20)) + 1);
+    }
+  }
+  return Type::string(capacity);
+}
+
+// nsecs(boot): the argument names a clock; it is not an expression.
+Type check_NsecsClock(CallUse& use) {
+  if (use.call.args.empty()) return Type::u64();
+  const auto* clock = dyn_cast<Identifier>(use.call.args[0]);
+  if (clock == nullptr || (clock->name != "monotonic" && clock->name != "boot" && clock->name != "tai")) {
+    std::string hint = "nsecs(monotonic), nsecs(boot) or nsecs(tai)";
+    if (clock != nullptr && clock->name == "sw_tai") hint = "sw_tai is not supported; use nsecs(tai)";
+    use.checker.diags().error(use.call.args[0]->loc,
+                              fmt::format("'{}' is not a clock", print_expr(*use.call.args[0])), hint);
+    return Type::none();
+  }
+  return Type::u64();
+}
+
 constexpr std::array<FunctionRule, kFunctionCount> kRules = {
 #define SS_FUNCTION(id, name, min_args, max_args, signature, description) &check_##id,
 #include "stratoshark/lang/functions.def"
@@ -152,5 +217,7 @@ constexpr std::array<FunctionRule, kFunctionCount> kRules = {
 }  // namespace
 
 FunctionRule function_rule(FunctionId id) { return kRules[static_cast<size_t>(id)]; }
+
+bool takes_names(FunctionId id) { return id == FunctionId::NsecsClock; }
 
 }  // namespace stratoshark::lang

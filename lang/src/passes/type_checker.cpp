@@ -57,6 +57,14 @@ void collect_assigned_maps(const Stmt& s, std::set<std::string>& out) {
     if (i->else_stmt != nullptr) collect_assigned_maps(*i->else_stmt, out);
   } else if (const auto* b = dyn_cast<Block>(&s)) {
     for (const Stmt* x : b->stmts) collect_assigned_maps(*x, out);
+  } else if (const auto* w = dyn_cast<WhileStmt>(&s)) {
+    collect_assigned_maps(*w->body, out);
+  } else if (const auto* f = dyn_cast<ForRangeStmt>(&s)) {
+    collect_assigned_maps(*f->body, out);
+  } else if (const auto* fm = dyn_cast<ForMapStmt>(&s)) {
+    collect_assigned_maps(*fm->body, out);
+  } else if (const auto* u = dyn_cast<UnrollStmt>(&s)) {
+    collect_assigned_maps(*u->body, out);
   }
 }
 }  // namespace
@@ -107,6 +115,7 @@ void TypeChecker::reset_result() {
   ctx_.result = SemaResult{};
   ctx_.result.probes = std::move(probes);
   ctx_.result.filters = std::move(filters);
+  ctx_.result.max_loop_iterations = ctx_.options.max_loop_iterations;
 }
 
 Type TypeChecker::set(const Node& n, Type t) {
@@ -152,6 +161,21 @@ void TypeChecker::check_stmt(const Stmt& stmt) {
     }
     case NodeKind::Block:
       check_block(*cast<Block>(&stmt));
+      break;
+    case NodeKind::While:
+      check_while(*cast<WhileStmt>(&stmt));
+      break;
+    case NodeKind::ForRange:
+      check_for_range(*cast<ForRangeStmt>(&stmt));
+      break;
+    case NodeKind::ForMap:
+      check_for_map(*cast<ForMapStmt>(&stmt));
+      break;
+    case NodeKind::Unroll:
+      check_unroll(*cast<UnrollStmt>(&stmt));
+      break;
+    case NodeKind::Jump:
+      check_jump(*cast<JumpStmt>(&stmt));
       break;
     default:
       break;
@@ -298,6 +322,8 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
       }
       return set(e, it->second);
     }
+    case NodeKind::Positional:
+      return set(e, check_positional(*cast<Positional>(&e)));
     case NodeKind::Map:
       return set(e, check_map_read(*cast<MapRef>(&e)));
     case NodeKind::Call:
@@ -440,8 +466,8 @@ Type TypeChecker::check_call(const Call& call, bool map_value) {
   std::vector<Type> args;
   bool ok = true;
   for (const Expr* a : call.args) {
-    if (a == call.args.front() && names_whole_map(info->id, *a)) {
-      args.push_back(Type::void_type());  // the rule looks the map up itself
+    if ((a == call.args.front() && names_whole_map(info->id, *a)) || takes_names(info->id)) {
+      args.push_back(Type::void_type());  // names (a whole map, a clock), not values
       continue;
     }
     args.push_back(check_expr(*a));

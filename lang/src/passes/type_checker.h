@@ -33,6 +33,9 @@ using BuiltinRule = Type (*)(BuiltinUse&);
 using FunctionRule = Type (*)(CallUse&);
 BuiltinRule builtin_rule(BuiltinId id);
 FunctionRule function_rule(FunctionId id);
+// Functions whose arguments are names, not expressions (nsecs(boot)): their
+// rule checks them.
+bool takes_names(FunctionId id);
 
 class TypeChecker {
  public:
@@ -47,6 +50,9 @@ class TypeChecker {
   Diagnostics& diags() { return *diags_; }
   SemaResult& result() { return ctx_.result; }
   PassContext& context() { return ctx_; }
+  // The value of a constant integer expression (literals, positional
+  // parameters, + - * and unary -), or nullopt.
+  std::optional<int64_t> constant_int(const Expr& e) const;
   // The `args` field `name` for every target of `probe`; reports and returns
   // None when a target lacks it or the targets disagree on its type.
   Type args_field(const Probe& probe, const std::string& name, SourceRange where);
@@ -64,6 +70,15 @@ class TypeChecker {
   void check_block(const Block& block);
   void check_stmt(const Stmt& stmt);
   void check_assign(const AssignStmt& assign);
+  // Loops, unroll and jumps (control_flow_types.cpp).
+  void check_while(const WhileStmt& s);
+  void check_for_range(const ForRangeStmt& s);
+  void check_for_map(const ForMapStmt& s);
+  void check_unroll(const UnrollStmt& s);
+  void check_jump(const JumpStmt& s);
+  Type check_positional(const Positional& p);
+  // Declares (or checks) loop variable `v` with type `t`.
+  bool bind_variable(const Expr& v, const Type& t);
   Type check_expr(const Expr& expr, bool map_value = false);
   Type check_binary(const Binary& b);
   Type check_call(const Call& call, bool map_value);
@@ -88,6 +103,8 @@ class TypeChecker {
   std::map<std::string, std::vector<TracepointField>> args_cache_;
   std::set<std::string> assigned_maps_;  // every map some statement assigns
   bool inferring_ = false;
+  int loop_depth_ = 0;    // while / for loops around the statement being checked
+  int unroll_depth_ = 0;  // unroll blocks around it
 };
 
 // Packet rules (packet_types.cpp). check_packet_name/field return nullopt when

@@ -83,6 +83,14 @@ Token Lexer::next_top() {
                 t.text = text_.substr(begin, cursor_ - begin);
                 return t; }
       ","     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Comma, begin); }
+      "="     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Assign, begin); }
+      "#include" [ \t]* ["] [^"\r\n\x00]* ["]
+              { cursor_ = static_cast<uint32_t>(p - base);
+                Token t = make(Tok::Include, begin);
+                std::string all = text_.substr(begin, cursor_ - begin);
+                size_t open = all.find('"');
+                t.text = all.substr(open + 1, all.size() - open - 2);
+                return t; }
       "/"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Slash, begin); }
       "{"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::LBrace, begin); }
       "<"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Lt, begin); }
@@ -125,6 +133,12 @@ Token Lexer::next_expr() {
       (dec | hex | bin) [A-Za-z0-9_]* { cursor_ = static_cast<uint32_t>(p - base); return lex_number(begin, cursor_); }
       "if"     { SS_TOKEN(KwIf); }
       "else"   { SS_TOKEN(KwElse); }
+      "while"  { SS_TOKEN(KwWhile); }
+      "for"    { SS_TOKEN(KwFor); }
+      "unroll" { SS_TOKEN(KwUnroll); }
+      "return" { SS_TOKEN(KwReturn); }
+      "break"  { SS_TOKEN(KwBreak); }
+      "continue" { SS_TOKEN(KwContinue); }
       ident    { cursor_ = static_cast<uint32_t>(p - base);
                  Token t = make(Tok::Ident, begin);
                  t.text = text_.substr(begin, cursor_ - begin);
@@ -137,6 +151,20 @@ Token Lexer::next_expr() {
                  Token t = make(Tok::Var, begin);
                  t.text = text_.substr(begin + 1, cursor_ - begin - 1);
                  return t; }
+            "$" [0-9]+ { cursor_ = static_cast<uint32_t>(p - base);
+                 Token t = make(Tok::Positional, begin);
+                 t.text = text_.substr(begin, cursor_ - begin);
+                 uint64_t n = 0;
+                 for (uint32_t i = begin + 1; i < cursor_ && n < 100000; ++i) n = n * 10 + static_cast<uint64_t>(text_[i] - '0');
+                 if (n == 0 || n >= 100000)
+                   return error(begin, cursor_, fmt::format("'{}' is not a positional parameter", t.text),
+                                "positional parameters are $1, $2, ... (and $# for their number)");
+                 t.value = n;
+                 return t; }
+      "$#"  { cursor_ = static_cast<uint32_t>(p - base);
+              Token t = make(Tok::Positional, begin);
+              t.text = "$#";
+              return t; }
       "("  { SS_TOKEN(LParen); }
       ")"  { SS_TOKEN(RParen); }
       "["  { SS_TOKEN(LBracket); }
@@ -148,6 +176,7 @@ Token Lexer::next_expr() {
       ":"  { SS_TOKEN(Colon); }
       "?"  { SS_TOKEN(Question); }
       "."  { SS_TOKEN(Dot); }
+      ".." { SS_TOKEN(DotDot); }
       "->" { SS_TOKEN(Arrow); }
       "+"  { SS_TOKEN(Plus); }
       "-"  { SS_TOKEN(Minus); }
@@ -296,8 +325,16 @@ const char* describe(Tok t) {
     case Tok::String: return "string";
     case Tok::Map: return "map";
     case Tok::Var: return "variable";
+    case Tok::Positional: return "positional parameter";
+    case Tok::Include: return "#include";
     case Tok::KwIf: return "'if'";
     case Tok::KwElse: return "'else'";
+    case Tok::KwWhile: return "'while'";
+    case Tok::KwFor: return "'for'";
+    case Tok::KwUnroll: return "'unroll'";
+    case Tok::KwReturn: return "'return'";
+    case Tok::KwBreak: return "'break'";
+    case Tok::KwContinue: return "'continue'";
     case Tok::LParen: return "'('";
     case Tok::RParen: return "')'";
     case Tok::LBracket: return "'['";
@@ -309,6 +346,7 @@ const char* describe(Tok t) {
     case Tok::Colon: return "':'";
     case Tok::Question: return "'?'";
     case Tok::Dot: return "'.'";
+    case Tok::DotDot: return "'..'";
     case Tok::Arrow: return "'->'";
     case Tok::Plus: return "'+'";
     case Tok::Minus: return "'-'";

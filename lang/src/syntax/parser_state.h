@@ -1,6 +1,8 @@
 // State shared by the bison parser and its yylex(); private to lang/.
 #pragma once
 
+#include <fmt/format.h>
+
 #include "parser.hpp"
 #include "stratoshark/lang/ast.h"
 #include "stratoshark/lang/diagnostics.h"
@@ -18,6 +20,18 @@ struct ParserState {
     return b;
   }
   void syntax_error(const Parser::context& ctx);
+  // `NAME = { ... }` at the top level: only `config` is such a block.
+  void config_block(SourceRange name_loc, const std::string& name, std::vector<ConfigEntry> entries) {
+    if (name != "config") {
+      if (!error_reported) {
+        error_reported = true;
+        diags.error(name_loc, fmt::format("unexpected '{} =' at the top level", name),
+                    "the only top-level assignment is the config block: config = { max_strlen = 128; }");
+      }
+      return;
+    }
+    for (auto& e : entries) program->config.push_back(std::move(e));
+  }
 
   const SourceManager& sources;
   FileId file;

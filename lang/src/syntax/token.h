@@ -19,12 +19,20 @@ enum class Tok : uint8_t {
   String,
   Map,       // @name or @
   Var,       // $name
+  Positional,  // $N (value) or $# (value 0)
+  Include,     // top level: #include "path" (text: the path)
   // keywords
   KwIf,
   KwElse,
+  KwWhile,
+  KwFor,
+  KwUnroll,
+  KwReturn,
+  KwBreak,
+  KwContinue,
   // punctuation
   LParen, RParen, LBracket, RBracket, LBrace, RBrace,
-  Comma, Semi, Colon, Question, Dot, Arrow,
+  Comma, Semi, Colon, Question, Dot, DotDot, Arrow,
   Plus, Minus, Star, Slash, Percent, Amp, Pipe, Caret, Tilde, Bang,
   Lt, Gt, Le, Ge, EqEq, Ne, Shl, Shr, AndAnd, OrOr,
   Assign, PlusAssign, MinusAssign, StarAssign, SlashAssign, PercentAssign,

@@ -6,7 +6,7 @@ namespace {
 
 bool can_begin_operand(Tok t) {
   switch (t) {
-    case Tok::Ident: case Tok::Int: case Tok::String: case Tok::Map: case Tok::Var:
+    case Tok::Ident: case Tok::Int: case Tok::String: case Tok::Map: case Tok::Var: case Tok::Positional:
     case Tok::LParen: case Tok::Minus: case Tok::Bang: case Tok::Tilde: case Tok::Star:
     case Tok::Amp: case Tok::PlusPlus: case Tok::MinusMinus:
       return true;
@@ -17,8 +17,9 @@ bool can_begin_operand(Tok t) {
 
 bool can_end_operand(Tok t) {
   switch (t) {
-    case Tok::Ident: case Tok::Int: case Tok::String: case Tok::Map: case Tok::Var:
+    case Tok::Ident: case Tok::Int: case Tok::String: case Tok::Map: case Tok::Var: case Tok::Positional:
     case Tok::RParen: case Tok::RBracket: case Tok::PlusPlus: case Tok::MinusMinus:
+    case Tok::KwReturn: case Tok::KwBreak: case Tok::KwContinue:
       return true;
     default:
       return false;
@@ -128,7 +129,8 @@ Token TokenStream::next() {
       report_unclosed();
       break;
     case Tok::LParen:
-      frames_.push_back({Frame::Paren, t.range, prev_ == Tok::KwIf});
+      frames_.push_back({Frame::Paren, t.range,
+                         prev_ == Tok::KwIf || prev_ == Tok::KwWhile || prev_ == Tok::KwFor || prev_ == Tok::KwUnroll});
       break;
     case Tok::RParen:
       if (top.kind == Frame::Paren) {

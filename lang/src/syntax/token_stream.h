@@ -6,7 +6,8 @@
 //   * '/' after the attach points opens a predicate; a '/' directly followed by
 //     '{', '<' or the end of input closes it; any other '/' divides;
 //   * '<' opens a block after the attach points/predicate, after the ')' of an
-//     if condition and after 'else'; anywhere else it is "less than";
+//     if, while, for or unroll head and after 'else'; anywhere else it is
+//     "less than";
 //   * inside a < > block, a '>' closes the block when it follows a complete
 //     statement and no operand follows it; a '>' with an operand after it is
 //     "greater than". After ';' (or an empty block) '>' always closes. Inside
@@ -43,7 +44,7 @@ class TokenStream {
   struct Open {
     Frame kind;
     SourceRange at;
-    bool control = false;  // '(' of an if condition
+    bool control = false;  // '(' of an if, while, for or unroll head
     int ternaries = 0;     // '?' seen without its ':'
   };
 

@@ -70,6 +70,7 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"events_size", a.events_size},
       {"snaplen", a.snaplen},
       {"packet_map", a.packet_map},
+      {"start_map", a.start_map},
       {"replay", a.replay},
   };
   return j.dump(2);
@@ -95,6 +96,7 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     j.at("events_size").get_to(a.events_size);
     a.snaplen = j.value("snaplen", 0u);
     a.packet_map = j.value("packet_map", std::string());
+    a.start_map = j.value("start_map", std::string());
     a.replay = j.value("replay", false);
     return a;
   } catch (const std::exception& e) {

@@ -34,11 +34,17 @@ enum class NodeKind : uint8_t {
   PacketLoad,    // capture filters: proto[offset:size]
   AddressMatch,  // capture filters: an IPv6 address or prefix compare
   ProtoChain,    // capture filters: protochain N, a walk over IPv6 extension / AH headers
+  Positional,    // $1 .. $N, $#
   // statements
   ExprStmt,
   Assign,
   If,
   Block,
+  While,
+  ForRange,
+  ForMap,
+  Unroll,
+  Jump,
   // top level
   AttachPoint,
   Probe,
@@ -245,6 +251,15 @@ struct ProtoChain : Expr {
   Encapsulation encap;
 };
 
+// A positional parameter: `$N` (N >= 1) is the N-th word after the script
+// (or after the -e program) on the command line; `$#` is how many there are.
+// Sema gives it the value: an integer when the word is one, else a string.
+struct Positional : Expr {
+  SS_NODE_KIND(Positional)
+  Positional(SourceRange r, uint32_t i) : Expr(kKind, r), index(i) {}
+  uint32_t index;  // 0: `$#`
+};
+
 // ----------------------------------------------------------------- statements
 
 struct Stmt : Node {
@@ -282,6 +297,53 @@ struct IfStmt : Stmt {
   Stmt* else_stmt;  // Block, IfStmt (else if) or nullptr
 };
 
+// while (cond) { ... }: runs at most LanguageOptions::max_loop_iterations
+// times (the verifier needs a bound; see docs/language.md#loops).
+struct WhileStmt : Stmt {
+  SS_NODE_KIND(While)
+  WhileStmt(SourceRange r, Expr* c, Block* b) : Stmt(kKind, r), cond(c), body(b) {}
+  Expr* cond;
+  Block* body;
+};
+
+// for ($i : begin..end) { ... }: $i takes begin, begin+1, ..., end-1.
+// The bounds are constants (literals or positional parameters).
+struct ForRangeStmt : Stmt {
+  SS_NODE_KIND(ForRange)
+  ForRangeStmt(SourceRange r, Expr* v, Expr* b, Expr* e, Block* body_)
+      : Stmt(kKind, r), var(v), begin(b), end(e), body(body_) {}
+  Expr* var;  // a Variable
+  Expr* begin;
+  Expr* end;
+  Block* body;
+  SourceRange head;  // "for (...)", for messages
+};
+
+// for ($kv : @map) { ... }: $kv.0 is the key, $kv.1 the value.
+struct ForMapStmt : Stmt {
+  SS_NODE_KIND(ForMap)
+  ForMapStmt(SourceRange r, Expr* v, Expr* m, Block* b) : Stmt(kKind, r), var(v), map(m), body(b) {}
+  Expr* var;  // a Variable
+  Expr* map;  // a MapRef without keys
+  Block* body;
+};
+
+// unroll(N) { ... }: the body N times in a row (N constant, 1..100).
+struct UnrollStmt : Stmt {
+  SS_NODE_KIND(Unroll)
+  UnrollStmt(SourceRange r, Expr* c, Block* b) : Stmt(kKind, r), count(c), body(b) {}
+  Expr* count;
+  Block* body;
+};
+
+enum class JumpKind : uint8_t { Return, Break, Continue };
+
+struct JumpStmt : Stmt {
+  SS_NODE_KIND(Jump)
+  JumpStmt(SourceRange r, JumpKind k) : Stmt(kKind, r), jump(k) {}
+  JumpKind jump;
+};
+
 // ------------------------------------------------------------------ top level
 
 // One attach point as written, e.g. "tracepoint:syscalls:sys_enter_*".
@@ -302,10 +364,26 @@ struct Probe : Node {
   uint32_t index = 0;  // position in the program
 };
 
+// One `name = value` line of a `config = { ... }` block.
+struct ConfigEntry {
+  std::string name;
+  Expr* value;  // an IntegerLiteral, StringLiteral or Identifier
+  SourceRange loc;
+};
+
+// `#include "file.ss"`: the probes of that file go where the directive is.
+struct IncludeDirective {
+  std::string path;  // as written
+  SourceRange loc;
+  size_t position = 0;  // number of probes before it in this file
+};
+
 struct Program : Node {
   SS_NODE_KIND(Program)
   Program(SourceRange r, std::vector<Probe*> p) : Node(kKind, r), probes(std::move(p)) {}
   std::vector<Probe*> probes;
+  std::vector<ConfigEntry> config;
+  std::vector<IncludeDirective> includes;  // resolved by parse_program(): empty afterwards
 };
 
 #undef SS_NODE_KIND

@@ -22,6 +22,11 @@ struct ProbeEstimate {
   // The statement that costs the most instructions, for messages.
   std::optional<SourceRange> costliest;
   uint32_t costliest_instructions = 0;
+  // The loop (while, for) whose iterations cost the verifier the most, for messages.
+  std::optional<SourceRange> heaviest_loop;
+  uint64_t heaviest_loop_processed = 0;  // all its iterations
+  uint64_t heaviest_loop_iterations = 0;
+  bool heaviest_loop_is_while = false;
 };
 
 }  // namespace stratoshark::lang

@@ -12,4 +12,11 @@ namespace stratoshark::lang {
 // syntax error is reported: later ones are almost always its echoes.
 Program* parse(const SourceManager& sources, FileId file, AstContext& ast, Diagnostics& diags);
 
+// parse(), then `#include "path"` directives: each named file (relative to
+// the including file's directory; to the working directory for -e programs)
+// is read, added to `sources` and parsed, and its probes and config entries
+// take the directive's place. A missing file or an include cycle is an error
+// at the directive. Probes are numbered afterwards.
+Program* parse_program(SourceManager& sources, FileId file, AstContext& ast, Diagnostics& diags);
+
 }  // namespace stratoshark::lang

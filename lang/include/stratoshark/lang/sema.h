@@ -24,7 +24,24 @@ namespace stratoshark::lang {
 
 // Settings that change what the language accepts or how values are sized.
 struct LanguageOptions {
-  uint32_t string_capacity = 64;  // bytes, including the NUL, of strings read at run time
+  uint32_t string_capacity = 64;  // bytes, including the NUL, of strings read at run time (max_strlen)
+  uint32_t max_loop_iterations = 1024;  // a while loop stops after this many iterations
+  bool unsafe = false;                  // --unsafe: system(), signal()
+  std::vector<std::string> positional;  // $1 .. $N
+};
+
+// A value the compiler knows: a positional parameter, a constant bound.
+struct ConstantValue {
+  bool is_string = false;
+  int64_t integer = 0;
+  std::string text;
+};
+
+// Iterations of a for-range loop or an unroll: [begin, end).
+struct LoopBounds {
+  int64_t begin = 0;
+  int64_t end = 0;
+  uint64_t count() const { return end > begin ? static_cast<uint64_t>(end - begin) : 0; }
 };
 
 // Produced by ProbeResolver.
@@ -85,6 +102,9 @@ struct SemaResult {
   std::vector<std::map<std::string, Type>> variables;  // per probe: $name -> type
   std::vector<std::vector<std::string>> used_args;     // per probe: args fields read
   std::unordered_map<NodeId, PacketRef> packet;        // packet layers, fields and metadata
+  std::unordered_map<NodeId, ConstantValue> constants;  // Positional nodes (str($N): as text)
+  std::unordered_map<NodeId, LoopBounds> loops;         // ForRange and Unroll statements
+  uint32_t max_loop_iterations = 0;                     // while loops (from LanguageOptions)
 
   // ProbeResolver
   std::vector<ResolvedProbe> probes;  // by probe index

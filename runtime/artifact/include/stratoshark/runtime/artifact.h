@@ -173,6 +173,10 @@ struct Artifact {
   // through a per-CPU staging area, the array map `packet_map`.
   uint32_t snaplen = 0;
   std::string packet_map;
+  // `elapsed`: an array[1] of u64 into which the runtime writes the
+  // CLOCK_MONOTONIC time (bpf_ktime_get_ns) after loading, before BEGIN.
+  // Empty when no program reads it.
+  std::string start_map;
   // Compiled for offline replay: network programs take the packet's length
   // on the wire from __sk_buff.cb[0] and its captured length from cb[1].
   bool replay = false;

@@ -1,0 +1,182 @@
+// check_types(): loops, unroll, jumps and positional parameters.
+//
+// The verifier accepts a loop only when it can follow every iteration, so the
+// number of iterations must be known here: for-range bounds and unroll counts
+// are constants, and a while loop carries a hidden iteration limit
+// (LanguageOptions::max_loop_iterations). The complexity estimator multiplies
+// the loop bodies out from these numbers.
+#include <cerrno>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "stratoshark/lang/ast_printer.h"
+#include "type_checker.h"
+
+namespace stratoshark::lang {
+
+namespace {
+
+constexpr int64_t kMaxUnroll = 100;
+
+// "123", "-5", "0x1f": the integer, or nullopt for anything else.
+std::optional<int64_t> parse_integer_word(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  const char* begin = text.c_str();
+  char* end = nullptr;
+  errno = 0;
+  long long v = std::strtoll(begin, &end, 0);
+  if (errno != 0 || end == begin || *end != '\0') return std::nullopt;
+  // strtoll accepts leading blanks and a '+'; bpftrace-style words do not need them.
+  if (text[0] == ' ' || text[0] == '\t') return std::nullopt;
+  return static_cast<int64_t>(v);
+}
+
+}  // namespace
+
+std::optional<int64_t> TypeChecker::constant_int(const Expr& e) const {
+  switch (e.kind) {
+    case NodeKind::Integer: {
+      uint64_t v = cast<IntegerLiteral>(&e)->value;
+      if (v > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
+      return static_cast<int64_t>(v);
+    }
+    case NodeKind::Positional: {
+      auto it = ctx_.result.constants.find(e.id);
+      if (it == ctx_.result.constants.end() || it->second.is_string) return std::nullopt;
+      return it->second.integer;
+    }
+    case NodeKind::Unary: {
+      const auto& u = *cast<Unary>(&e);
+      if (u.op != UnaryOp::Neg) return std::nullopt;
+      auto v = constant_int(*u.operand);
+      if (!v || *v == INT64_MIN) return std::nullopt;
+      return -*v;
+    }
+    case NodeKind::Binary: {
+      const auto& b = *cast<Binary>(&e);
+      auto l = constant_int(*b.lhs);
+      auto r = constant_int(*b.rhs);
+      if (!l || !r) return std::nullopt;
+      int64_t out = 0;
+      switch (b.op) {
+        case BinaryOp::Add:
+          if (__builtin_add_overflow(*l, *r, &out)) return std::nullopt;
+          return out;
+        case BinaryOp::Sub:
+          if (__builtin_sub_overflow(*l, *r, &out)) return std::nullopt;
+          return out;
+        case BinaryOp::Mul:
+          if (__builtin_mul_overflow(*l, *r, &out)) return std::nullopt;
+          return out;
+        default:
+          return std::nullopt;
+      }
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+Type TypeChecker::check_positional(const Positional& p) {
+  const auto& words = ctx_.options.positional;
+  ConstantValue value;
+  if (p.index == 0) {
+    value.integer = static_cast<int64_t>(words.size());
+  } else if (p.index <= words.size()) {
+    const std::string& word = words[p.index - 1];
+    if (auto n = parse_integer_word(word)) {
+      value.integer = *n;
+    } else {
+      value.is_string = true;
+      value.text = word;
+    }
+  }
+  // A parameter not given is 0 (and "" in str($N)).
+  ctx_.result.constants[p.id] = value;
+  if (value.is_string) return Type::string(static_cast<uint32_t>(value.text.size() + 1));
+  return Type::i64();
+}
+
+bool TypeChecker::bind_variable(const Expr& v, const Type& t) {
+  const auto& var = *cast<Variable>(&v);
+  auto it = variables_->find(var.name);
+  if (it == variables_->end()) {
+    variables_->emplace(var.name, t);
+    set(var, t);
+    return true;
+  }
+  Type merged = unify(it->second, t);
+  if (merged.is_none()) {
+    diags_->error(var.loc,
+                  fmt::format("loop variable ${} holds {} elsewhere in this probe, but the loop gives it {}", var.name,
+                              it->second.to_string(), t.to_string()),
+                  "a variable keeps one type; name the loop variable differently");
+    return false;
+  }
+  it->second = merged;
+  set(var, merged);
+  return true;
+}
+
+void TypeChecker::check_while(const WhileStmt& s) {
+  Type t = check_expr(*s.cond);
+  require_int(*s.cond, t, "a while condition");
+  ++loop_depth_;
+  check_block(*s.body);
+  --loop_depth_;
+}
+
+void TypeChecker::check_for_range(const ForRangeStmt& s) {
+  Type b = check_expr(*s.begin);
+  Type e = check_expr(*s.end);
+  auto begin = constant_int(*s.begin);
+  auto end = constant_int(*s.end);
+  bool ok = true;
+  for (auto [bound, expr, type] : {std::tuple{begin, s.begin, &b}, std::tuple{end, s.end, &e}}) {
+    if (type->is_none() || bound) continue;
+    diags_->error(expr->loc,
+                  fmt::format("the bounds of a for loop must be constant integers, but '{}' is not", print_expr(*expr)),
+                  "the verifier must know how many times the loop runs: use literals or positional parameters "
+                  "($1), or a while loop with a condition");
+    ok = false;
+  }
+  if (!b.is_none() && !e.is_none() && ok) ctx_.result.loops[s.id] = LoopBounds{*begin, *end};
+  bind_variable(*s.var, Type::i64());
+  ++loop_depth_;
+  check_block(*s.body);
+  --loop_depth_;
+}
+
+void TypeChecker::check_for_map(const ForMapStmt& s) {
+  diags_->error(SourceRange::join(s.var->loc, s.map->loc), "iterating over a map with for ($kv : @map) is not supported",
+                "print the map instead (maps are printed at exit), or keep the values you need in variables; "
+                "see docs/compat.md");
+}
+
+void TypeChecker::check_unroll(const UnrollStmt& s) {
+  Type t = check_expr(*s.count);
+  if (t.is_none()) return;
+  auto n = constant_int(*s.count);
+  if (!n || *n < 1 || *n > kMaxUnroll) {
+    diags_->error(s.count->loc,
+                  n ? fmt::format("unroll() repeats its block 1 to {} times, not {}", kMaxUnroll, *n)
+                    : fmt::format("unroll() needs a constant count, but '{}' is not one", print_expr(*s.count)),
+                  "use a literal such as unroll(4), or a for ($i : 0..N) loop for more iterations");
+    return;
+  }
+  ctx_.result.loops[s.id] = LoopBounds{0, *n};
+  ++unroll_depth_;
+  check_block(*s.body);
+  --unroll_depth_;
+}
+
+void TypeChecker::check_jump(const JumpStmt& s) {
+  if (s.jump == JumpKind::Return || loop_depth_ > 0) return;
+  const char* word = s.jump == JumpKind::Break ? "break" : "continue";
+  diags_->error(s.loc, fmt::format("'{}' outside a loop", word),
+                unroll_depth_ > 0 ? "unroll() copies its block; it is not a loop that can be left early"
+                                  : "use it inside while or for; 'return' ends the probe");
+}
+
+}  // namespace stratoshark::lang

@@ -1,0 +1,2 @@
+#include "cycle_b.ss"
+BEGIN { exit(); }

@@ -1,0 +1,2 @@
+BEGIN { exit(); }
+#include "no_such_file.ss"
