@@ -35,46 +35,79 @@ std::optional<int64_t> parse_integer_word(const std::string& text) {
 }  // namespace
 
 std::optional<int64_t> TypeChecker::constant_int(const Expr& e) const {
+  ConstantFold f = fold_constant(e);
+  return f.ok ? std::optional<int64_t>(f.value) : std::nullopt;
+}
+
+// Folds literals, positional parameters and the operators over them in
+// 64-bit signed arithmetic. `problem` is set (and ok false) when the
+// expression is constant but has no value: overflow, division by zero, a
+// shift out of range.
+TypeChecker::ConstantFold TypeChecker::fold_constant(const Expr& e) const {
   switch (e.kind) {
     case NodeKind::Integer: {
       uint64_t v = cast<IntegerLiteral>(&e)->value;
-      if (v > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
-      return static_cast<int64_t>(v);
+      if (v > static_cast<uint64_t>(INT64_MAX)) return {};
+      return {true, static_cast<int64_t>(v), {}};
     }
     case NodeKind::Positional: {
       auto it = ctx_.result.constants.find(e.id);
-      if (it == ctx_.result.constants.end() || it->second.is_string) return std::nullopt;
-      return it->second.integer;
+      if (it == ctx_.result.constants.end() || it->second.is_string) return {};
+      return {true, it->second.integer, {}};
     }
     case NodeKind::Unary: {
       const auto& u = *cast<Unary>(&e);
-      if (u.op != UnaryOp::Neg) return std::nullopt;
-      auto v = constant_int(*u.operand);
-      if (!v || *v == INT64_MIN) return std::nullopt;
-      return -*v;
+      ConstantFold v = fold_constant(*u.operand);
+      if (!v.ok) return {};
+      switch (u.op) {
+        case UnaryOp::Neg:
+          if (v.value == INT64_MIN) return {false, 0, "negating it overflows 64 bits"};
+          return {true, -v.value, {}};
+        case UnaryOp::BitNot: return {true, ~v.value, {}};
+        case UnaryOp::Not: return {true, v.value == 0 ? 1 : 0, {}};
+      }
+      return {};
     }
     case NodeKind::Binary: {
       const auto& b = *cast<Binary>(&e);
-      auto l = constant_int(*b.lhs);
-      auto r = constant_int(*b.rhs);
-      if (!l || !r) return std::nullopt;
+      ConstantFold l = fold_constant(*b.lhs);
+      ConstantFold r = fold_constant(*b.rhs);
+      if (!l.ok || !r.ok) return {};
       int64_t out = 0;
       switch (b.op) {
         case BinaryOp::Add:
-          if (__builtin_add_overflow(*l, *r, &out)) return std::nullopt;
-          return out;
+          if (__builtin_add_overflow(l.value, r.value, &out)) return {false, 0, "the sum overflows 64 bits"};
+          return {true, out, {}};
         case BinaryOp::Sub:
-          if (__builtin_sub_overflow(*l, *r, &out)) return std::nullopt;
-          return out;
+          if (__builtin_sub_overflow(l.value, r.value, &out)) return {false, 0, "the difference overflows 64 bits"};
+          return {true, out, {}};
         case BinaryOp::Mul:
-          if (__builtin_mul_overflow(*l, *r, &out)) return std::nullopt;
-          return out;
+          if (__builtin_mul_overflow(l.value, r.value, &out)) return {false, 0, "the product overflows 64 bits"};
+          return {true, out, {}};
+        case BinaryOp::Div:
+        case BinaryOp::Mod:
+          if (r.value == 0) return {false, 0, "it divides by zero"};
+          if (l.value == INT64_MIN && r.value == -1) return {false, 0, "the quotient overflows 64 bits"};
+          return {true, b.op == BinaryOp::Div ? l.value / r.value : l.value % r.value, {}};
+        case BinaryOp::Shl:
+        case BinaryOp::Shr:
+          if (r.value < 0 || r.value > 63) {
+            return {false, 0, fmt::format("a shift by {} is outside 0 to 63", r.value)};
+          }
+          if (b.op == BinaryOp::Shr) return {true, l.value >> r.value, {}};
+          if (l.value < 0 || (r.value > 0 && (static_cast<uint64_t>(l.value) >> (63 - r.value)) != 0)) {
+            return {false, 0, "the shifted value overflows 64 bits"};
+          }
+          return {true, l.value << r.value, {}};
+        case BinaryOp::BitAnd: return {true, l.value & r.value, {}};
+        case BinaryOp::BitOr: return {true, l.value | r.value, {}};
+        case BinaryOp::BitXor: return {true, l.value ^ r.value, {}};
         default:
-          return std::nullopt;
+          return {};  // comparisons and logic: not needed as constants
       }
     }
     default:
-      return std::nullopt;
+      return {};
   }
 }
 

@@ -31,37 +31,8 @@ bool integer_argument(CallUse& use, size_t i, const char* hint) {
   return false;
 }
 
-// The value of an integer expression made of literals only.
-std::optional<int64_t> constant(const Expr& e) {
-  if (const auto* i = dyn_cast<IntegerLiteral>(&e)) return static_cast<int64_t>(i->value);
-  if (const auto* u = dyn_cast<Unary>(&e)) {
-    auto v = constant(*u->operand);
-    if (!v) return std::nullopt;
-    switch (u->op) {
-      case UnaryOp::Neg: return static_cast<int64_t>(0 - static_cast<uint64_t>(*v));
-      case UnaryOp::BitNot: return ~*v;
-      case UnaryOp::Not: return *v == 0 ? 1 : 0;
-    }
-  }
-  if (const auto* b = dyn_cast<Binary>(&e)) {
-    auto l = constant(*b->lhs);
-    auto r = constant(*b->rhs);
-    if (!l || !r) return std::nullopt;
-    auto ul = static_cast<uint64_t>(*l), ur = static_cast<uint64_t>(*r);
-    switch (b->op) {
-      case BinaryOp::Add: return static_cast<int64_t>(ul + ur);
-      case BinaryOp::Sub: return static_cast<int64_t>(ul - ur);
-      case BinaryOp::Mul: return static_cast<int64_t>(ul * ur);
-      case BinaryOp::Div: return *r == 0 || (*l == INT64_MIN && *r == -1) ? std::nullopt : std::optional(*l / *r);
-      case BinaryOp::Shl: return ur < 64 ? std::optional(static_cast<int64_t>(ul << ur)) : std::nullopt;
-      default: return std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
-
 std::optional<int64_t> constant_argument(CallUse& use, size_t i, const char* what) {
-  if (auto v = constant(*use.call.args[i])) return v;
+  if (auto v = use.checker.constant_int(*use.call.args[i])) return v;
   use.checker.diags().error(use.call.args[i]->loc,
                             fmt::format("non-constant {} '{}' where a constant is needed: {}() fixes its buckets "
                                         "when the program is compiled",

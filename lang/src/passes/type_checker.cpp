@@ -396,6 +396,22 @@ Type TypeChecker::check_binary(const Binary& b) {
     return Type::none();
   }
   if (is_comparison(b.op) || b.op == BinaryOp::LogAnd || b.op == BinaryOp::LogOr) return Type::u64();
+  if (b.op == BinaryOp::Shl || b.op == BinaryOp::Shr) {
+    if (auto amount = constant_int(*b.rhs); amount && (*amount < 0 || *amount > 63)) {
+      diags_->error(b.rhs->loc, fmt::format("a shift by {} is outside 0 to 63", *amount),
+                    "integers are 64 bits wide; shift by less than 64");
+      return Type::none();
+    }
+  }
+  // A constant expression must have a value: the innermost operator that
+  // has none is reported (its operands fold, so nothing inside was).
+  if (ConstantFold f = fold_constant(b); !f.ok && !f.problem.empty()) {
+    diags_->error(b.loc, fmt::format("the constant expression '{}' has no 64-bit value: {}", print_expr(b), f.problem),
+                  f.problem == "it divides by zero"
+                      ? "a constant divisor must not be 0 (at run time, x / 0 gives 0 as in the kernel)"
+                      : "integers are 64-bit signed; use smaller constants or compute at run time");
+    return Type::none();
+  }
   return arithmetic_result(l, r);
 }
 

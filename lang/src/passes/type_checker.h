@@ -51,8 +51,15 @@ class TypeChecker {
   SemaResult& result() { return ctx_.result; }
   PassContext& context() { return ctx_; }
   // The value of a constant integer expression (literals, positional
-  // parameters, + - * and unary -), or nullopt.
+  // parameters and the arithmetic, bitwise and shift operators over them),
+  // or nullopt.
   std::optional<int64_t> constant_int(const Expr& e) const;
+  struct ConstantFold {
+    bool ok = false;
+    int64_t value = 0;
+    std::string problem;  // set when the expression is constant but has no 64-bit value
+  };
+  ConstantFold fold_constant(const Expr& e) const;
   // The `args` field `name` for every target of `probe`; reports and returns
   // None when a target lacks it or the targets disagree on its type.
   Type args_field(const Probe& probe, const std::string& name, SourceRange where);
