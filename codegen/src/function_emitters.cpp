@@ -54,7 +54,8 @@ namespace {
 
 using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
 
-Val emit_Printf(ProgramEmitter& e, const Call& call, MapTarget*) {
+// printf() and system(): the formatted arguments in one event.
+Val emit_formatted(ProgramEmitter& e, const Call& call, runtime::EventType type) {
   CodegenState& s = e.state();
   std::vector<Val> args;
   std::vector<Type> types;
@@ -67,12 +68,26 @@ Val emit_Printf(ProgramEmitter& e, const Call& call, MapTarget*) {
   const runtime::PrintfSpec& spec = s.artifact.printfs[it->second];
   uint32_t id = it->second;
   emit_event(e, spec.event_size, [&](llvm::Value* record) {
-    store_header(e, record, runtime::EventType::Printf, e.b().getInt32(id));
+    store_header(e, record, type, e.b().getInt32(id));
     size_t arg = 0;
     for (const auto& segment : spec.segments) {
       if (segment.conversion) e.store_value(record, args[arg++], segment.arg);
     }
   });
+  return nothing();
+}
+
+Val emit_Printf(ProgramEmitter& e, const Call& call, MapTarget*) {
+  return emit_formatted(e, call, runtime::EventType::Printf);
+}
+
+Val emit_System(ProgramEmitter& e, const Call& call, MapTarget*) {
+  return emit_formatted(e, call, runtime::EventType::System);
+}
+
+Val emit_Signal(ProgramEmitter& e, const Call& call, MapTarget*) {
+  int64_t number = e.state().sema.constants.at(call.id).integer;
+  e.call_helper(BPF_FUNC_send_signal, e.i64_type(), {e.b().getInt32(static_cast<uint32_t>(number))});
   return nothing();
 }
 

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdarg>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <thread>
@@ -296,6 +297,17 @@ int Session::on_event(void* ctx, void* data, size_t size) {
     case EventType::Printf:
       if (self->sink_ != nullptr && header.id < self->artifact_.printfs.size()) {
         self->sink_->text(format_printf(self->artifact_.printfs[header.id], bytes, self->artifact_.probe_names));
+      }
+      return 0;
+    case EventType::System:
+      // --unsafe system(): run the command and wait, its output going where
+      // ours goes (stdout); flushed first so the order is kept.
+      if (header.id < self->artifact_.printfs.size()) {
+        std::string command = format_printf(self->artifact_.printfs[header.id], bytes, self->artifact_.probe_names);
+        if (!command.empty() && command.back() == '\n') command.pop_back();
+        std::fflush(stdout);
+        int rc = std::system(command.c_str());
+        (void)rc;  // the command's own output says how it went, as in bpftrace
       }
       return 0;
     case EventType::Packet: {

@@ -506,12 +506,17 @@ class Estimator {
       return;
     }
     for (const Expr* arg : c.args) {
-      if (id == FunctionId::Printf && arg == c.args.front()) continue;  // the format stays in user space
+      if ((id == FunctionId::Printf || id == FunctionId::System) && arg == c.args.front()) continue;  // the format stays in user space
+      if (id == FunctionId::Signal) continue;                            // a constant
       if (arg == c.args.front() && names_whole_map(id, *arg)) continue;  // a map named, not read
       if (id == FunctionId::NsecsClock) continue;                        // a clock name
       expr(*arg);
     }
     switch (id) {
+      case FunctionId::Signal:
+        e_.instructions += kHelperCall;
+        break;
+      case FunctionId::System:
       case FunctionId::Printf: {
         e_.instructions += kEventReserve + kEventHeader + kEventSubmit;
         for (size_t i = 1; i < c.args.size(); ++i) {

@@ -11,11 +11,12 @@ namespace stratoshark::lang {
 
 namespace {
 
-Type check_Printf(CallUse& use) {
+// printf() and system(): a literal format and arguments that fit it.
+Type check_format(CallUse& use) {
   const auto* literal = dyn_cast<StringLiteral>(use.call.args[0]);
   if (literal == nullptr) {
-    use.checker.diags().error(use.call.args[0]->loc, "printf() needs a string literal as its format",
-                              "write the format in quotes: printf(\"%d\\n\", pid)");
+    use.checker.diags().error(use.call.args[0]->loc, fmt::format("{}() needs a string literal as its format", use.call.name),
+                              fmt::format("write the format in quotes: {}(\"%d\\n\", pid)", use.call.name));
     return Type::none();
   }
   FormatError error{};
@@ -60,6 +61,62 @@ Type check_Printf(CallUse& use) {
   }
   if (!ok) return Type::none();
   use.checker.result().formats[use.call.id] = std::move(*format);
+  return Type::void_type();
+}
+
+Type check_Printf(CallUse& use) { return check_format(use); }
+
+// Functions that act on the system need --unsafe.
+bool unsafe_allowed(CallUse& use, const char* what) {
+  if (use.checker.context().options.unsafe) return true;
+  use.checker.diags().error(use.call.loc,
+                            fmt::format("{}() is unsafe: it {}; it is allowed only with --unsafe", use.call.name, what),
+                            "run stratoshark --unsafe if you mean it");
+  return false;
+}
+
+Type check_System(CallUse& use) {
+  if (!unsafe_allowed(use, "runs a shell command on this machine for every event")) return Type::none();
+  return check_format(use);
+}
+
+// signal(N) or signal("SIGKILL") / signal("KILL"): the number is kept in
+// result().constants under the call's id.
+Type check_Signal(CallUse& use) {
+  if (!unsafe_allowed(use, "sends a signal to the traced process")) return Type::none();
+  static constexpr std::pair<const char*, int> kSignals[] = {
+      {"HUP", 1},   {"INT", 2},   {"QUIT", 3},  {"ILL", 4},   {"TRAP", 5},   {"ABRT", 6},   {"BUS", 7},
+      {"FPE", 8},   {"KILL", 9},  {"USR1", 10}, {"SEGV", 11}, {"USR2", 12},  {"PIPE", 13},  {"ALRM", 14},
+      {"TERM", 15}, {"CHLD", 17}, {"CONT", 18}, {"STOP", 19}, {"TSTP", 20},  {"TTIN", 21},  {"TTOU", 22},
+      {"URG", 23},  {"XCPU", 24}, {"XFSZ", 25}, {"VTALRM", 26}, {"PROF", 27}, {"WINCH", 28}, {"IO", 29},
+      {"PWR", 30},  {"SYS", 31}};
+  const Expr& arg = *use.call.args[0];
+  int number = 0;
+  if (const auto* name = dyn_cast<StringLiteral>(&arg)) {
+    std::string n = name->value.rfind("SIG", 0) == 0 ? name->value.substr(3) : name->value;
+    for (const auto& [s, v] : kSignals) {
+      if (n == s) number = v;
+    }
+    if (number == 0) {
+      use.checker.diags().error(arg.loc, fmt::format("unknown signal '{}'", name->value),
+                                "use a name such as \"SIGTERM\" or \"KILL\", or a number from 1 to 64");
+      return Type::none();
+    }
+  } else if (auto v = use.checker.constant_int(arg)) {
+    if (*v < 1 || *v > 64) {
+      use.checker.diags().error(arg.loc, fmt::format("signal {} is out of range", *v), "signals are 1 to 64");
+      return Type::none();
+    }
+    number = static_cast<int>(*v);
+  } else {
+    use.checker.diags().error(arg.loc, fmt::format("signal() needs a constant signal, but '{}' is not one",
+                                                   print_expr(arg)),
+                              "write a number or a name: signal(\"SIGTERM\"), signal(15)");
+    return Type::none();
+  }
+  ConstantValue c;
+  c.integer = number;
+  use.checker.result().constants[use.call.id] = c;
   return Type::void_type();
 }
 

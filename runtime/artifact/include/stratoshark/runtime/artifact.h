@@ -131,6 +131,7 @@ enum class EventType : uint32_t {
   Printf = 1,
   Exit = 2,
   Packet = 3,
+  System = 4,       // id: index into printfs (the command's format); run with /bin/sh (--unsafe)
   PrintMap = 16,    // id: index into maps; then PrintMapEvent
   ClearMap = 17,    // id: index into maps
   ZeroMap = 18,     // id: index into maps
