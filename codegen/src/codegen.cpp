@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "layout.h"
+#include "stratoshark/lang/probes/provider.h"
 #include "object_info.h"
 #include "program_emitter.h"
 
@@ -114,9 +115,10 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   bool captures = false;
   for (const auto& [id, fn] : sema.functions) captures = captures || fn == lang::FunctionId::Capture;
   if (captures) {
-    // One staging record per CPU: the event header and up to snaplen packet bytes.
+    // One staging record per CPU: the event header and up to snaplen packet
+    // bytes, plus room for the 4 bytes of a VLAN tag written whole.
     uint32_t value = static_cast<uint32_t>(sizeof(runtime::EventHeader) + sizeof(runtime::PacketEventHeader)) +
-                     options.snaplen;
+                     options.snaplen + 4;
     artifact.snaplen = options.snaplen;
     artifact.packet_map = "ss_packets";
     state.packet_scratch = module.define_map(artifact.packet_map, BPF_MAP_TYPE_ARRAY, 1, module.di_int(32, false),
@@ -136,6 +138,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
                       module.di_int(32, false));
   }
   for (const lang::ProgramPlan& plan : sema.programs) {
+    if (lang::is_network_program(plan.provider->program_type())) module.optimise_packet_programs();
     ProgramEmitter emitter(state, plan);
     emitter.emit();
     runtime::ProgramSpec spec;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "stratoshark/lang/limits.h"
+#include "stratoshark/lang/probes/provider.h"
 #include "packet_emitter.h"
 
 namespace stratoshark::codegen {
@@ -40,7 +41,7 @@ ProgramEmitter::~ProgramEmitter() = default;
 
 PacketEmitter& ProgramEmitter::packet() {
   if (!packet_) {
-    // Built at the entry block's end state: its scratch buffer is an entry alloca.
+    // Built at the start of the body (emit()), where its set-up dominates every packet access.
     packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), state_.module.options().replay);
   }
   return *packet_;
@@ -78,6 +79,7 @@ void ProgramEmitter::emit() {
   builder_.CreateBr(body_);  // becomes a null check when the program needs scratch space
 
   builder_.SetInsertPoint(body_);
+  if (lang::is_network_program(plan_.provider->program_type())) packet();
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
     uint32_t bytes = type_.is_string() ? type_.size : 8;

@@ -43,20 +43,8 @@ int collect_libbpf_output(enum libbpf_print_level level, const char* format, va_
 constexpr size_t kVerifierLogSize = 1 << 20;
 constexpr int kStopConsuming = -ECANCELED;
 
-const char* permission_hint() {
-  return "run as root (sudo stratoshark ...), or give the binary the capabilities it needs: "
-         "sudo setcap cap_bpf,cap_perfmon,cap_net_admin+ep $(command -v stratoshark)";
-}
-
-
 // Whether this process may load BPF programs (CAP_BPF or CAP_SYS_ADMIN effective).
-bool has_bpf_privileges() {
-  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-  __user_cap_data_struct data[2]{};
-  if (::syscall(SYS_capget, &header, data) != 0) return false;
-  auto has = [&](int cap) { return (data[cap / 32].effective & (1u << (cap % 32))) != 0; };
-  return has(CAP_SYS_ADMIN) || has(39 /* CAP_BPF */);
-}
+bool has_bpf_privileges() { return has_capability(CAP_SYS_ADMIN) || has_capability(39 /* CAP_BPF */); }
 
 // Detaching the last BPF user of a tracepoint waits for RCU grace periods
 // (~70 ms here), one link after another. Grace periods overlap across
@@ -104,10 +92,17 @@ Status ensure_tracefs() {
                {}};
 }
 
-Session::Session(const Artifact& artifact, const RuntimeOptions& options) : artifact_(artifact), options_(options) {}
+Session::Session(const Artifact& artifact, const RuntimeOptions& options)
+    : artifact_(artifact), options_(options), attachments_(std::make_unique<Attachments>()) {}
+
+// Links first (in parallel), then sockets, tcx links and tc filters, newest first.
+static void release(Attachments& a) {
+  destroy_links(a.links);
+  while (!a.owned.empty()) a.owned.pop_back();
+}
 
 Session::~Session() {
-  destroy_links(links_);
+  release(*attachments_);
   if (events_ != nullptr) ring_buffer__free(events_);
   if (object_ != nullptr) bpf_object__close(object_);
 }
@@ -277,15 +272,18 @@ Result<size_t> Session::attach() {
     }
     AttachContext scope;
     scope.pid = options_.pid;
-    Status s = a->attach_scoped(prog, p, scope, links_);
+    scope.tc_clsact = options_.tc_clsact;
+    Status s = a->attach_scoped(prog, p, scope, *attachments_);
     if (!s) {
       Error e = s.error();
       e.details = libbpf_messages;
       return e;
     }
   }
-  return links_.size();
+  return attachments_->links.size() + attachments_->owned.size();
 }
+
+const std::vector<std::string>& Session::attach_notes() const { return attachments_->notes; }
 
 int Session::on_event(void* ctx, void* data, size_t size) {
   auto* self = static_cast<Session*>(ctx);
@@ -366,7 +364,7 @@ void Session::run(EventSink& sink, const std::atomic<bool>& stop) {
 }
 
 void Session::detach(EventSink& sink) {
-  destroy_links(links_);
+  release(*attachments_);
   // After exit() nothing more is printed; after a stop request the events
   // already queued are.
   bool exited = exit_requested_;

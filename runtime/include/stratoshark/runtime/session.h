@@ -23,11 +23,16 @@ struct bpf_link;
 struct ring_buffer;
 
 namespace stratoshark::runtime {
+struct Attachments;
+}
+
+namespace stratoshark::runtime {
 
 struct RuntimeOptions {
   bool verbose = false;  // keep libbpf's messages for the caller to show
   int numa_node = -1;    // >= 0: create the maps on this NUMA node
   int pid = -1;          // > 0: uprobes, usdt and perf counters see only this process (-p, -c)
+  bool tc_clsact = false;  // tc probes: clsact + cls_bpf even where the kernel has tcx links
 };
 
 // One packet capture() sent to user space.
@@ -73,6 +78,9 @@ class Session {
   Status run_begin(EventSink& sink);
   // Attaches every probe but BEGIN/END. Returns the number of attachments.
   Result<size_t> attach();
+  // How network probes attached, as found when attaching ("tc:eth0:ingress:
+  // tcx link", "xdp:veth0: native XDP"); for -v.
+  const std::vector<std::string>& attach_notes() const;
   // Reads events until exit() is called or `stop` becomes true.
   void run(EventSink& sink, const std::atomic<bool>& stop);
   // Offline replay: runs every packet of the pcap or pcapng file `path`
@@ -124,7 +132,7 @@ class Session {
   RuntimeOptions options_;
   bpf_object* object_ = nullptr;
   ring_buffer* events_ = nullptr;
-  std::vector<bpf_link*> links_;
+  std::unique_ptr<Attachments> attachments_;
   EventSink* sink_ = nullptr;  // where on_event prints; null: discard
   // During a replay: the timestamp and position of the packet being run.
   bool replaying_ = false;
