@@ -83,7 +83,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   CodegenResult result;
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
-  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
+  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
 
   for (const auto& [name, info] : sema.maps) {
     artifact.maps.push_back(map_spec(info));
@@ -107,7 +107,14 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   }
   artifact.events_map = "ss_events";
   artifact.events_size = options.ringbuf_bytes;
-  state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_RINGBUF, options.ringbuf_bytes, nullptr, nullptr);
+  artifact.event_mode = options.event_mode;
+  if (options.event_mode == runtime::EventMode::PerfBuffer) {
+    // One slot per CPU; the runtime sizes it to the possible CPUs before loading.
+    state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_PERF_EVENT_ARRAY, 0, module.di_int(32, false),
+                                     module.di_int(32, false));
+  } else {
+    state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_RINGBUF, options.ringbuf_bytes, nullptr, nullptr);
+  }
   artifact.dropped_map = "ss_dropped";
   state.dropped = module.define_map(artifact.dropped_map, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
                                     module.di_int(64, false));
@@ -123,6 +130,15 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     artifact.packet_map = "ss_packets";
     state.packet_scratch = module.define_map(artifact.packet_map, BPF_MAP_TYPE_ARRAY, 1, module.di_int(32, false),
                                              module.di_char_array(value));
+  }
+  bool network = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {
+    return lang::is_network_program(p.provider->program_type());
+  });
+  if (network && !captures) {
+    // What the closing "Captured: N packets" line counts for such programs.
+    artifact.matched_map = "ss_matched";
+    state.matched = module.define_map(artifact.matched_map, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
+                                      module.di_int(64, false));
   }
   artifact.replay = options.replay;
   bool usdt = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {

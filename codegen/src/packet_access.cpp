@@ -73,6 +73,14 @@ PacketAccess::PacketAccess(ProgramEmitter& e, ProgramType type, bool replay) : e
   }
 }
 
+llvm::Value* PacketAccess::temporary() {
+  // Not ProgramEmitter::buffer(): these are promoted to registers, so they
+  // must not use up the stack budget that sends real buffers to scratch.
+  llvm::BasicBlock& entry = e_.function()->getEntryBlock();
+  llvm::IRBuilder<> at_entry(&entry, entry.begin());
+  return at_entry.CreateAlloca(e_.i64_type());
+}
+
 llvm::Value* PacketAccess::limit() {
   // Loaded where used: one register compared in a loop and also used as a
   // helper's size would keep the verifier from pruning the loop's states.
@@ -110,7 +118,7 @@ void PacketAccess::reject_unless(llvm::Value* ok, llvm::BasicBlock* reject) {
 llvm::Value* PacketAccess::choose(llvm::Value* cond, const std::function<llvm::Value*()>& first,
                                   const std::function<llvm::Value*()>& second) {
   auto& b = e_.b();
-  llvm::Value* slot = e_.buffer(8, false);
+  llvm::Value* slot = temporary();
   e_.if_then(
       cond, [&] { b.CreateStore(first(), slot); }, [&] { b.CreateStore(second(), slot); });
   return b.CreateLoad(e_.i64_type(), slot);
@@ -334,7 +342,7 @@ llvm::Value* PacketAccess::copy_real(llvm::Value* dst, llvm::Value* real, llvm::
 llvm::Value* PacketAccess::copy_tagged(llvm::Value* dst, llvm::Value* n) {
   // The MAC addresses, the tag, then the rest of the skb.
   auto& b = e_.b();
-  llvm::Value* ok = e_.buffer(8, false);
+  llvm::Value* ok = temporary();
   b.CreateStore(e_.i64(1), ok);
   auto copy = [&](llvm::Value* to, uint64_t from, llvm::Value* count) {
     e_.if_then(b.CreateNot(copy_real(to, e_.i64(from), count)), [&] { b.CreateStore(e_.i64(0), ok); });

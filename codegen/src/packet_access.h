@@ -32,6 +32,10 @@ class PacketAccess {
   // which must dominate every packet access: the start of the probe body.
   PacketAccess(ProgramEmitter& e, lang::ProgramType type, bool replay);
 
+  // An i64 slot for a value chosen on several paths; the optimiser turns it
+  // into a register (a phi), so it takes no stack.
+  llvm::Value* temporary();
+
   // Frame bytes [offset, offset + size) as a big-endian i64 (size 1, 2 or 4).
   llvm::Value* read(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject);
   // read() for an offset carried around a loop (ip protochain): through the

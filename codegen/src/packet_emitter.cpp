@@ -2,6 +2,10 @@
 
 #include <linux/if_ether.h>
 
+#include <algorithm>
+
+#include "event_emitter.h"
+
 namespace stratoshark::codegen {
 
 using namespace lang;
@@ -59,14 +63,14 @@ llvm::Value* PacketEmitter::load_bytes(llvm::Value* offset, unsigned size) {
 }
 
 llvm::Value* PacketEmitter::both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = access_.temporary();
   e_.b().CreateStore(e_.i64(0), result);
   e_.if_then(first(), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
   return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
 }
 
 llvm::Value* PacketEmitter::either(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = access_.temporary();
   e_.b().CreateStore(e_.i64(1), result);
   e_.if_then(e_.b().CreateNot(first()), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
   return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
@@ -102,8 +106,8 @@ llvm::Value* PacketEmitter::ipv4_payload(const Encapsulation& encap) {
 PacketEmitter::Transport PacketEmitter::transport(uint8_t ip_proto, bool ipv6_too, const Encapsulation& encap) {
   auto& b = e_.b();
   uint32_t ns = network_start(encap);
-  llvm::Value* present = e_.buffer(8, false);
-  llvm::Value* start = e_.buffer(8, false);
+  llvm::Value* present = access_.temporary();
+  llvm::Value* start = access_.temporary();
   b.CreateStore(e_.i64(0), present);
   b.CreateStore(e_.i64(0), start);
   auto found = [&](llvm::Value* where) {
@@ -235,7 +239,7 @@ Val PacketEmitter::load(const PacketLoad& l) {
 Val PacketEmitter::address_match(const AddressMatch& m, const PacketRef& ref) {
   auto& b = e_.b();
   llvm::Value* base = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(ref.field->offset));
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = access_.temporary();
   b.CreateStore(e_.i64(0), result);
   auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "addr.done", e_.function());
   // 32 bits at a time, stopping at the first difference, like libpcap.
@@ -260,10 +264,10 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
   auto& ctx = e_.llvm_context();
   constexpr unsigned kMaxHeaders = 128;
   uint32_t ns = network_start(c.encap);
-  llvm::Value* proto = e_.buffer(8, false);
-  llvm::Value* offset = e_.buffer(8, false);  // from the IP header to the current one
-  llvm::Value* steps = e_.buffer(8, false);
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* proto = access_.temporary();
+  llvm::Value* offset = access_.temporary();  // from the IP header to the current one
+  llvm::Value* steps = access_.temporary();
+  llvm::Value* result = access_.temporary();
   b.CreateStore(load_at(ns + (c.ipv6 ? 6 : 9), 1), proto);
   b.CreateStore(c.ipv6 ? e_.i64(40) : b.CreateShl(b.CreateAnd(load_at(ns, 1), e_.i64(0xf)), 2), offset);
   b.CreateStore(e_.i64(0), steps);
@@ -328,7 +332,7 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
 
 Val PacketEmitter::filter(const Expr& expr) {
   auto& b = e_.b();
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = access_.temporary();
   b.CreateStore(e_.i64(0), result);
   auto* reject = llvm::BasicBlock::Create(e_.llvm_context(), "filter.reject", e_.function());
   auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "filter.done", e_.function());
@@ -352,8 +356,10 @@ void PacketEmitter::capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVar
   e_.if_then(
       b.CreateIsNotNull(record),
       [&] {
+        // The event holds at most snaplen bytes of the packet (and a perf record at most 64 KB).
+        uint32_t keep = std::min<uint32_t>(snaplen, max_event_size(e_) - kPacketHeaderBytes);
         llvm::Value* available = access_.captured_length();
-        llvm::Value* n = b.CreateSelect(b.CreateICmpUGT(available, e_.i64(snaplen)), e_.i64(snaplen), available);
+        llvm::Value* n = b.CreateSelect(b.CreateICmpUGT(available, e_.i64(keep)), e_.i64(keep), available);
         auto store32 = [&](llvm::Value* v, uint32_t offset) {
           b.CreateAlignedStore(b.CreateTrunc(v, b.getInt32Ty()), e_.at_offset(record, offset), llvm::MaybeAlign(4));
         };
@@ -367,10 +373,7 @@ void PacketEmitter::capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVar
         store32(e_.i64(0), 28);
         llvm::Value* copied = access_.copy_frame(e_.at_offset(record, kPacketHeaderBytes), n);
         e_.if_then(b.CreateNot(copied), [&] { store32(e_.i64(0), 20); });
-        llvm::Value* size = b.CreateAdd(b.CreateSelect(copied, n, e_.i64(0)), e_.i64(kPacketHeaderBytes));
-        llvm::Value* sent = e_.call_helper(BPF_FUNC_ringbuf_output, e_.i64_type(),
-                                           {e_.state().events, record, size, e_.i64(0)});
-        e_.if_then(b.CreateICmpSLT(sent, e_.i64(0)), [&] { e_.count_dropped_event(); });
+        output_event(e_, record, b.CreateAdd(b.CreateSelect(copied, n, e_.i64(0)), e_.i64(kPacketHeaderBytes)));
       },
       [&] { e_.count_dropped_event(); });
 }

@@ -92,6 +92,9 @@ void ProgramEmitter::emit() {
     builder_.CreateCondBr(is_true(cond.v), body, return_block_);
     builder_.SetInsertPoint(body);
   }
+  if (state_.matched != nullptr && lang::is_network_program(plan_.provider->program_type())) {
+    increment_counter(state_.matched);
+  }
   block(*probe_.body);
   if (builder_.GetInsertBlock()->getTerminator() == nullptr) builder_.CreateBr(return_block_);
   // Keep the return block last, for readable -d ir output.
@@ -392,10 +395,12 @@ void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& the
   builder_.SetInsertPoint(merge);
 }
 
-void ProgramEmitter::count_dropped_event() {
+void ProgramEmitter::count_dropped_event() { increment_counter(state_.dropped); }
+
+void ProgramEmitter::increment_counter(llvm::GlobalVariable* map) {
   llvm::Value* key = buffer(4, false);
   builder_.CreateStore(builder_.getInt32(0), key);
-  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {state_.dropped, key});
+  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {map, key});
   if_then(builder_.CreateIsNotNull(slot), [&] {
     llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
     builder_.CreateStore(builder_.CreateAdd(old, i64(1)), slot);

@@ -37,6 +37,7 @@ struct CodegenState {
   std::map<std::string, MapHandle> maps;
   llvm::GlobalVariable* events = nullptr;
   llvm::GlobalVariable* dropped = nullptr;
+  llvm::GlobalVariable* matched = nullptr;         // packets network probes matched (no capture() in the program)
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
   llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
@@ -110,6 +111,8 @@ class ProgramEmitter {
   llvm::Type* ptr_type();
 
   void count_dropped_event();
+  // Adds one to this CPU's slot of a per-CPU array[1] of u64.
+  void increment_counter(llvm::GlobalVariable* map);
   // The `ss_start` map (elapsed), defined on first use.
   llvm::Value* start_map();
   // Ends this run of the program now (after exit()).

@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "stratoshark/pcap/capture_reader.h"
+#include "event_reader.h"
 #include "stratoshark/runtime/session.h"
 
 namespace stratoshark::runtime {
@@ -123,7 +124,7 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
         break;
       }
     }
-    if (failure.ok()) ring_buffer__consume(events_);
+    if (failure.ok()) events_->consume();
     if (!failure.ok()) break;
     if (max_packets != 0 && captured_ >= max_packets) break;
   }

@@ -20,10 +20,10 @@
 
 struct bpf_object;
 struct bpf_link;
-struct ring_buffer;
 
 namespace stratoshark::runtime {
 struct Attachments;
+class EventReader;
 }
 
 namespace stratoshark::runtime {
@@ -100,7 +100,14 @@ class Session {
   // clear(@m): removes every entry; zero(@m): sets every value to zero.
   Status clear_map(const MapSpec& spec);
   Status zero_map(const MapSpec& spec);
+  // Events the programs could not queue (a full ring or perf buffer), counted in the kernel.
   uint64_t dropped_events();
+  // --event-mode perf: records the perf buffers reported lost (the same
+  // events as dropped_events() counts; 0 with the ring buffer).
+  uint64_t perf_lost_events() const;
+  // Packets the network probes matched, counted in the kernel (programs
+  // without capture(); see Artifact::matched_map).
+  uint64_t matched_packets();
   // Packet events delivered to the sink so far.
   uint64_t captured_packets() const { return captured_; }
 
@@ -127,11 +134,13 @@ class Session {
   // print/clear/zero of a map, asked for by an event (session_maps.cpp).
   void map_event(const EventHeader& header, std::span<const uint8_t> event);
   int map_fd(const MapSpec& spec) const;
+  // The sum over CPUs of a per-CPU array[1] of u64 (0 when there is none).
+  uint64_t per_cpu_count(const std::string& map_name);
 
   const Artifact& artifact_;
   RuntimeOptions options_;
   bpf_object* object_ = nullptr;
-  ring_buffer* events_ = nullptr;
+  std::unique_ptr<EventReader> events_;
   std::unique_ptr<Attachments> attachments_;
   EventSink* sink_ = nullptr;  // where on_event prints; null: discard
   // During a replay: the timestamp and position of the packet being run.
