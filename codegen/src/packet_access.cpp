@@ -18,7 +18,8 @@ constexpr uint64_t kTpid8021AD = 0x88a8;
 
 }  // namespace
 
-PacketAccess::PacketAccess(ProgramEmitter& e, ProgramType type, bool replay) : e_(e), type_(type), replay_(replay) {
+PacketAccess::PacketAccess(ProgramEmitter& e, ProgramType type, bool replay, std::optional<TcTwin> twin)
+    : e_(e), type_(type), replay_(replay), twin_(twin) {
   auto& b = e_.b();
   setup_ = b.GetInsertBlock();
   scratch8_ = e_.buffer(8, false);
@@ -26,7 +27,7 @@ PacketAccess::PacketAccess(ProgramEmitter& e, ProgramType type, bool replay) : e
   if (type_ == ProgramType::Xdp) {
     data_ = pointer(ctx_u32(offsetof(xdp_md, data)));
     end_ = pointer(ctx_u32(offsetof(xdp_md, data_end)));
-  } else if (type_ == ProgramType::SchedCls) {
+  } else if (direct()) {
     data_ = pointer(ctx_u32(offsetof(__sk_buff, data)));
     end_ = pointer(ctx_u32(offsetof(__sk_buff, data_end)));
   }
@@ -56,6 +57,22 @@ PacketAccess::PacketAccess(ProgramEmitter& e, ProgramType type, bool replay) : e
   auto* rest = llvm::BasicBlock::Create(e_.llvm_context(), "packet", e_.function());
   b.CreateBr(rest);
   b.SetInsertPoint(rest);
+  if (twin_ && !twin_->is_twin) {
+    // Part of the packet in pages past data_end (or a packet longer than a
+    // direct read can reach): the twin reads it, from the start.
+    llvm::Value* len = ctx_u32(offsetof(__sk_buff, len));
+    auto* whole = llvm::BasicBlock::Create(e_.llvm_context(), "packet.whole", e_.function());
+    auto* paged = llvm::BasicBlock::Create(e_.llvm_context(), "packet.paged", e_.function());
+    auto* bounded = llvm::BasicBlock::Create(e_.llvm_context(), "packet.bounded", e_.function());
+    b.CreateCondBr(b.CreateICmpUGT(len, e_.i64(kMaxPacketOffset)), paged, bounded);
+    b.SetInsertPoint(bounded);
+    llvm::Value* end = b.CreateInBoundsGEP(b.getInt8Ty(), data_, len);
+    b.CreateCondBr(b.CreateICmpUGT(end, end_), paged, whole);
+    b.SetInsertPoint(paged);
+    e_.call_helper(BPF_FUNC_tail_call, e_.i64_type(), {e_.ctx(), e_.state().tc_twins, e_.i64(twin_->slot)});
+    b.CreateBr(whole);  // no twin: read what lies before data_end
+    b.SetInsertPoint(whole);
+  }
   if (replay_ && type_ == ProgramType::Xdp) {
     // Replay puts the lengths in 8 bytes of XDP metadata before the frame.
     llvm::Value* meta = pointer(ctx_u32(offsetof(xdp_md, data_meta)));
@@ -91,8 +108,20 @@ llvm::Value* PacketAccess::limit() {
 
 llvm::Value* PacketAccess::shift() { return e_.b().CreateShl(present_, 2); }
 
-llvm::Value* PacketAccess::after_tag() {
-  return e_.b().CreateInBoundsGEP(e_.b().getInt8Ty(), data_, e_.b().CreateSub(e_.i64(kTagEnd), shift()));
+llvm::Value* PacketAccess::after_tag(llvm::Value* at) {
+  auto& b = e_.b();
+  if (auto* c = llvm::dyn_cast<llvm::ConstantInt>(at)) {
+    // One of two constant offsets from data, so that each path has a
+    // pointer the verifier ties to data's checks (a variable offset would
+    // give it a new identity).
+    uint64_t past = c->getZExtValue();
+    return b.CreateSelect(tagged_, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), data_, kTagStart + past),
+                          b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), data_, kTagEnd + past));
+  }
+  // No subtraction the optimiser could move after the variable part: the
+  // verifier refuses a packet offset that might be negative.
+  llvm::Value* base = b.CreateSelect(tagged_, e_.i64(kTagStart), e_.i64(kTagEnd));
+  return b.CreateInBoundsGEP(b.getInt8Ty(), data_, b.CreateAdd(base, at));
 }
 
 llvm::Value* PacketAccess::ctx_u32(uint32_t offset) {
@@ -127,8 +156,8 @@ llvm::Value* PacketAccess::choose(llvm::Value* cond, const std::function<llvm::V
 llvm::Value* PacketAccess::read(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject) {
   auto& b = e_.b();
   if (!direct()) return read_socket(offset, size, reject);
-  auto past_tag = [&](llvm::Value* at) { return load_direct(after_tag(), b.CreateSub(at, e_.i64(kTagEnd)), size, reject); };
-  auto plain = [&](llvm::Value* at) { return load_direct(data_, at, size, reject); };
+  auto past_tag = [&](llvm::Value* at) { return load_direct(true, b.CreateSub(at, e_.i64(kTagEnd)), size, reject); };
+  auto plain = [&](llvm::Value* at) { return load_direct(false, at, size, reject); };
   auto* constant = llvm::dyn_cast<llvm::ConstantInt>(offset);
   if (constant != nullptr) {
     uint64_t at = constant->getZExtValue();
@@ -141,7 +170,7 @@ llvm::Value* PacketAccess::read(llvm::Value* offset, unsigned size, llvm::BasicB
       return b.CreateSelect(tagged_, tpid, plain(offset));
     }
     return choose(
-        tagged_, [&] { return read_across_tag(offset, size, [&](llvm::Value* r) { return load_direct(data_, r, 1, reject); }); },
+        tagged_, [&] { return read_across_tag(offset, size, [&](llvm::Value* r) { return load_direct(false, r, 1, reject); }); },
         [&] { return plain(offset); });
   }
   llvm::Value* after = b.CreateICmpUGE(offset, e_.i64(kTagEnd));
@@ -149,13 +178,16 @@ llvm::Value* PacketAccess::read(llvm::Value* offset, unsigned size, llvm::BasicB
   llvm::Value* before = b.CreateICmpULE(b.CreateAdd(offset, e_.i64(size)), e_.i64(kTagStart));
   llvm::Value* across = b.CreateAnd(tagged_, b.CreateNot(b.CreateOr(after, before)));
   return choose(
-      across, [&] { return read_across_tag(offset, size, [&](llvm::Value* r) { return load_direct(data_, r, 1, reject); }); },
+      across, [&] { return read_across_tag(offset, size, [&](llvm::Value* r) { return load_direct(false, r, 1, reject); }); },
       [&] { return choose(after, [&] { return past_tag(offset); }, [&] { return plain(offset); }); });
 }
 
-llvm::Value* PacketAccess::read_through_helper(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject) {
+llvm::Value* PacketAccess::read_through_helper(llvm::Value* offset, unsigned size, uint64_t at_least,
+                                               llvm::BasicBlock* reject) {
   auto& b = e_.b();
   if (!tags_in_metadata()) return read_helper(offset, size, reject);
+  // Past the tag for sure: no path across it for the verifier to walk each time round the loop.
+  if (at_least >= kTagEnd) return read_helper(b.CreateSub(offset, shift()), size, reject);
   llvm::Value* after = b.CreateICmpUGE(offset, e_.i64(kTagEnd));
   llvm::Value* before = b.CreateICmpULE(b.CreateAdd(offset, e_.i64(size)), e_.i64(kTagStart));
   llvm::Value* across = b.CreateAnd(tagged_, b.CreateNot(b.CreateOr(after, before)));
@@ -170,7 +202,7 @@ llvm::Value* PacketAccess::equals(uint64_t offset, unsigned size, uint64_t value
     return b.CreateICmpEQ(read(e_.i64(offset), size, reject), e_.i64(value));
   }
   // The skb's bytes 12..13 (direct), or the window's (which holds the TPID when tagged).
-  llvm::Value* at = direct() ? load_direct(data_, e_.i64(offset), size, reject) : read_socket(e_.i64(offset), size, reject);
+  llvm::Value* at = direct() ? load_direct(false, e_.i64(offset), size, reject) : read_socket(e_.i64(offset), size, reject);
   llvm::Value* untagged_match = b.CreateICmpEQ(at, e_.i64(value));
   if (value != kTpid8021Q && value != kTpid8021AD) return b.CreateAnd(b.CreateNot(tagged_), untagged_match);
   return b.CreateSelect(tagged_, b.CreateICmpEQ(tpid_, e_.i64(value)), untagged_match);
@@ -193,22 +225,40 @@ llvm::Value* PacketAccess::read_across_tag(llvm::Value* offset, unsigned size,
   return value;
 }
 
-llvm::Value* PacketAccess::load_direct(llvm::Value* base, llvm::Value* at, unsigned size, llvm::BasicBlock* reject) {
+llvm::Value* PacketAccess::load_direct(bool past_tag, llvm::Value* at, unsigned size, llvm::BasicBlock* reject) {
   auto& b = e_.b();
   if (replay_limit_) {
-    // Replayed frames are padded; the captured length bounds them (no tags here: base is data).
+    // Replayed frames are padded; the captured length bounds them (no tags on replay).
     reject_unless(b.CreateICmpULE(b.CreateAdd(at, e_.i64(size)), limit()), reject);
   }
   if (!llvm::isa<llvm::ConstantInt>(at)) {
     reject_unless(b.CreateICmpULE(b.CreateAdd(at, e_.i64(size)), e_.i64(kMaxPacketOffset)), reject);
   }
-  llvm::Value* p = b.CreateInBoundsGEP(b.getInt8Ty(), base, at);
-  reject_unless(b.CreateICmpULE(b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), p, size), end_), reject);
+  if (!llvm::isa<llvm::ConstantInt>(at)) {
+    // The verifier knows that a compare covers a read only when both go
+    // through one register (a pointer plus constants): every variable
+    // offset added to a packet pointer gives it a new identity. The
+    // optimiser reasons on values instead and would drop or fold this
+    // read's compare where others (or a known value of the offset) imply
+    // it. Hidden from it, the offset keeps each read its own compare.
+    llvm::Function* opaque = llvm::Intrinsic::getDeclaration(
+        &e_.state().module.module(), llvm::Intrinsic::bpf_passthrough, {e_.i64_type(), e_.i64_type()});
+    at = b.CreateCall(opaque, {b.getInt32(next_opaque_++), at});
+  }
+  llvm::Value* p = past_tag ? after_tag(at) : b.CreateInBoundsGEP(b.getInt8Ty(), data_, at);
+  llvm::Value* in_linear = b.CreateICmpULE(b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), p, size), end_);
   // Natural alignment, as C header structs give: the kernel does not ask
   // for aligned packet loads where the CPU does not need them.
-  llvm::Value* v = b.CreateAlignedLoad(b.getIntNTy(size * 8), p, llvm::MaybeAlign(size));
-  if (size > 1) v = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
-  return b.CreateZExt(v, e_.i64_type());
+  auto load = [&] {
+    llvm::Value* v = b.CreateAlignedLoad(b.getIntNTy(size * 8), p, llvm::MaybeAlign(size));
+    if (size > 1) v = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
+    return b.CreateZExt(v, e_.i64_type());
+  };
+  // What lies past data_end is not read here: XDP programs (not loaded for
+  // fragments) and replayed skbs have the whole packet before it, and a live
+  // tc program hands packets with bytes in pages to its twin (see the set-up).
+  reject_unless(in_linear, reject);
+  return load();
 }
 
 llvm::Value* PacketAccess::read_socket(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject) {
@@ -245,20 +295,7 @@ llvm::Value* PacketAccess::read_socket(llvm::Value* offset, unsigned size, llvm:
 llvm::Value* PacketAccess::read_helper(llvm::Value* real, unsigned size, llvm::BasicBlock* reject) {
   auto& b = e_.b();
   if (replay_limit_) reject_unless(b.CreateICmpULE(b.CreateAdd(real, e_.i64(size)), limit()), reject);
-  llvm::Value* offset = b.CreateTrunc(real, b.getInt32Ty());
-  llvm::Value* ret = nullptr;
-  switch (type_) {
-    case ProgramType::SocketFilter:
-      ret = e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
-                           {e_.ctx(), offset, scratch8_, b.getInt32(size), b.getInt32(BPF_HDR_START_MAC)});
-      break;
-    case ProgramType::Xdp:
-      ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), offset, scratch8_, b.getInt32(size)});
-      break;
-    default:
-      ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), offset, scratch8_, b.getInt32(size)});
-      break;
-  }
+  llvm::Value* ret = load_bytes_helper(scratch8_, b.CreateTrunc(real, b.getInt32Ty()), b.getInt32(size));
   reject_unless(b.CreateICmpEQ(ret, e_.i64(0)), reject);
   llvm::Value* v = b.CreateAlignedLoad(b.getIntNTy(size * 8), scratch8_, llvm::MaybeAlign(8));
   if (size > 1) v = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
@@ -293,8 +330,7 @@ void PacketAccess::read_into(uint64_t offset, unsigned size, llvm::Value* dst, l
     if (!direct() || (tags_in_metadata() && where < kTagEnd)) {
       word = b.CreateOr(b.CreateShl(read(e_.i64(where), 4, reject), 32), read(e_.i64(where + 4), 4, reject));
     } else {
-      llvm::Value* base = where >= kTagEnd ? after_tag() : data_;
-      word = load_direct(base, e_.i64(where >= kTagEnd ? where - kTagEnd : where), 8, reject);
+      word = load_direct(where >= kTagEnd, e_.i64(where >= kTagEnd ? where - kTagEnd : where), 8, reject);
     }
     // Bytes in network order: the 8-byte word as it lies in the packet.
     b.CreateAlignedStore(b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, word), e_.at_offset(dst, at),
@@ -319,23 +355,27 @@ llvm::Value* PacketAccess::ifindex() {
   return ctx_u32(type_ == ProgramType::Xdp ? offsetof(xdp_md, ingress_ifindex) : offsetof(__sk_buff, ifindex));
 }
 
+llvm::Value* PacketAccess::load_bytes_helper(llvm::Value* dst, llvm::Value* offset32, llvm::Value* size32) {
+  auto& b = e_.b();
+  if (type_ == ProgramType::Xdp) {
+    return e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), offset32, dst, size32});
+  }
+  if (type_ == ProgramType::SocketFilter && replay_) {
+    // BPF_PROG_TEST_RUN leaves a socket filter's skb data at the network
+    // header; the MAC header is where the frame starts. (The relative load
+    // reads only the linear part, which a test run's skb is all of.)
+    return e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
+                          {e_.ctx(), offset32, dst, size32, b.getInt32(BPF_HDR_START_MAC)});
+  }
+  // Live packet sockets and tc see skb data from the MAC header on;
+  // bpf_skb_load_bytes also reads what lies in the skb's pages.
+  return e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), offset32, dst, size32});
+}
+
 llvm::Value* PacketAccess::copy_real(llvm::Value* dst, llvm::Value* real, llvm::Value* n) {
   auto& b = e_.b();
-  llvm::Value* off32 = b.CreateTrunc(real, b.getInt32Ty());
-  llvm::Value* n32 = b.CreateTrunc(n, b.getInt32Ty());
-  llvm::Value* ret = nullptr;
-  switch (type_) {
-    case ProgramType::SocketFilter:
-      ret = e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
-                           {e_.ctx(), off32, dst, n32, b.getInt32(BPF_HDR_START_MAC)});
-      break;
-    case ProgramType::Xdp:
-      ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, n32});
-      break;
-    default:
-      ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, n32});
-      break;
-  }
+  llvm::Value* ret =
+      load_bytes_helper(dst, b.CreateTrunc(real, b.getInt32Ty()), b.CreateTrunc(n, b.getInt32Ty()));
   return b.CreateICmpEQ(ret, e_.i64(0));
 }
 

@@ -16,8 +16,16 @@
 // directly (data/data_end: a compare per read, which the optimiser drops
 // where an earlier compare covers it). Socket filters have no direct access:
 // the frame's first kWindow bytes (the tag put back) are copied once per run
-// into a per-CPU scratch window and read from there; reads past it use
-// bpf_skb_load_bytes_relative.
+// into a per-CPU scratch window and read from there; reads past it use the
+// kernel's byte-copy helper.
+//
+// A live skb may keep part of the packet in pages past data_end (the payload
+// of a TCP segment the stack built, say), where direct reads cannot go. So
+// a live tc probe is two programs: the direct one checks first whether all
+// of the packet lies before data_end and, when not, tail-calls its twin
+// (TcTwin), which reads like a socket filter (window and helper,
+// bpf_skb_load_bytes) and so sees every byte. Nothing has run yet when the
+// choice is made, so the probe runs once either way.
 #pragma once
 
 #include <functional>
@@ -30,7 +38,7 @@ class PacketAccess {
  public:
   // Emits the per-run set-up (context loads) at the builder's position,
   // which must dominate every packet access: the start of the probe body.
-  PacketAccess(ProgramEmitter& e, lang::ProgramType type, bool replay);
+  PacketAccess(ProgramEmitter& e, lang::ProgramType type, bool replay, std::optional<TcTwin> twin);
 
   // An i64 slot for a value chosen on several paths; the optimiser turns it
   // into a register (a phi), so it takes no stack.
@@ -41,7 +49,8 @@ class PacketAccess {
   // read() for an offset carried around a loop (ip protochain): through the
   // kernel's helpers, which the verifier checks without tracking the offset
   // precisely, so the states of successive iterations prune.
-  llvm::Value* read_through_helper(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject);
+  // `at_least` is a bound known below the offset.
+  llvm::Value* read_through_helper(llvm::Value* offset, unsigned size, uint64_t at_least, llvm::BasicBlock* reject);
   // Whether the frame's `size` bytes at `offset` equal `value` (i1). At the
   // EtherType of a tagged frame only the kernel's TPIDs can match; saying so
   // lets the optimiser drop the tag paths behind, say, an IPv4 test.
@@ -62,21 +71,22 @@ class PacketAccess {
   static constexpr uint32_t kWindow = 128;
 
  private:
-  bool direct() const { return type_ != lang::ProgramType::SocketFilter; }
+  bool direct() const { return type_ != lang::ProgramType::SocketFilter && !(twin_ && twin_->is_twin); }
   bool tags_in_metadata() const { return type_ != lang::ProgramType::Xdp && !replay_; }
   llvm::Value* ctx_u32(uint32_t offset);  // i64
-  // 4 when tagged, else 0, and where frame byte 16 lies in the packet (tc,
-  // xdp): computed where used, so that below a test that found the frame
-  // untagged they fold to constants.
+  // 4 when tagged, else 0, and where frame byte 16 + `at` lies in the
+  // packet (tc, xdp): computed where used, so that below a test that found
+  // the frame untagged (or tagged) they fold to constants.
   llvm::Value* shift();
+  llvm::Value* after_tag(llvm::Value* at);
   llvm::Value* limit();  // replay: the captured length
-  llvm::Value* after_tag();
   void reject_unless(llvm::Value* ok, llvm::BasicBlock* reject);
   // `first` when `cond` (i1) holds, else `second`; each runs only on its own path.
   llvm::Value* choose(llvm::Value* cond, const std::function<llvm::Value*()>& first,
                       const std::function<llvm::Value*()>& second);
-  // tc, xdp: `size` bytes at `at` bytes past `base` (data, or the frame's byte 16).
-  llvm::Value* load_direct(llvm::Value* base, llvm::Value* at, unsigned size, llvm::BasicBlock* reject);
+  // tc, xdp: `size` bytes at `at` bytes past data, or past where frame byte
+  // 16 lies (past_tag).
+  llvm::Value* load_direct(bool past_tag, llvm::Value* at, unsigned size, llvm::BasicBlock* reject);
   // socket: frame bytes from the window, or past it from the skb.
   llvm::Value* read_socket(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject);
   // skb (or xdp) bytes [real, real + size) through the kernel's helper.
@@ -86,6 +96,8 @@ class PacketAccess {
   llvm::Value* read_across_tag(llvm::Value* offset, unsigned size,
                                const std::function<llvm::Value*(llvm::Value*)>& skb_byte_at);
   void fill_window();
+  // The kernel's byte-copy helper for this program type (returns its i64 result).
+  llvm::Value* load_bytes_helper(llvm::Value* dst, llvm::Value* offset32, llvm::Value* size32);
   // Copies `n` (>= 1) skb bytes from `real` to `dst`; i1 ok.
   llvm::Value* copy_real(llvm::Value* dst, llvm::Value* real, llvm::Value* n);
   // copy_real of the frame's first n bytes, the tag put back; i1 ok.
@@ -94,6 +106,7 @@ class PacketAccess {
   ProgramEmitter& e_;
   lang::ProgramType type_;
   bool replay_;
+  std::optional<TcTwin> twin_;
   llvm::Value* data_ = nullptr;     // tc, xdp: the packet and its end
   llvm::Value* end_ = nullptr;
   bool replay_limit_ = false;       // replay: the frame may be padded past the captured length, limit()
@@ -107,6 +120,7 @@ class PacketAccess {
   llvm::Value* window_len_ = nullptr;  // socket: how many of them are valid (opaque to the optimiser)
   llvm::Value* scratch8_ = nullptr;    // where helper reads land
   llvm::BasicBlock* setup_ = nullptr;  // holds the set-up; the window copy is added on first use
+  uint32_t next_opaque_ = 100;         // sequence numbers of llvm.bpf.passthrough calls (distinct calls stay apart)
 };
 
 }  // namespace stratoshark::codegen

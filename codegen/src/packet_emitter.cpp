@@ -40,7 +40,8 @@ const TransportNumber* transport_number(pr::ProtocolId id) {
 
 }  // namespace
 
-PacketEmitter::PacketEmitter(ProgramEmitter& e, ProgramType type, bool replay) : e_(e), access_(e, type, replay) {
+PacketEmitter::PacketEmitter(ProgramEmitter& e, ProgramType type, bool replay, std::optional<TcTwin> twin)
+    : e_(e), access_(e, type, replay, twin) {
   rejects_.push_back(e_.return_block());
 }
 
@@ -294,7 +295,7 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
   auto step = [&](bool ah) {
     llvm::Value* at = b.CreateAdd(e_.i64(ns), b.CreateLoad(e_.i64_type(), offset));
     // Both bytes at once, through the helpers: an offset carried around the loop.
-    llvm::Value* both_bytes = access_.read_through_helper(at, 2, rejects_.back());
+    llvm::Value* both_bytes = access_.read_through_helper(at, 2, ns, rejects_.back());
     llvm::Value* next = b.CreateLShr(both_bytes, 8);
     llvm::Value* length = b.CreateAnd(both_bytes, e_.i64(0xff));
     llvm::Value* moved;

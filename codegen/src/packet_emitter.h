@@ -22,7 +22,7 @@ namespace stratoshark::codegen {
 class PacketEmitter {
  public:
   // Built at the start of the probe body (see PacketAccess).
-  PacketEmitter(ProgramEmitter& e, lang::ProgramType type, bool replay);
+  PacketEmitter(ProgramEmitter& e, lang::ProgramType type, bool replay, std::optional<TcTwin> twin);
 
   // Layer presence (i64 0/1), header fields, metadata, loads, address matches.
   Val layer(const lang::PacketRef& ref);

@@ -42,7 +42,8 @@ ProgramEmitter::~ProgramEmitter() = default;
 PacketEmitter& ProgramEmitter::packet() {
   if (!packet_) {
     // Built at the start of the body (emit()), where its set-up dominates every packet access.
-    packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), state_.module.options().replay);
+    packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), state_.module.options().replay,
+                                              tc_twin_);
   }
   return *packet_;
 }
@@ -56,10 +57,14 @@ void ProgramEmitter::set_location(SourceRange where) {
   builder_.SetCurrentDebugLocation(state_.module.location(where, scope_));
 }
 
+std::string ProgramEmitter::function_name() const {
+  return tc_twin_ && tc_twin_->is_twin ? plan_.function_name + "_pg" : plan_.function_name;
+}
+
 void ProgramEmitter::emit() {
   auto& ctx = llvm_context();
   auto* type = llvm::FunctionType::get(builder_.getInt32Ty(), {ptr_type()}, false);
-  function_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, plan_.function_name,
+  function_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, function_name(),
                                      state_.module.module());
   function_->setSection(section_for(plan_));
   function_->addFnAttr(llvm::Attribute::NoUnwind);  // no .eh_frame in the object

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -48,6 +49,16 @@ struct CodegenState {
   uint32_t scratch_value_size = 0;
   // libbpf's USDT argument specs (present when a usdt probe exists).
   llvm::GlobalVariable* usdt_specs = nullptr;
+  // Live tc programs' twins (PacketAccess), reached by tail call from this prog array.
+  llvm::GlobalVariable* tc_twins = nullptr;
+};
+
+// A live tc probe is emitted twice: the program that reads the packet
+// directly, and a twin, reached by tail call from slot `slot` of
+// CodegenState::tc_twins, that reads it through helpers (packet_access.h).
+struct TcTwin {
+  uint32_t slot = 0;
+  bool is_twin = false;  // this emission is the twin
 };
 
 struct Val {
@@ -65,6 +76,11 @@ class ProgramEmitter {
  public:
   ProgramEmitter(CodegenState& state, const lang::ProgramPlan& plan);
   ~ProgramEmitter();
+  // Before emit(): this is one of a live tc probe's two programs.
+  void set_tc_twin(TcTwin twin) { tc_twin_ = twin; }
+  const std::optional<TcTwin>& tc_twin() const { return tc_twin_; }
+  // The program's symbol: the plan's name, with "_pg" for a tc twin.
+  std::string function_name() const;
   void emit();
 
   llvm::Function* function() const { return function_; }
@@ -169,6 +185,7 @@ class ProgramEmitter {
     llvm::BasicBlock* exit;  // break
   };
   std::vector<LoopTargets> loops_;
+  std::optional<TcTwin> tc_twin_;
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).

@@ -5,9 +5,13 @@
 // tcpdump's own answer for `tcpdump -r FILE 'EXPR'`.
 //
 //   ss_filter_diff --pcaps DIR --filters FILE [--only SUBSTRING] [--probe socket|tc|xdp] [-v]
+//   ss_filter_diff --live --filters FILE [--probe socket|tc|xdp]
 //
 // --probe chooses the program type the filter runs in (socket filter by
 // default; tc and xdp read the packet directly instead of through helpers).
+// --live compiles each filter as for live capture instead (VLAN tags from
+// skb metadata, tc's twin program) and only loads it: every one must pass
+// the kernel verifier; prints "N loaded, M refused".
 //
 // Scope: Ethernet (EN10MB) captures, pcap or pcapng, that libpcap 1.10 can
 // read; other files are reported as skipped with the reason. Expressions
@@ -82,7 +86,7 @@ struct Ours {
   std::unique_ptr<runtime::Session> session;
 };
 
-Ours compile_filter(const std::string& expr, const std::string& attach_point) {
+Ours compile_filter(const std::string& expr, const std::string& attach_point, bool replay = true) {
   Ours out;
   lang::SourceManager sources;
   lang::AstContext ast;
@@ -105,7 +109,7 @@ Ours compile_filter(const std::string& expr, const std::string& attach_point) {
     return out;
   }
   codegen::CodegenOptions cg;
-  cg.replay = true;
+  cg.replay = replay;
   cg.snaplen = 64;
   cg.ringbuf_bytes = 1u << 20;
   auto generated = codegen::generate(*program, sema, sources, cg);
@@ -140,7 +144,7 @@ std::string list(const Matches& m) {
 
 int main(int argc, char** argv) {
   std::string pcaps, filters_path, only, probe = "socket";
-  bool verbose = false;
+  bool verbose = false, live = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--pcaps" && i + 1 < argc) pcaps = argv[++i];
@@ -148,6 +152,7 @@ int main(int argc, char** argv) {
     else if (a == "--only" && i + 1 < argc) only = argv[++i];
     else if (a == "--probe" && i + 1 < argc) probe = argv[++i];
     else if (a == "-v") verbose = true;
+    else if (a == "--live") live = true;
     else {
       std::fprintf(stderr, "usage: %s --pcaps DIR --filters FILE [--only SUBSTRING] [--probe socket|tc|xdp] [-v]\n",
                    argv[0]);
@@ -157,7 +162,7 @@ int main(int argc, char** argv) {
   // Any interface name does: replay runs the programs without attaching them.
   std::string attach_point = probe == "tc" ? "tc:lo:ingress" : probe == "xdp" ? "xdp:lo" : "socket:any";
   std::ifstream in(filters_path);
-  if (pcaps.empty() || !in) {
+  if ((pcaps.empty() && !live) || !in) {
     std::fprintf(stderr, "ss_filter_diff: cannot read the filters file '%s' or no --pcaps\n", filters_path.c_str());
     return 2;
   }
@@ -166,6 +171,22 @@ int main(int argc, char** argv) {
     if (line.empty() || line[0] == '#') continue;
     if (!only.empty() && line.find(only) == std::string::npos) continue;
     filters.push_back(line);
+  }
+
+  if (live) {
+    uint64_t loaded = 0, refused = 0;
+    for (const std::string& expr : filters) {
+      Ours ours = compile_filter(expr, attach_point, /*replay=*/false);
+      if (ours.error.empty()) {
+        ++loaded;
+        continue;
+      }
+      ++refused;
+      std::printf("REFUSED %s: %s\n", expr.c_str(), ours.error.substr(0, 300).c_str());
+    }
+    std::printf("probe: %s (live)\n%llu loaded, %llu refused\n", attach_point.c_str(),
+                static_cast<unsigned long long>(loaded), static_cast<unsigned long long>(refused));
+    return refused == 0 ? 0 : 1;
   }
 
   // Captures in scope.

@@ -92,5 +92,12 @@ bool has_capability(int cap);
 // The error for a network probe the kernel refused with EPERM/EACCES: what
 // it needs (`capability`) and the fixes.
 Error network_permission_error(const AttachTarget& target, const char* capability);
+// The error for a failed network attach (negative errno): missing
+// `capability`, an interface gone, or the errno in words.
+Error network_attach_error(const AttachTarget& target, int err, const char* capability);
+// tc and XDP (`hook`) attach to one interface: the error for `any`.
+Status require_one_interface(const AttachTarget& target, const char* hook);
+// The preflight of tc and XDP probes: one interface each, and CAP_NET_ADMIN.
+Status preflight_interface_hook(const ProgramSpec& program, const char* hook);
 
 }  // namespace stratoshark::runtime

@@ -1,6 +1,9 @@
 // What the network attachers (socket, tc, xdp) share: finding the interface
 // by name in the current network namespace, and the permission error.
+#include <linux/capability.h>
 #include <net/if.h>
+
+#include <cerrno>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -48,6 +51,28 @@ Error network_permission_error(const AttachTarget& target, const char* capabilit
                      "cap_bpf,cap_perfmon,cap_net_admin,cap_net_raw+ep $(command -v stratoshark)"
                    : permission_hint(),
                target.position, {}};
+}
+
+Error network_attach_error(const AttachTarget& target, int err, const char* capability) {
+  if (err == -EPERM || err == -EACCES) return network_permission_error(target, capability);
+  return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", target.name, errno_text(err)),
+               err == -ENODEV || err == -ENOENT || err == -ENXIO ? "the interface went away; list them with 'ip link'"
+                                                                 : "",
+               target.position, {}};
+}
+
+Status require_one_interface(const AttachTarget& target, const char* hook) {
+  if (target.params.at(0) != "any") return {};
+  return Error{ErrorKind::Attach, fmt::format("{}: {} attaches to one interface, not to 'any'", target.name, hook),
+               "name an interface (see 'ip link'), or use socket:any to see every interface", target.position, {}};
+}
+
+Status preflight_interface_hook(const ProgramSpec& program, const char* hook) {
+  for (const AttachTarget& t : program.targets) {
+    if (Status s = require_one_interface(t, hook); !s) return s;
+    if (!has_capability(CAP_NET_ADMIN)) return network_permission_error(t, "CAP_NET_ADMIN");
+  }
+  return {};
 }
 
 }  // namespace stratoshark::runtime

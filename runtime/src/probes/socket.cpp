@@ -54,27 +54,18 @@ class SocketAttacher final : public Attacher {
       }
       // Protocol 0 until bound: no packet reaches the socket before its program is in place.
       int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
-      if (fd < 0) {
-        int err = errno;
-        if (err == EPERM || err == EACCES) return network_permission_error(t, "CAP_NET_RAW");
-        return Error{ErrorKind::Attach, fmt::format("cannot open a packet socket for {}: {}", t.name, errno_text(err)),
-                     "", t.position, {}};
-      }
+      if (fd < 0) return network_attach_error(t, -errno, "CAP_NET_RAW");
       out.owned.push_back(std::make_unique<FdAttachment>(fd));
       int prog_fd = bpf_program__fd(prog);
       if (::setsockopt(fd, SOL_SOCKET, SO_ATTACH_BPF, &prog_fd, sizeof prog_fd) != 0) {
-        return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, errno_text(errno)), "",
-                     t.position, {}};
+        return network_attach_error(t, -errno, "CAP_NET_RAW");
       }
       sockaddr_ll address{};
       address.sll_family = AF_PACKET;
       address.sll_protocol = htons(ETH_P_ALL);
       address.sll_ifindex = static_cast<int>(index);
       if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        int err = errno;
-        return Error{ErrorKind::Attach, fmt::format("cannot bind the packet socket of {}: {}", t.name, errno_text(err)),
-                     err == ENODEV || err == ENXIO ? "the interface went away; list them with 'ip link'" : "",
-                     t.position, {}};
+        return network_attach_error(t, -errno, "CAP_NET_RAW");
       }
     }
     return {};

@@ -3,7 +3,6 @@
 // process ends. Elsewhere a cls_bpf filter on a clsact qdisc (created when
 // missing): removed on every exit path stratoshark controls, but a SIGKILL
 // leaves the filter, and with it the program, until `tc filter del`.
-#include <linux/capability.h>
 #include <linux/pkt_cls.h>
 
 #include <cerrno>
@@ -85,22 +84,18 @@ class TcAttacher final : public Attacher {
 
   std::string method(const ProgramSpec& program) const override {
     const AttachTarget& t = program.targets.front();
+    // Both read the packet directly, and hand packets partly in pages to a twin program by tail call.
     if (kernel_has_tcx()) {
-      return fmt::format("a tcx bpf_link on the {} of {} (clsact + cls_bpf only where the kernel lacks tcx)",
-                         t.params.at(1), t.params.at(0));
+      return fmt::format("a tcx bpf_link on the {} of {} (clsact + cls_bpf only where the kernel lacks tcx); "
+                         "packets partly in pages go to the twin {}_pg by tail call",
+                         t.params.at(1), t.params.at(0), program.function);
     }
     return fmt::format("a cls_bpf filter on a clsact qdisc, {} of {} (this kernel has no tcx links; the filter is "
-                       "removed at exit)",
-                       t.params.at(1), t.params.at(0));
+                       "removed at exit); packets partly in pages go to the twin {}_pg by tail call",
+                       t.params.at(1), t.params.at(0), program.function);
   }
 
-  Status preflight(const ProgramSpec& program) const override {
-    for (const AttachTarget& t : program.targets) {
-      if (Status s = check_target(t); !s) return s;
-      if (!has_capability(CAP_NET_ADMIN)) return network_permission_error(t, "CAP_NET_ADMIN");
-    }
-    return {};
-  }
+  Status preflight(const ProgramSpec& program) const override { return preflight_interface_hook(program, "tc"); }
 
   Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
     return attach_scoped(prog, program, {}, out);
@@ -130,18 +125,8 @@ class TcAttacher final : public Attacher {
   }
 
  private:
-  static Status check_target(const AttachTarget& t) {
-    if (t.params.at(0) != "any") return {};
-    return Error{ErrorKind::Attach, fmt::format("{}: tc attaches to one interface, not to 'any'", t.name),
-                 "name an interface (see 'ip link'), or use socket:any to see every interface", t.position, {}};
-  }
-
-  static Error attach_error(const AttachTarget& t, int err) {
-    if (err == -EPERM || err == -EACCES) return network_permission_error(t, "CAP_NET_ADMIN");
-    return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, errno_text(err)),
-                 err == -ENODEV || err == -ENOENT ? "the interface went away; list them with 'ip link'" : "",
-                 t.position, {}};
-  }
+  static Status check_target(const AttachTarget& t) { return require_one_interface(t, "tc"); }
+  static Error attach_error(const AttachTarget& t, int err) { return network_attach_error(t, err, "CAP_NET_ADMIN"); }
 
   static Status attach_clsact(bpf_program* prog, const AttachTarget& t, unsigned index, Attachments& out) {
     LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = static_cast<int>(index),

@@ -1,7 +1,6 @@
 // xdp:IFACE — an XDP program on IFACE's receive path, through a bpf_link:
 // native mode where the driver has it (veth does), generic (skb) mode where
 // it has not or refuses this program; which one is reported (-v).
-#include <linux/capability.h>
 #include <linux/if_link.h>
 
 #include <cerrno>
@@ -35,13 +34,7 @@ class XdpAttacher final : public Attacher {
                        program.targets.front().params.at(0));
   }
 
-  Status preflight(const ProgramSpec& program) const override {
-    for (const AttachTarget& t : program.targets) {
-      if (Status s = check_target(t); !s) return s;
-      if (!has_capability(CAP_NET_ADMIN)) return network_permission_error(t, "CAP_NET_ADMIN");
-    }
-    return {};
-  }
+  Status preflight(const ProgramSpec& program) const override { return preflight_interface_hook(program, "XDP"); }
 
   Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
@@ -68,14 +61,9 @@ class XdpAttacher final : public Attacher {
   }
 
  private:
-  static Status check_target(const AttachTarget& t) {
-    if (t.params.at(0) != "any") return {};
-    return Error{ErrorKind::Attach, fmt::format("{}: XDP attaches to one interface, not to 'any'", t.name),
-                 "name an interface (see 'ip link'), or use socket:any to see every interface", t.position, {}};
-  }
+  static Status check_target(const AttachTarget& t) { return require_one_interface(t, "XDP"); }
 
   static Error attach_error(const AttachTarget& t, int err) {
-    if (err == -EPERM || err == -EACCES) return network_permission_error(t, "CAP_NET_ADMIN");
     if (err == -EBUSY || err == -EEXIST) {
       return Error{ErrorKind::Attach,
                    fmt::format("cannot attach {}: another XDP program is attached to {}", t.name, t.params.at(0)),
@@ -84,9 +72,7 @@ class XdpAttacher final : public Attacher {
                                t.params.at(0), t.params.at(0)),
                    t.position, {}};
     }
-    return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, errno_text(err)),
-                 err == -ENODEV || err == -ENOENT ? "the interface went away; list them with 'ip link'" : "",
-                 t.position, {}};
+    return network_attach_error(t, err, "CAP_NET_ADMIN");
   }
 };
 

@@ -36,11 +36,11 @@ import shlex
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_clean  # noqa: E402
+from attached_run import AttachedRun  # noqa: E402
 
 PREFIX = "ssnet"
 
@@ -114,26 +114,12 @@ def run(opts, args, pair):
         argv = ["ip", "netns", "exec", pair.names["A"]] + argv
     for spec in opts.setup:
         subprocess.run(pair.command(spec), check=True)
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    attached = threading.Event()
-    err_lines, out_chunks = [], []
-
-    def read_stderr():
-        for raw in proc.stderr:
-            line = raw.decode(errors="replace")
-            err_lines.append(line)
-            if line.startswith("Attaching "):
-                attached.set()
-        attached.set()
-
-    readers = [threading.Thread(target=read_stderr, daemon=True),
-               threading.Thread(target=lambda: out_chunks.append(proc.stdout.read()), daemon=True)]
-    for r in readers:
-        r.start()
+    run = AttachedRun(argv)
+    proc = run.proc
     server = None
     code = None
     try:
-        if not attached.wait(opts.timeout):
+        if not run.attached.wait(opts.timeout):
             print("net_run: stratoshark did not attach in time", file=sys.stderr)
             code = 125
         elif proc.poll() is None:
@@ -150,9 +136,7 @@ def run(opts, args, pair):
             if opts.signal != "NONE" and proc.poll() is None:
                 time.sleep(0.2)  # let the last events reach the reader
                 proc.send_signal({"INT": signal.SIGINT, "TERM": signal.SIGTERM, "KILL": signal.SIGKILL}[opts.signal])
-        try:
-            proc.wait(opts.timeout)
-        except subprocess.TimeoutExpired:
+        if not run.wait(opts.timeout):
             print("net_run: stratoshark did not stop in time", file=sys.stderr)
             code = 125
     finally:
@@ -162,14 +146,10 @@ def run(opts, args, pair):
         if server is not None:
             server.kill()
             server.wait()
-    for r in readers:
-        r.join()
     sys.stdout.flush()
     for spec in opts.after:
         subprocess.run(pair.command(spec), check=False)
-    sys.stdout.write(b"".join(out_chunks).decode(errors="replace"))
-    sys.stderr.write("".join(err_lines))
-    sys.stdout.flush()
+    run.copy_output()
     return proc.returncode if code is None else code
 
 

@@ -16,11 +16,11 @@ import shlex
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_clean  # noqa: E402
+from attached_run import AttachedRun  # noqa: E402
 
 
 def main():
@@ -33,25 +33,9 @@ def main():
     opts = parser.parse_args()
     args = opts.args[1:] if opts.args and opts.args[0] == "--" else opts.args
 
-    proc = subprocess.Popen([opts.stratoshark] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    attached = threading.Event()
-    stderr_lines = []
-
-    def read_stderr():
-        for raw in proc.stderr:
-            line = raw.decode(errors="replace")
-            stderr_lines.append(line)
-            if line.startswith("Attaching "):
-                attached.set()
-        attached.set()
-
-    reader = threading.Thread(target=read_stderr, daemon=True)
-    reader.start()
-    stdout_chunks = []
-    out_reader = threading.Thread(target=lambda: stdout_chunks.append(proc.stdout.read()), daemon=True)
-    out_reader.start()
-
-    if not attached.wait(opts.timeout):
+    run = AttachedRun([opts.stratoshark] + args)
+    proc = run.proc
+    if not run.attached.wait(opts.timeout):
         proc.kill()
         print("trace_run: stratoshark did not attach in time", file=sys.stderr)
         return 125
@@ -62,17 +46,10 @@ def main():
             # Let the last events reach the ring buffer reader first.
             time.sleep(0.1)
             proc.send_signal(signal.SIGINT if opts.signal == "INT" else signal.SIGTERM)
-    try:
-        proc.wait(opts.timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    if not run.wait(opts.timeout):
         print("trace_run: stratoshark did not stop in time", file=sys.stderr)
         return 125
-    reader.join()
-    out_reader.join()
-    sys.stdout.write(b"".join(stdout_chunks).decode(errors="replace"))
-    sys.stderr.write("".join(stderr_lines))
-    sys.stdout.flush()
+    run.copy_output()
     if check_clean.main() != 0:
         return 124
     return proc.returncode
