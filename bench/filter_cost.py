@@ -8,7 +8,7 @@ For each of five filter expressions, stratoshark compiles
 `xdp:lo /filter("EXPR")/ { }` (and the tc equivalent) to an object
 (--dry-run --emit-elf); bench/filter_run runs each object's program with
 BPF_PROG_TEST_RUN, N times (default 1e6) per test packet, K times (default
-3, the median kept). The C filters count matches the same way (a per-CPU
+5, alternating ours and C, the median kept). The C filters count matches the same way (a per-CPU
 counter), so both do the same work. Printed per filter and program type:
 mean ns per packet over the test packets, ours / C, and the instruction
 counts after the verifier next to libpcap's (`tcpdump -d`, classic BPF).
@@ -74,15 +74,16 @@ def pcap(path, packets):
             f.write(struct.pack("<IIII", 0, 0, len(p), len(p)) + p)
 
 
-def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+def run(cmd, quiet=False):
+    return subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True,
+                          stderr=subprocess.DEVNULL if quiet else None).stdout
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build")
     parser.add_argument("--repeat", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     opts = parser.parse_args()
     stratoshark = os.path.join(opts.build, "cli", "stratoshark")
     out = os.path.join(opts.build, "bench")
@@ -100,22 +101,26 @@ def main():
         c_object = os.path.join(out, f"{name}.o")
         run(["clang-19", "-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu",
              "-c", os.path.join(HERE, "filters", f"{name}.c"), "-o", c_object])
-        libpcap_insns = len(run(["tcpdump", "-r", empty, "-d", expr], stderr=subprocess.DEVNULL).splitlines())
+        libpcap_insns = len(run(["tcpdump", "-r", empty, "-d", expr], quiet=True).splitlines())
         tcpdump_says = []
         for i, (_, p) in enumerate(PACKETS):
             one = os.path.join(tmp, f"p{i}.pcap")
             pcap(one, [p])
-            tcpdump_says.append(bool(run(["tcpdump", "-nr", one, expr], stderr=subprocess.DEVNULL).strip()))
+            tcpdump_says.append(bool(run(["tcpdump", "-nr", one, expr], quiet=True).strip()))
         for kind, probe in (("xdp", "xdp:lo"), ("tc", "tc:lo:ingress")):
             ours_object = os.path.join(out, f"{name}.{kind}.ours.o")
             program = f'{probe} /filter("{expr}")/ {{ }}'
-            run([stratoshark, "--dry-run", "--emit-elf", ours_object, "-e", program], stderr=subprocess.DEVNULL)
+            run([stratoshark, "--dry-run", "--emit-elf", ours_object, "-e", program], quiet=True)
+            # Ours and C alternate, so that what else runs on the machine weighs on both alike.
+            samples = {"ours": [], "c": []}
+            for _ in range(opts.runs):
+                for who, obj in (("ours", ours_object), ("c", c_object)):
+                    samples[who].append(json.loads(run([runner, obj, kind, str(opts.repeat)] + hexes)))
             results = {}
-            for who, obj in (("ours", ours_object), ("c", c_object)):
-                samples = [json.loads(run([runner, obj, kind, str(opts.repeat)] + hexes)) for _ in range(opts.runs)]
-                ns = [statistics.median(s["packets"][i]["ns"] for s in samples) for i in range(len(PACKETS))]
-                results[who] = {"ns": ns, "xlated": samples[0]["xlated"],
-                                "matched": [p["matched"] for p in samples[0]["packets"]]}
+            for who, runs in samples.items():
+                ns = [statistics.median(s["packets"][i]["ns"] for s in runs) for i in range(len(PACKETS))]
+                results[who] = {"ns": ns, "xlated": runs[0]["xlated"],
+                                "matched": [p["matched"] for p in runs[0]["packets"]]}
             for i, (label, _) in enumerate(PACKETS):
                 answers = (results["ours"]["matched"][i], results["c"]["matched"][i], tcpdump_says[i])
                 if len(set(answers)) != 1:

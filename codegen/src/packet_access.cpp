@@ -1,5 +1,6 @@
 #include "packet_access.h"
 
+#include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/IntrinsicsBPF.h>
 
 namespace stratoshark::codegen {
@@ -57,22 +58,6 @@ PacketAccess::PacketAccess(ProgramEmitter& e, ProgramType type, bool replay, std
   auto* rest = llvm::BasicBlock::Create(e_.llvm_context(), "packet", e_.function());
   b.CreateBr(rest);
   b.SetInsertPoint(rest);
-  if (twin_ && !twin_->is_twin) {
-    // Part of the packet in pages past data_end (or a packet longer than a
-    // direct read can reach): the twin reads it, from the start.
-    llvm::Value* len = ctx_u32(offsetof(__sk_buff, len));
-    auto* whole = llvm::BasicBlock::Create(e_.llvm_context(), "packet.whole", e_.function());
-    auto* paged = llvm::BasicBlock::Create(e_.llvm_context(), "packet.paged", e_.function());
-    auto* bounded = llvm::BasicBlock::Create(e_.llvm_context(), "packet.bounded", e_.function());
-    b.CreateCondBr(b.CreateICmpUGT(len, e_.i64(kMaxPacketOffset)), paged, bounded);
-    b.SetInsertPoint(bounded);
-    llvm::Value* end = b.CreateInBoundsGEP(b.getInt8Ty(), data_, len);
-    b.CreateCondBr(b.CreateICmpUGT(end, end_), paged, whole);
-    b.SetInsertPoint(paged);
-    e_.call_helper(BPF_FUNC_tail_call, e_.i64_type(), {e_.ctx(), e_.state().tc_twins, e_.i64(twin_->slot)});
-    b.CreateBr(whole);  // no twin: read what lies before data_end
-    b.SetInsertPoint(whole);
-  }
   if (replay_ && type_ == ProgramType::Xdp) {
     // Replay puts the lengths in 8 bytes of XDP metadata before the frame.
     llvm::Value* meta = pointer(ctx_u32(offsetof(xdp_md, data_meta)));
@@ -90,14 +75,6 @@ PacketAccess::PacketAccess(ProgramEmitter& e, ProgramType type, bool replay, std
   }
 }
 
-llvm::Value* PacketAccess::temporary() {
-  // Not ProgramEmitter::buffer(): these are promoted to registers, so they
-  // must not use up the stack budget that sends real buffers to scratch.
-  llvm::BasicBlock& entry = e_.function()->getEntryBlock();
-  llvm::IRBuilder<> at_entry(&entry, entry.begin());
-  return at_entry.CreateAlloca(e_.i64_type());
-}
-
 llvm::Value* PacketAccess::limit() {
   // Loaded where used: one register compared in a loop and also used as a
   // helper's size would keep the verifier from pruning the loop's states.
@@ -110,18 +87,56 @@ llvm::Value* PacketAccess::shift() { return e_.b().CreateShl(present_, 2); }
 
 llvm::Value* PacketAccess::after_tag(llvm::Value* at) {
   auto& b = e_.b();
-  if (auto* c = llvm::dyn_cast<llvm::ConstantInt>(at)) {
-    // One of two constant offsets from data, so that each path has a
-    // pointer the verifier ties to data's checks (a variable offset would
-    // give it a new identity).
-    uint64_t past = c->getZExtValue();
-    return b.CreateSelect(tagged_, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), data_, kTagStart + past),
-                          b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), data_, kTagEnd + past));
+  // One of two constant offsets from data, so that each path has a pointer
+  // the verifier ties to data's checks (a variable offset would give it a
+  // new identity).
+  uint64_t past = llvm::cast<llvm::ConstantInt>(at)->getZExtValue();
+  return b.CreateSelect(tagged_, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), data_, kTagStart + past),
+                        b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), data_, kTagEnd + past));
+}
+
+bool PacketAccess::hands_to_twin() const { return twin_ && !twin_->is_twin; }
+
+void PacketAccess::body_starts() {
+  if (!hands_to_twin()) return;
+  // From here on the probe may act (maps, events), so it must not start
+  // over in the twin later: whether all of the packet lies before data_end
+  // is settled now (a packet longer than a direct read can reach counts as
+  // in pages), and reads past data_end after this reject.
+  auto& b = e_.b();
+  llvm::Value* len = ctx_u32(offsetof(__sk_buff, len));
+  auto* whole = llvm::BasicBlock::Create(e_.llvm_context(), "packet.whole", e_.function());
+  auto* paged = llvm::BasicBlock::Create(e_.llvm_context(), "packet.paged", e_.function());
+  auto* bounded = llvm::BasicBlock::Create(e_.llvm_context(), "packet.bounded", e_.function());
+  b.CreateCondBr(b.CreateICmpUGT(len, e_.i64(kMaxPacketOffset)), paged, bounded);
+  b.SetInsertPoint(bounded);
+  b.CreateCondBr(b.CreateICmpUGT(b.CreateInBoundsGEP(b.getInt8Ty(), data_, len), end_), paged, whole);
+  b.SetInsertPoint(paged);
+  tail_call_twin();
+  b.CreateBr(whole);  // no twin in the map: read what lies before data_end
+  b.SetInsertPoint(whole);
+  body_started_ = true;
+}
+
+void PacketAccess::tail_call_twin() {
+  e_.call_helper(BPF_FUNC_tail_call, e_.i64_type(), {e_.ctx(), e_.state().tc_twins, e_.i64(twin_->slot)});
+}
+
+llvm::BasicBlock* PacketAccess::past_end(llvm::BasicBlock* reject) {
+  // In the predicate nothing has happened yet: a read past data_end may be
+  // a packet partly in pages, so the twin starts over with it; if the
+  // packet is truly that short, the twin rejects it too.
+  if (!hands_to_twin() || body_started_) return reject;
+  auto [it, added] = twin_exits_.emplace(reject, nullptr);
+  if (added) {
+    auto& b = e_.b();
+    llvm::IRBuilderBase::InsertPointGuard keep(b);
+    it->second = llvm::BasicBlock::Create(e_.llvm_context(), "packet.to_twin", e_.function());
+    b.SetInsertPoint(it->second);
+    tail_call_twin();
+    b.CreateBr(reject);
   }
-  // No subtraction the optimiser could move after the variable part: the
-  // verifier refuses a packet offset that might be negative.
-  llvm::Value* base = b.CreateSelect(tagged_, e_.i64(kTagStart), e_.i64(kTagEnd));
-  return b.CreateInBoundsGEP(b.getInt8Ty(), data_, b.CreateAdd(base, at));
+  return it->second;
 }
 
 llvm::Value* PacketAccess::ctx_u32(uint32_t offset) {
@@ -147,7 +162,7 @@ void PacketAccess::reject_unless(llvm::Value* ok, llvm::BasicBlock* reject) {
 llvm::Value* PacketAccess::choose(llvm::Value* cond, const std::function<llvm::Value*()>& first,
                                   const std::function<llvm::Value*()>& second) {
   auto& b = e_.b();
-  llvm::Value* slot = temporary();
+  llvm::Value* slot = e_.temporary();
   e_.if_then(
       cond, [&] { b.CreateStore(first(), slot); }, [&] { b.CreateStore(second(), slot); });
   return b.CreateLoad(e_.i64_type(), slot);
@@ -177,9 +192,10 @@ llvm::Value* PacketAccess::read(llvm::Value* offset, unsigned size, llvm::BasicB
   if (!tags_in_metadata()) return plain(offset);
   llvm::Value* before = b.CreateICmpULE(b.CreateAdd(offset, e_.i64(size)), e_.i64(kTagStart));
   llvm::Value* across = b.CreateAnd(tagged_, b.CreateNot(b.CreateOr(after, before)));
+  // Untagged, the frame is the skb: no path depends on where the offset falls.
   return choose(
       across, [&] { return read_across_tag(offset, size, [&](llvm::Value* r) { return load_direct(false, r, 1, reject); }); },
-      [&] { return choose(after, [&] { return past_tag(offset); }, [&] { return plain(offset); }); });
+      [&] { return choose(b.CreateAnd(tagged_, after), [&] { return past_tag(offset); }, [&] { return plain(offset); }); });
 }
 
 llvm::Value* PacketAccess::read_through_helper(llvm::Value* offset, unsigned size, uint64_t at_least,
@@ -234,18 +250,29 @@ llvm::Value* PacketAccess::load_direct(bool past_tag, llvm::Value* at, unsigned 
   if (!llvm::isa<llvm::ConstantInt>(at)) {
     reject_unless(b.CreateICmpULE(b.CreateAdd(at, e_.i64(size)), e_.i64(kMaxPacketOffset)), reject);
   }
-  if (!llvm::isa<llvm::ConstantInt>(at)) {
+  llvm::Value* p = nullptr;
+  if (llvm::isa<llvm::ConstantInt>(at)) {
+    p = past_tag ? after_tag(at) : b.CreateInBoundsGEP(b.getInt8Ty(), data_, at);
+  } else {
     // The verifier knows that a compare covers a read only when both go
     // through one register (a pointer plus constants): every variable
-    // offset added to a packet pointer gives it a new identity. The
-    // optimiser reasons on values instead and would drop or fold this
+    // offset added to a packet pointer gives it a new identity, and it
+    // ignores compares of pointers with negative constant parts. The
+    // optimiser reasons on values instead: it would drop or fold this
     // read's compare where others (or a known value of the offset) imply
-    // it. Hidden from it, the offset keeps each read its own compare.
-    llvm::Function* opaque = llvm::Intrinsic::getDeclaration(
-        &e_.state().module.module(), llvm::Intrinsic::bpf_passthrough, {e_.i64_type(), e_.i64_type()});
-    at = b.CreateCall(opaque, {b.getInt32(next_opaque_++), at});
+    // it, and move constants out of the offset. Hidden from it, the whole
+    // offset keeps each read its own compare on one register.
+    // (An empty inline asm, which the back end cannot see through either,
+    // unlike llvm.bpf.passthrough, which goes before instruction selection.)
+    llvm::Value* whole = past_tag ? b.CreateAdd(b.CreateSelect(tagged_, e_.i64(kTagStart), e_.i64(kTagEnd)), at) : at;
+    auto* barrier = llvm::InlineAsm::get(llvm::FunctionType::get(e_.i64_type(), {e_.i64_type()}, false), "", "=r,0",
+                                         /*hasSideEffects=*/false);
+    llvm::CallInst* hidden = b.CreateCall(barrier, {whole});
+    hidden->setDoesNotAccessMemory();  // so equal offsets still merge into one register
+    hidden->setDoesNotThrow();
+    hidden->addFnAttr(llvm::Attribute::WillReturn);
+    p = b.CreateInBoundsGEP(b.getInt8Ty(), data_, hidden);
   }
-  llvm::Value* p = past_tag ? after_tag(at) : b.CreateInBoundsGEP(b.getInt8Ty(), data_, at);
   llvm::Value* in_linear = b.CreateICmpULE(b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), p, size), end_);
   // Natural alignment, as C header structs give: the kernel does not ask
   // for aligned packet loads where the CPU does not need them.
@@ -256,8 +283,8 @@ llvm::Value* PacketAccess::load_direct(bool past_tag, llvm::Value* at, unsigned 
   };
   // What lies past data_end is not read here: XDP programs (not loaded for
   // fragments) and replayed skbs have the whole packet before it, and a live
-  // tc program hands packets with bytes in pages to its twin (see the set-up).
-  reject_unless(in_linear, reject);
+  // tc program hands packets with bytes in pages to its twin (past_end, body_starts).
+  reject_unless(in_linear, past_end(reject));
   return load();
 }
 
@@ -382,7 +409,7 @@ llvm::Value* PacketAccess::copy_real(llvm::Value* dst, llvm::Value* real, llvm::
 llvm::Value* PacketAccess::copy_tagged(llvm::Value* dst, llvm::Value* n) {
   // The MAC addresses, the tag, then the rest of the skb.
   auto& b = e_.b();
-  llvm::Value* ok = temporary();
+  llvm::Value* ok = e_.temporary();
   b.CreateStore(e_.i64(1), ok);
   auto copy = [&](llvm::Value* to, uint64_t from, llvm::Value* count) {
     e_.if_then(b.CreateNot(copy_real(to, e_.i64(from), count)), [&] { b.CreateStore(e_.i64(0), ok); });

@@ -21,14 +21,17 @@
 //
 // A live skb may keep part of the packet in pages past data_end (the payload
 // of a TCP segment the stack built, say), where direct reads cannot go. So
-// a live tc probe is two programs: the direct one checks first whether all
-// of the packet lies before data_end and, when not, tail-calls its twin
-// (TcTwin), which reads like a socket filter (window and helper,
-// bpf_skb_load_bytes) and so sees every byte. Nothing has run yet when the
-// choice is made, so the probe runs once either way.
+// a live tc probe is two programs: the direct one, and a twin (TcTwin) that
+// reads like a socket filter (window and helper, bpf_skb_load_bytes) and so
+// sees every byte. The direct one hands a packet over by tail call while
+// nothing has happened yet: when a read in the predicate goes past
+// data_end, and at the start of the body when not all of the packet lies
+// before data_end. So the probe runs once either way, and a predicate that
+// rejects a packet costs no more than a hand-written filter.
 #pragma once
 
 #include <functional>
+#include <map>
 
 #include "program_emitter.h"
 
@@ -40,12 +43,11 @@ class PacketAccess {
   // which must dominate every packet access: the start of the probe body.
   PacketAccess(ProgramEmitter& e, lang::ProgramType type, bool replay, std::optional<TcTwin> twin);
 
-  // An i64 slot for a value chosen on several paths; the optimiser turns it
-  // into a register (a phi), so it takes no stack.
-  llvm::Value* temporary();
-
   // Frame bytes [offset, offset + size) as a big-endian i64 (size 1, 2 or 4).
   llvm::Value* read(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject);
+  // The probe's predicate (if any) has passed; its body starts here.
+  void body_starts();
+
   // read() for an offset carried around a loop (ip protochain): through the
   // kernel's helpers, which the verifier checks without tracking the offset
   // precisely, so the states of successive iterations prune.
@@ -74,9 +76,14 @@ class PacketAccess {
   bool direct() const { return type_ != lang::ProgramType::SocketFilter && !(twin_ && twin_->is_twin); }
   bool tags_in_metadata() const { return type_ != lang::ProgramType::Xdp && !replay_; }
   llvm::Value* ctx_u32(uint32_t offset);  // i64
-  // 4 when tagged, else 0, and where frame byte 16 + `at` lies in the
-  // packet (tc, xdp): computed where used, so that below a test that found
-  // the frame untagged (or tagged) they fold to constants.
+  // Live tc (direct): packets that may lie partly in pages go to the twin.
+  bool hands_to_twin() const;
+  void tail_call_twin();
+  // Where a direct read past data_end goes: `reject`, or first to the twin.
+  llvm::BasicBlock* past_end(llvm::BasicBlock* reject);
+  // 4 when tagged, else 0, and where frame byte 16 + `at` (a constant) lies
+  // in the packet (tc, xdp): computed where used, so that below a test that
+  // found the frame untagged (or tagged) they fold to constants.
   llvm::Value* shift();
   llvm::Value* after_tag(llvm::Value* at);
   llvm::Value* limit();  // replay: the captured length
@@ -120,7 +127,8 @@ class PacketAccess {
   llvm::Value* window_len_ = nullptr;  // socket: how many of them are valid (opaque to the optimiser)
   llvm::Value* scratch8_ = nullptr;    // where helper reads land
   llvm::BasicBlock* setup_ = nullptr;  // holds the set-up; the window copy is added on first use
-  uint32_t next_opaque_ = 100;         // sequence numbers of llvm.bpf.passthrough calls (distinct calls stay apart)
+  bool body_started_ = false;
+  std::map<llvm::BasicBlock*, llvm::BasicBlock*> twin_exits_;  // past_end() blocks by reject block
 };
 
 }  // namespace stratoshark::codegen

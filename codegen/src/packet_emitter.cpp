@@ -64,14 +64,14 @@ llvm::Value* PacketEmitter::load_bytes(llvm::Value* offset, unsigned size) {
 }
 
 llvm::Value* PacketEmitter::both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
-  llvm::Value* result = access_.temporary();
+  llvm::Value* result = e_.temporary();
   e_.b().CreateStore(e_.i64(0), result);
   e_.if_then(first(), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
   return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
 }
 
 llvm::Value* PacketEmitter::either(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
-  llvm::Value* result = access_.temporary();
+  llvm::Value* result = e_.temporary();
   e_.b().CreateStore(e_.i64(1), result);
   e_.if_then(e_.b().CreateNot(first()), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
   return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
@@ -107,8 +107,8 @@ llvm::Value* PacketEmitter::ipv4_payload(const Encapsulation& encap) {
 PacketEmitter::Transport PacketEmitter::transport(uint8_t ip_proto, bool ipv6_too, const Encapsulation& encap) {
   auto& b = e_.b();
   uint32_t ns = network_start(encap);
-  llvm::Value* present = access_.temporary();
-  llvm::Value* start = access_.temporary();
+  llvm::Value* present = e_.temporary();
+  llvm::Value* start = e_.temporary();
   b.CreateStore(e_.i64(0), present);
   b.CreateStore(e_.i64(0), start);
   auto found = [&](llvm::Value* where) {
@@ -240,7 +240,7 @@ Val PacketEmitter::load(const PacketLoad& l) {
 Val PacketEmitter::address_match(const AddressMatch& m, const PacketRef& ref) {
   auto& b = e_.b();
   llvm::Value* base = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(ref.field->offset));
-  llvm::Value* result = access_.temporary();
+  llvm::Value* result = e_.temporary();
   b.CreateStore(e_.i64(0), result);
   auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "addr.done", e_.function());
   // 32 bits at a time, stopping at the first difference, like libpcap.
@@ -265,10 +265,10 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
   auto& ctx = e_.llvm_context();
   constexpr unsigned kMaxHeaders = 128;
   uint32_t ns = network_start(c.encap);
-  llvm::Value* proto = access_.temporary();
-  llvm::Value* offset = access_.temporary();  // from the IP header to the current one
-  llvm::Value* steps = access_.temporary();
-  llvm::Value* result = access_.temporary();
+  llvm::Value* proto = e_.temporary();
+  llvm::Value* offset = e_.temporary();  // from the IP header to the current one
+  llvm::Value* steps = e_.temporary();
+  llvm::Value* result = e_.temporary();
   b.CreateStore(load_at(ns + (c.ipv6 ? 6 : 9), 1), proto);
   b.CreateStore(c.ipv6 ? e_.i64(40) : b.CreateShl(b.CreateAnd(load_at(ns, 1), e_.i64(0xf)), 2), offset);
   b.CreateStore(e_.i64(0), steps);
@@ -333,7 +333,7 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
 
 Val PacketEmitter::filter(const Expr& expr) {
   auto& b = e_.b();
-  llvm::Value* result = access_.temporary();
+  llvm::Value* result = e_.temporary();
   b.CreateStore(e_.i64(0), result);
   auto* reject = llvm::BasicBlock::Create(e_.llvm_context(), "filter.reject", e_.function());
   auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "filter.done", e_.function());

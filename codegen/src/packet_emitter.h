@@ -38,6 +38,8 @@ class PacketEmitter {
   void capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVariable* scratch);
 
   llvm::Value* wire_length();  // i64
+  // The probe's predicate has passed (or it has none): its body starts.
+  void body_starts() { access_.body_starts(); }
 
  private:
   llvm::Value* load_bytes(llvm::Value* offset, unsigned size);  // i64, big-endian; rejects when out of bounds

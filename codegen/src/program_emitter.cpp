@@ -97,8 +97,9 @@ void ProgramEmitter::emit() {
     builder_.CreateCondBr(is_true(cond.v), body, return_block_);
     builder_.SetInsertPoint(body);
   }
-  if (state_.matched != nullptr && lang::is_network_program(plan_.provider->program_type())) {
-    increment_counter(state_.matched);
+  if (lang::is_network_program(plan_.provider->program_type())) {
+    packet().body_starts();
+    if (state_.matched != nullptr) increment_counter(state_.matched);
   }
   block(*probe_.body);
   if (builder_.GetInsertBlock()->getTerminator() == nullptr) builder_.CreateBr(return_block_);
@@ -271,6 +272,11 @@ llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
   }
   if (zeroed) zero(slot, bytes);
   return slot;
+}
+
+llvm::Value* ProgramEmitter::temporary() {
+  llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+  return at_entry.CreateAlloca(i64_type());
 }
 
 llvm::Value* ProgramEmitter::scratch_base() {

@@ -102,6 +102,10 @@ class ProgramEmitter {
   // per-CPU scratch area (lang/limits.h).
   llvm::Value* buffer(uint32_t bytes, bool zeroed);
   uint32_t stack_bytes() const { return stack_used_; }
+  // An i64 slot for a value merged from several paths (&&, ?:, a packet
+  // read that may go two ways): the optimiser turns it into a register, so
+  // unlike buffer() it takes none of the stack budget.
+  llvm::Value* temporary();
   uint32_t scratch_bytes() const { return scratch_used_; }
   void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8);
   void zero(llvm::Value* ptr, uint32_t bytes);
