@@ -2,8 +2,7 @@
  *
  *   filter_run OBJECT.o xdp|tc REPEAT HEXPACKET...
  *
- * Loads OBJECT with libbpf, takes its first XDP (or tc) program (not a
- * stratoshark tc twin, *_pg, which only packets partly in pages reach) and runs it
+ * Loads OBJECT with libbpf, takes its first XDP (or tc) program and runs it
  * with BPF_PROG_TEST_RUN, REPEAT times per packet (the kernel reports the
  * mean time of one run). Prints one JSON object: the program's instruction
  * count after the verifier (xlated) and JIT size, and per packet the mean
@@ -50,12 +49,8 @@ int main(int argc, char **argv) {
     return 1;
   }
   struct bpf_program *prog, *chosen = NULL;
-  /* Not the twin a live tc program hands packets partly in pages to (*_pg). */
   bpf_object__for_each_program(prog, obj) {
-    const char *name = bpf_program__name(prog);
-    size_t len = strlen(name);
-    int twin = len > 3 && strcmp(name + len - 3, "_pg") == 0;
-    if (bpf_program__type(prog) == want && !chosen && !twin) chosen = prog;
+    if (bpf_program__type(prog) == want && !chosen) chosen = prog;
     else bpf_program__set_autoload(prog, false);
   }
   if (!chosen || bpf_object__load(obj) != 0) {

@@ -156,25 +156,17 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   auto live_tc = [&](const lang::ProgramPlan& p) {
     return p.provider->program_type() == lang::ProgramType::SchedCls && !options.replay;
   };
-  uint32_t tc_programs = static_cast<uint32_t>(std::count_if(sema.programs.begin(), sema.programs.end(), live_tc));
-  if (tc_programs > 0) {
-    artifact.twins_map = "ss_tc_twins";
-    state.tc_twins = module.define_map(artifact.twins_map, BPF_MAP_TYPE_PROG_ARRAY, tc_programs,
-                                       module.di_int(32, false), module.di_int(32, false));
-  }
-  uint32_t next_twin = 0;
   for (const lang::ProgramPlan& plan : sema.programs) {
     if (lang::is_network_program(plan.provider->program_type())) module.optimise_packet_programs();
     ProgramEmitter emitter(state, plan);
     if (live_tc(plan)) {
-      // The twin that reads packets partly in pages through helpers (packet_access.h).
-      TcTwin twin{next_twin++, true};
+      // First the twin that reads packets partly in pages through helpers,
+      // a subprogram the direct program calls (packet_access.h).
       ProgramEmitter twin_emitter(state, plan);
-      twin_emitter.set_tc_twin(twin);
+      twin_emitter.set_tc_twin({true});
       twin_emitter.emit();
       state.scratch_value_size = std::max(state.scratch_value_size, twin_emitter.scratch_bytes());
-      artifact.twins.push_back({twin_emitter.function_name(), twin.slot});
-      emitter.set_tc_twin({twin.slot, false});
+      emitter.set_tc_twin({false});
     }
     emitter.emit();
     runtime::ProgramSpec spec;

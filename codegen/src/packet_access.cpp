@@ -112,20 +112,23 @@ void PacketAccess::body_starts() {
   b.SetInsertPoint(bounded);
   b.CreateCondBr(b.CreateICmpUGT(b.CreateInBoundsGEP(b.getInt8Ty(), data_, len), end_), paged, whole);
   b.SetInsertPoint(paged);
-  tail_call_twin();
-  b.CreateBr(whole);  // no twin in the map: read what lies before data_end
+  run_twin();
   b.SetInsertPoint(whole);
   body_started_ = true;
 }
 
-void PacketAccess::tail_call_twin() {
-  e_.call_helper(BPF_FUNC_tail_call, e_.i64_type(), {e_.ctx(), e_.state().tc_twins, e_.i64(twin_->slot)});
+void PacketAccess::run_twin() {
+  // The twin runs the whole probe; its answer is this program's.
+  auto& b = e_.b();
+  llvm::Function* twin = e_.state().module.module().getFunction(e_.plan().function_name + "_pg");
+  b.CreateRet(b.CreateCall(twin, {e_.ctx()}));
 }
 
 llvm::BasicBlock* PacketAccess::past_end(llvm::BasicBlock* reject) {
   // In the predicate nothing has happened yet: a read past data_end may be
   // a packet partly in pages, so the twin starts over with it; if the
-  // packet is truly that short, the twin rejects it too.
+  // packet is truly that short, the twin rejects it too. (So `reject` is
+  // not reached from here: the twin decides.)
   if (!hands_to_twin() || body_started_) return reject;
   auto [it, added] = twin_exits_.emplace(reject, nullptr);
   if (added) {
@@ -133,8 +136,7 @@ llvm::BasicBlock* PacketAccess::past_end(llvm::BasicBlock* reject) {
     llvm::IRBuilderBase::InsertPointGuard keep(b);
     it->second = llvm::BasicBlock::Create(e_.llvm_context(), "packet.to_twin", e_.function());
     b.SetInsertPoint(it->second);
-    tail_call_twin();
-    b.CreateBr(reject);
+    run_twin();
   }
   return it->second;
 }

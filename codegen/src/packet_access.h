@@ -21,13 +21,14 @@
 //
 // A live skb may keep part of the packet in pages past data_end (the payload
 // of a TCP segment the stack built, say), where direct reads cannot go. So
-// a live tc probe is two programs: the direct one, and a twin (TcTwin) that
-// reads like a socket filter (window and helper, bpf_skb_load_bytes) and so
-// sees every byte. The direct one hands a packet over by tail call while
-// nothing has happened yet: when a read in the predicate goes past
-// data_end, and at the start of the body when not all of the packet lies
-// before data_end. So the probe runs once either way, and a predicate that
-// rejects a packet costs no more than a hand-written filter.
+// a live tc probe is emitted twice: the direct program, and a twin (TcTwin)
+// that reads like a socket filter (window and helper, bpf_skb_load_bytes)
+// and so sees every byte, as a subprogram of it. The direct program hands a
+// packet over (calls the twin and returns its answer) while nothing has
+// happened yet: when a read in the predicate goes past data_end, and at the
+// start of the body when not all of the packet lies before data_end. So the
+// probe runs once either way, and a predicate that rejects a packet costs no
+// more than a hand-written filter.
 #pragma once
 
 #include <functional>
@@ -78,7 +79,8 @@ class PacketAccess {
   llvm::Value* ctx_u32(uint32_t offset);  // i64
   // Live tc (direct): packets that may lie partly in pages go to the twin.
   bool hands_to_twin() const;
-  void tail_call_twin();
+  // Ends this run with the twin's run (a call of the twin subprogram).
+  void run_twin();
   // Where a direct read past data_end goes: `reject`, or first to the twin.
   llvm::BasicBlock* past_end(llvm::BasicBlock* reject);
   // 4 when tagged, else 0, and where frame byte 16 + `at` (a constant) lies

@@ -64,13 +64,15 @@ std::string ProgramEmitter::function_name() const {
 void ProgramEmitter::emit() {
   auto& ctx = llvm_context();
   auto* type = llvm::FunctionType::get(builder_.getInt32Ty(), {ptr_type()}, false);
-  function_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, function_name(),
-                                     state_.module.module());
-  function_->setSection(section_for(plan_));
+  bool twin = tc_twin_ && tc_twin_->is_twin;
+  function_ = llvm::Function::Create(type, twin ? llvm::GlobalValue::InternalLinkage : llvm::GlobalValue::ExternalLinkage,
+                                     function_name(), state_.module.module());
+  function_->setSection(twin ? ".text" : section_for(plan_));  // a tc twin is a subprogram of its program
   function_->addFnAttr(llvm::Attribute::NoUnwind);  // no .eh_frame in the object
+  if (twin) function_->addFnAttr(llvm::Attribute::NoInline);
   ctx_ = function_->getArg(0);
   ctx_->setName("ctx");
-  scope_ = state_.module.subprogram(function_, probe_.loc);
+  scope_ = twin ? state_.module.callback_subprogram(function_, 1, probe_.loc) : state_.module.subprogram(function_, probe_.loc);
 
   entry_ = llvm::BasicBlock::Create(ctx, "entry", function_);
   body_ = llvm::BasicBlock::Create(ctx, "body", function_);

@@ -49,15 +49,12 @@ struct CodegenState {
   uint32_t scratch_value_size = 0;
   // libbpf's USDT argument specs (present when a usdt probe exists).
   llvm::GlobalVariable* usdt_specs = nullptr;
-  // Live tc programs' twins (PacketAccess), reached by tail call from this prog array.
-  llvm::GlobalVariable* tc_twins = nullptr;
 };
 
 // A live tc probe is emitted twice: the program that reads the packet
-// directly, and a twin, reached by tail call from slot `slot` of
-// CodegenState::tc_twins, that reads it through helpers (packet_access.h).
+// directly, and a twin, a subprogram (.text) it calls for packets partly in
+// pages, that reads it through helpers (packet_access.h).
 struct TcTwin {
-  uint32_t slot = 0;
   bool is_twin = false;  // this emission is the twin
 };
 

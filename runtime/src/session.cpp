@@ -208,7 +208,6 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
                  err == -ENOMEM ? "raise the locked-memory limit (ulimit -l) or the map sizes" : "run with -v for details",
                  where, libbpf_messages};
   }
-  if (Status s = session->fill_twins(); !s) return s.error();
   bpf_map* events = bpf_object__find_map_by_name(object, artifact.events_map.c_str());
   if (events == nullptr) {
     return Error{ErrorKind::Internal, "the object has no event ring buffer", "this is a bug in stratoshark",
@@ -229,21 +228,6 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
   if (!reader) return reader.error();
   session->events_ = std::move(*reader);
   return session;
-}
-
-Status Session::fill_twins() {
-  if (artifact_.twins.empty()) return {};
-  bpf_map* map = bpf_object__find_map_by_name(object_, artifact_.twins_map.c_str());
-  for (const TwinProgram& twin : artifact_.twins) {
-    bpf_program* prog = bpf_object__find_program_by_name(object_, twin.function.c_str());
-    int fd = prog != nullptr ? bpf_program__fd(prog) : -1;
-    if (map == nullptr || fd < 0 || bpf_map_update_elem(bpf_map__fd(map), &twin.slot, &fd, BPF_ANY) != 0) {
-      return Error{ErrorKind::Internal, fmt::format("cannot put program {} in {}: {}", twin.function,
-                                                    artifact_.twins_map, std::strerror(errno)),
-                   "this is a bug in stratoshark", std::nullopt, libbpf_messages};
-    }
-  }
-  return {};
 }
 
 Status Session::preflight() {

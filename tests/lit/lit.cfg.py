@@ -54,6 +54,9 @@ else:
 llvm_bindir = os.path.dirname(config.filecheck)
 config.environment["PATH"] = os.pathsep.join([bindir, llvm_bindir, os.environ.get("PATH", "")])
 config.environment["LC_ALL"] = "C"
+# tools/check_clean.py: objects an earlier crashed run left behind (see there).
+if "SS_KNOWN_LEFTOVERS" in os.environ:
+    config.environment["SS_KNOWN_LEFTOVERS"] = os.environ["SS_KNOWN_LEFTOVERS"]
 # The compile cache starts empty for every run of the suite (tests that check
 # the cache itself give their own directory).
 cache_dir = os.path.join(config.test_exec_root, "compile-cache")

@@ -54,14 +54,11 @@ void from_json(const nlohmann::json& j, FormatSegment& s) {
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PrintfSpec, segments, event_size)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TwinProgram, function, slot)
 
 std::string artifact_metadata_json(const Artifact& a) {
   nlohmann::json j = {
       {"format", "stratoshark-artifact-1"},
       {"programs", a.programs},
-      {"twins_map", a.twins_map},
-      {"twins", a.twins},
       {"maps", a.maps},
       {"printfs", a.printfs},
       {"print_values", a.print_values},
@@ -90,8 +87,6 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     }
     Artifact a;
     j.at("programs").get_to(a.programs);
-    a.twins_map = j.value("twins_map", std::string());
-    if (j.contains("twins")) j.at("twins").get_to(a.twins);
     j.at("maps").get_to(a.maps);
     j.at("printfs").get_to(a.printfs);
     if (j.contains("print_values")) j.at("print_values").get_to(a.print_values);

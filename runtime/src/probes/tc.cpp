@@ -84,14 +84,14 @@ class TcAttacher final : public Attacher {
 
   std::string method(const ProgramSpec& program) const override {
     const AttachTarget& t = program.targets.front();
-    // Both read the packet directly, and hand packets partly in pages to a twin program by tail call.
+    // Both read the packet directly, and hand packets partly in pages to a twin subprogram.
     if (kernel_has_tcx()) {
       return fmt::format("a tcx bpf_link on the {} of {} (clsact + cls_bpf only where the kernel lacks tcx); "
-                         "packets partly in pages go to the twin {}_pg by tail call",
+                         "packets partly in pages go to the twin subprogram {}_pg",
                          t.params.at(1), t.params.at(0), program.function);
     }
     return fmt::format("a cls_bpf filter on a clsact qdisc, {} of {} (this kernel has no tcx links; the filter is "
-                       "removed at exit); packets partly in pages go to the twin {}_pg by tail call",
+                       "removed at exit); packets partly in pages go to the twin subprogram {}_pg",
                        t.params.at(1), t.params.at(0), program.function);
   }
 

@@ -129,8 +129,6 @@ class Session {
  private:
   Session(const Artifact& artifact, const RuntimeOptions& options);
   Status run_once(const std::string& provider, EventSink& sink);
-  // Puts the programs reached by tail call into their prog array (Artifact::twins).
-  Status fill_twins();
   void consume(EventSink* sink);
   static int on_event(void* ctx, void* data, size_t size);
   // print/clear/zero of a map, asked for by an event (session_maps.cpp).

@@ -180,16 +180,6 @@ struct PacketEventHeader {
   uint32_t flags;
 };
 
-// A program that is not attached but reached by a tail call from another:
-// the twin of a live tc program, which reads through bpf_skb_load_bytes
-// packets whose bytes lie partly in pages (codegen/src/packet_access.h).
-struct TwinProgram {
-  std::string function;  // program symbol in the ELF
-  uint32_t slot = 0;     // its index in Artifact::twins_map
-
-  bool operator==(const TwinProgram&) const = default;
-};
-
 // How events reach user space (--event-mode).
 enum class EventMode : uint8_t {
   RingBuffer,  // one BPF ring buffer shared by every CPU (BPF_MAP_TYPE_RINGBUF)
@@ -199,9 +189,6 @@ enum class EventMode : uint8_t {
 struct Artifact {
   std::vector<uint8_t> elf;
   std::vector<ProgramSpec> programs;
-  // BPF_MAP_TYPE_PROG_ARRAY the runtime fills with the twins before attaching ("" when none).
-  std::string twins_map;
-  std::vector<TwinProgram> twins;
   std::vector<MapSpec> maps;
   std::vector<PrintfSpec> printfs;
   std::vector<ValueLayout> print_values;  // print(value): where the value sits in its event
