@@ -11,7 +11,9 @@ BPF_PROG_TEST_RUN, N times (default 1e6) per test packet, K times (default
 5, alternating ours and C, the median kept). The C filters count matches the same way (a per-CPU
 counter), so both do the same work. Printed per filter and program type:
 mean ns per packet over the test packets, ours / C, and the instruction
-counts after the verifier next to libpcap's (`tcpdump -d`, classic BPF).
+counts after the verifier (for tc: the direct program and its twin
+subprogram, and the direct part alone) next to libpcap's (`tcpdump -d`,
+classic BPF).
 Every packet's answer is checked three ways (ours, C, tcpdump) first: a
 benchmark of filters that disagree would mean nothing.
 """
@@ -111,6 +113,10 @@ def main():
             ours_object = os.path.join(out, f"{name}.{kind}.ours.o")
             program = f'{probe} /filter("{expr}")/ {{ }}'
             run([stratoshark, "--dry-run", "--emit-elf", ours_object, "-e", program], quiet=True)
+            # The direct program's own size (a live tc probe also carries its twin subprogram).
+            listing = run([stratoshark, "-d", "asm", "-e", program], quiet=True)
+            direct = next(int(line.split(": ")[1].split()[0]) for line in listing.splitlines()
+                          if f"(section {'xdp' if kind == 'xdp' else 'tc'})" in line)
             # Ours and C alternate, so that what else runs on the machine weighs on both alike.
             samples = {"ours": [], "c": []}
             for _ in range(opts.runs):
@@ -129,14 +135,15 @@ def main():
             ours_ns = statistics.mean(results["ours"]["ns"])
             c_ns = statistics.mean(results["c"]["ns"])
             rows.append((expr, kind, ours_ns, c_ns, ours_ns / c_ns if c_ns else float("nan"),
-                         results["ours"]["xlated"], results["c"]["xlated"], libpcap_insns))
+                         results["ours"]["xlated"], direct, results["c"]["xlated"], libpcap_insns))
 
     print(f"\nfilter cost per packet: BPF_PROG_TEST_RUN, {opts.repeat} runs per packet, median of {opts.runs}, "
           f"mean over {len(PACKETS)} packets")
-    print(f"| filter | type | ours ns | C ns | ours/C | ours insns | C insns | libpcap insns |")
-    print(f"|---|---|---:|---:|---:|---:|---:|---:|")
-    for expr, kind, ours_ns, c_ns, ratio, ours_insns, c_insns, pcap_insns in rows:
-        print(f"| `{expr}` | {kind} | {ours_ns:.1f} | {c_ns:.1f} | {ratio:.2f} | {ours_insns} | {c_insns} | {pcap_insns} |")
+    print("| filter | type | ours ns | C ns | ours/C | ours insns (loaded) | of them direct | C insns | libpcap insns |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for expr, kind, ours_ns, c_ns, ratio, ours_insns, direct, c_insns, pcap_insns in rows:
+        print(f"| `{expr}` | {kind} | {ours_ns:.1f} | {c_ns:.1f} | {ratio:.2f} | {ours_insns} | {direct} | {c_insns} "
+              f"| {pcap_insns} |")
     worst = max(r[4] for r in rows)
     print(f"\nworst ratio {worst:.2f} (goal <= 1.2); answers checked against tcpdump: "
           f"{'all agree' if failures == 0 else f'{failures} disagreements'}")
