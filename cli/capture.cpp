@@ -83,6 +83,7 @@ bool place_reader(const Options& o) {
                 "name CPUs that exist and are online (see /sys/devices/system/cpu/online)");
     return false;
   }
+  if (o.verbose) std::fprintf(stderr, "event reader on CPUs %s (%s)\n", list.c_str(), origin.c_str());
   return true;
 }
 

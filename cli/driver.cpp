@@ -391,8 +391,10 @@ int run_program(const Options& o) {
   for (const runtime::MapSnapshot* m : ordered) sink.maps_at_exit(*m);
 
   if (o.verbose && artifact.event_mode == runtime::EventMode::PerfBuffer) {
-    std::cerr << fmt::format("perf buffers reported {} lost record{}\n", session.perf_lost_events(),
-                             session.perf_lost_events() == 1 ? "" : "s");
+    // perf writes its LOST record with the next record that fits, so losses
+    // at the end go unreported there; Dropped is the programs' exact count.
+    std::cerr << fmt::format("perf buffers reported {} lost record{} (reported late or not at all; Dropped is exact)\n",
+                             session.perf_lost_events(), session.perf_lost_events() == 1 ? "" : "s");
   }
   bool packets = o.capture || !artifact.packet_map.empty() || !artifact.matched_map.empty();
   if (packets) {

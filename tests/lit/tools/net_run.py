@@ -23,7 +23,8 @@ comes first on stdout, then stratoshark's.
 
 In every argument these are replaced: {A} {B} (namespaces), {X} {Y}
 (interfaces), {IFX} {IFY} (their indexes), {IPA} {IPB} {IP6A} {IP6B} {MACX}
-{MACY}, {TRAFFIC} (traffic.py), {PY} (python3).
+{MACY}, {TRAFFIC} (traffic.py), {PY} (python3), and in the commands that
+run while it does, {PID} (stratoshark's process).
 
 stratoshark's stdout and stderr are copied through and its exit code is
 returned. The namespaces (and with them the veth pair and anything attached
@@ -116,6 +117,7 @@ def run(opts, args, pair):
         subprocess.run(pair.command(spec), check=True)
     run = AttachedRun(argv)
     proc = run.proc
+    pair.names["PID"] = str(proc.pid)  # `ip netns exec` runs stratoshark in its own process
     server = None
     code = None
     try:
