@@ -72,9 +72,9 @@ class Pair:
                 (n["A"], n["X"], n["IPA"], n["IP6A"], n["IPB"], n["IP6B"], n["MACY"]),
                 (n["B"], n["Y"], n["IPB"], n["IP6B"], n["IPA"], n["IP6A"], n["MACX"])):
             ipv6_off = "0" if self.ipv6 else "1"
-            for scope in ("all", "default", "lo"):
-                sh("ip", "netns", "exec", ns, "sysctl", "-q", "-w", f"net.ipv6.conf.{scope}.disable_ipv6={ipv6_off}")
-            sh("ip", "netns", "exec", ns, "sysctl", "-q", "-w", f"net.ipv6.conf.{dev}.disable_ipv6={ipv6_off}")
+            writes = "; ".join(f"echo {ipv6_off} > /proc/sys/net/ipv6/conf/{scope}/disable_ipv6"
+                               for scope in ("all", "default", "lo", dev))
+            sh("ip", "netns", "exec", ns, "sh", "-c", writes)
             sh("ip", "-n", ns, "addr", "add", f"{ip}/24", "dev", dev)
             sh("ip", "-n", ns, "neigh", "add", peer_ip, "lladdr", peer_mac, "dev", dev, "nud", "permanent")
             if self.ipv6:
