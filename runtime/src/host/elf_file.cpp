@@ -153,6 +153,60 @@ Result<std::vector<std::string>> elf_functions(const std::string& path) {
   return names;
 }
 
+Result<uint64_t> elf_function_offset(const std::string& path, const std::string& name) {
+  std::optional<uint64_t> address;
+  uint64_t offset = 0;
+  Status s = with_elf(path, [&](Elf* elf) -> Status {
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+      GElf_Shdr shdr;
+      if (gelf_getshdr(scn, &shdr) == nullptr) continue;
+      if (shdr.sh_type != SHT_SYMTAB && shdr.sh_type != SHT_DYNSYM) continue;
+      Elf_Data* data = elf_getdata(scn, nullptr);
+      if (data == nullptr || shdr.sh_entsize == 0) continue;
+      size_t count = shdr.sh_size / shdr.sh_entsize;
+      for (size_t i = 0; i < count; ++i) {
+        GElf_Sym sym;
+        if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
+        int type = GELF_ST_TYPE(sym.st_info);
+        if ((type != STT_FUNC && type != STT_GNU_IFUNC) || sym.st_shndx == SHN_UNDEF || sym.st_value == 0) continue;
+        const char* sym_name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+        if (sym_name == nullptr) continue;
+        std::string_view base(sym_name);
+        base = base.substr(0, base.find('@'));
+        if (base != name) continue;
+        if (address && *address != sym.st_value) {
+          return Error{ErrorKind::Environment,
+                       fmt::format("{} defines '{}' at two addresses ({:#x} and {:#x})", path, name, *address,
+                                   sym.st_value),
+                       "", std::nullopt, {}};
+        }
+        address = sym.st_value;
+      }
+    }
+    if (!address) {
+      return Error{ErrorKind::Environment, fmt::format("{} defines no function '{}'", path, name), "", std::nullopt,
+                   {}};
+    }
+    // The loadable segment that holds the address maps it to the file.
+    size_t phnum = 0;
+    if (elf_getphdrnum(elf, &phnum) != 0) phnum = 0;
+    for (size_t i = 0; i < phnum; ++i) {
+      GElf_Phdr phdr;
+      if (gelf_getphdr(elf, static_cast<int>(i), &phdr) == nullptr || phdr.p_type != PT_LOAD) continue;
+      if (*address >= phdr.p_vaddr && *address < phdr.p_vaddr + phdr.p_memsz) {
+        offset = *address - phdr.p_vaddr + phdr.p_offset;
+        return {};
+      }
+    }
+    return Error{ErrorKind::Environment,
+                 fmt::format("the address of '{}' in {} lies in no loadable segment", name, path), "", std::nullopt,
+                 {}};
+  });
+  if (!s) return s.error();
+  return offset;
+}
+
 Result<std::vector<UsdtNote>> elf_usdt_notes(const std::string& path) {
   std::vector<UsdtNote> notes;
   Status s = with_elf(path, [&](Elf* elf) -> Status {
