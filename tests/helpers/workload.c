@@ -23,6 +23,7 @@
 //   alloc:MB             touches MB megabytes of fresh anonymous memory
 //   spin:MS              busy loop for MS milliseconds on the current CPU
 //   cpu:N                moves itself to CPU N (sched_setaffinity)
+// A step written STEP*N runs N times (open:/etc/hostname*10000), for benchmarks.
 // The process ends with exit_group(0) right after the last step, so the only
 // system call after the steps is that one; a failed step exits with 1.
 #define _GNU_SOURCE
@@ -210,7 +211,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (prctl(PR_SET_NAME, argv[1], 0, 0, 0) != 0) fail("prctl");
-  for (int i = 2; i < argc; ++i) run_step(argv[i]);
+  for (int i = 2; i < argc; ++i) {
+    char* star = strrchr(argv[i], '*');
+    long times = 1;
+    if (star && star[1] != '\0' && strspn(star + 1, "0123456789") == strlen(star + 1)) {
+      times = number(star + 1);
+      *star = '\0';
+    }
+    for (long n = 0; n < times; ++n) run_step(argv[i]);
+  }
   syscall(SYS_exit_group, 0);
   return 0;
 }

@@ -2,7 +2,7 @@
 """One TCP connection over loopback, inside a network namespace of its own
 that is created for the run and always deleted afterwards.
 
-  tcp_session.py --netns NAME --port PORT [--bytes N] [--retransmit]
+  tcp_session.py --netns NAME --port PORT [--bytes N] [--retransmit] [--connections N]
 
 A server listens on 127.0.0.1:PORT, a client connects from 127.0.0.1:PORT+1
 (bound, so both ports are known), sends N bytes (default 1000) that the
@@ -10,7 +10,9 @@ server reads, then the client closes first and the server after it; the
 listener closes last. With --retransmit, once the connection is up, every
 packet on lo is dropped (a blackhole qdisc) while the client sends, until
 the kernel has retransmitted at least once (the client's socket reports it
-in TCP_INFO); then lo works again and both sides close normally.
+in TCP_INFO); then lo works again and both sides close normally. With
+--connections N (benchmarks) it makes N such connections one after the
+other, the i-th from port PORT+1+i.
 """
 import argparse
 import os
@@ -26,9 +28,18 @@ def inside(opts):
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     server.bind(("127.0.0.1", opts.port))
     server.listen(1)
+    for i in range(opts.connections):
+        if session(opts, server, opts.port + 1 + i) != 0:
+            return 1
+    time.sleep(0.05)
+    server.close()
+    return 0
+
+
+def session(opts, server, client_port):
     client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     client.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    client.bind(("127.0.0.1", opts.port + 1))
+    client.bind(("127.0.0.1", client_port))
     client.connect(("127.0.0.1", opts.port))
     conn, _ = server.accept()
     payload = b"x" * opts.bytes
@@ -67,8 +78,6 @@ def inside(opts):
     if conn.recv(1) != b"":
         return 1
     conn.close()
-    time.sleep(0.05)
-    server.close()
     return 0
 
 
@@ -78,6 +87,7 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--bytes", type=int, default=1000)
     parser.add_argument("--retransmit", action="store_true")
+    parser.add_argument("--connections", type=int, default=1)
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     opts = parser.parse_args()
     if opts.inside:
@@ -86,7 +96,7 @@ def main():
     try:
         subprocess.run(["ip", "-n", opts.netns, "link", "set", "lo", "up"], check=True)
         args = [sys.executable, os.path.abspath(__file__), "--inside", "--netns", opts.netns, "--port",
-                str(opts.port), "--bytes", str(opts.bytes)]
+                str(opts.port), "--bytes", str(opts.bytes), "--connections", str(opts.connections)]
         if opts.retransmit:
             args.append("--retransmit")
         return subprocess.run(["ip", "netns", "exec", opts.netns] + args).returncode
