@@ -33,14 +33,14 @@ from contextlib import contextmanager, nullcontext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-INPUTS = os.path.join(ROOT, "tests", "lit", "stdlib", "Inputs")
+HELPERS = os.path.join(ROOT, "tests", "helpers")
 PID_MAX = int(open("/proc/sys/kernel/pid_max").read())
 
 
 class Tool:
     def __init__(self, name, workload, bt=None, args=(), loop=None, note="", perf=()):
         self.name = name            # stdlib/NAME.ss
-        self.workload = workload    # list of argv lists; {workload}, {inputs}, {dev}, {mnt} are filled in
+        self.workload = workload    # list of argv lists; {workload}, {helpers}, {dev}, {mnt} are filled in
         self.bt = bt                # bpftrace's script; None: ours under bpftrace
         self.args = list(args)      # positional parameters for both
         self.loop = loop            # None, "raw" or "ext4": run inside with_loop.py
@@ -72,21 +72,21 @@ TOOLS = [
          note="bpftrace's runqlat.bt does not compile here (its #include <linux/sched.h> needs kernel headers)"),
     Tool("bitesize", [w("dread:{dev}:5000:4096")], bt="bitesize.bt", loop="raw"),
     Tool("writeback", [w("write:{mnt}/f:8192", "syncfs:{mnt}")] * 5, bt="writeback.bt", loop="ext4"),
-    Tool("bashreadline", [["python3", "{inputs}/bash_pty.py"] + [f"true {i}" for i in range(30)]],
+    Tool("bashreadline", [["python3", "{helpers}/bash_pty.py"] + [f"true {i}" for i in range(30)]],
          bt="bashreadline.bt"),
     Tool("gethostlatency", [w("resolve:localhost*3000")], bt="gethostlatency.bt"),
     Tool("threadsnoop", [w("thread:5000")],
          note="bpftrace's threadsnoop.bt probes libpthread, which has no pthread_create since glibc 2.34"),
     Tool("biolatency", [w("dread:{dev}:5000:4096")], args=["{major}", "{minor}"], loop="raw"),
     Tool("biosnoop", [w("dread:{dev}:5000:4096")], args=["{major}", "{minor}"], loop="raw"),
-    Tool("tcplife", [["python3", "{inputs}/tcp_session.py", "--netns", "ssstd_bench", "--port", "47310",
+    Tool("tcplife", [["python3", "{helpers}/tcp_session.py", "--netns", "ssstd_bench", "--port", "47310",
                       "--connections", "300"]]),
-    Tool("tcpstates", [["python3", "{inputs}/tcp_session.py", "--netns", "ssstd_bench", "--port", "47310",
+    Tool("tcpstates", [["python3", "{helpers}/tcp_session.py", "--netns", "ssstd_bench", "--port", "47310",
                         "--connections", "300"]]),
-    Tool("tcpretrans", [["python3", "{inputs}/tcp_session.py", "--netns", "ssstd_bench", "--port", "47310",
+    Tool("tcpretrans", [["python3", "{helpers}/tcp_session.py", "--netns", "ssstd_bench", "--port", "47310",
                          "--retransmit"]]),
     Tool("capable", [w("setuid:0*10000")]),
-    Tool("oomkill", [["sh", "{inputs}/oom_cgroup.sh", "ssstd_bench_oom", "32", "{workload}", "ss_bench",
+    Tool("oomkill", [["sh", "{helpers}/oom_cgroup.sh", "ssstd_bench_oom", "32", "{workload}", "ss_bench",
                       "alloc:256"]]),
 ]
 
@@ -284,7 +284,7 @@ def run_alone(argv, tool, values, locked):
 def measure(tool, stratoshark, bpftrace, workload_bin, runs):
     """Each side alone under the same workload, RUNS times (ours, bpftrace,
     bpftrace, ours, ...); the events and run times of the runs add up."""
-    values = {"workload": workload_bin, "inputs": INPUTS}
+    values = {"workload": workload_bin, "helpers": HELPERS}
     workdir = f"/tmp/ssstd-bench-{tool.name}"
     shutil.rmtree(workdir, ignore_errors=True)
     os.makedirs(workdir)

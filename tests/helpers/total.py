@@ -10,7 +10,7 @@ import re
 import sys
 
 BUCKET = re.compile(r"[\[(][^\])]*[\])]\s+(\d+) \|")
-MAP_HEADER = re.compile(r"@(\w*)(\[.*\])?:$")
+MAP_HEADER = re.compile(r"@(\w*)(\[.*\])?: ?$")
 
 
 def hist_total(text, name):
