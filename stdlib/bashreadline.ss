@@ -8,7 +8,11 @@
 // readline built in and exports it, so the uretprobe needs no debug symbols.
 //
 // Example (a real run):
-//   EXAMPLE
+//   Tracing bash commands. Hit Ctrl-C to end.
+//   TIME(ms)  PID     COMMAND
+//   388       4293    ls /tmp
+//   593       4293    echo hello
+//   794       4293    exit
 BEGIN
 {
   printf("Tracing bash commands. Hit Ctrl-C to end.\n");

@@ -10,7 +10,19 @@
 // request pointer); queueing time before the issue is not counted.
 //
 // Example (a real run: 200 direct 4 KiB reads from a loop device):
-//   EXAMPLE
+//   $ stratoshark biolatency 7 0
+//   Tracing block device I/O. Hit Ctrl-C to end.
+//   ^C
+//   @usecs:
+//   [1]                    4 |@                                                   |
+//   [2, 4)               189 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|
+//   [4, 8)                 2 |                                                    |
+//   [8, 16)                0 |                                                    |
+//   [16, 32)               0 |                                                    |
+//   [32, 64)               3 |                                                    |
+//   [64, 128)              1 |                                                    |
+//   [128, 256)             0 |                                                    |
+//   [256, 512)             1 |                                                    |
 BEGIN
 {
   printf("Tracing block device I/O. Hit Ctrl-C to end.\n");

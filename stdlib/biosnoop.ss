@@ -8,7 +8,13 @@
 //        stratoshark biosnoop MAJOR MINOR  one disk (see `lsblk`)
 //
 // Example (a real run: 3 direct reads of 4 KiB from a loop device):
-//   EXAMPLE
+//   Tracing block I/O. Hit Ctrl-C to end.
+//   TIME(ms)  DEV     RWBS COMM             PID         SECTOR   BYTES  LAT(us)
+//   3           7,0   RS   myapp            4523             0    4096      218
+//   3           7,0   RS   myapp            4523             8    4096       20
+//   3           7,0   RS   myapp            4523            16    4096        3
+//   3           7,0   RS   myapp            4523             0   65536       37
+//   3           7,0   RS   myapp            4523           128   65536      121
 BEGIN
 {
   printf("Tracing block I/O. Hit Ctrl-C to end.\n");

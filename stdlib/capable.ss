@@ -5,9 +5,18 @@
 //
 // Usage: stratoshark capable
 //
-// Example (a real run: a process running as root calls setuid(0) and
-// kill() on a process it owns):
-//   EXAMPLE
+// Not every check is a permission decision that would be audited: fork()
+// and mmap() of writable memory ask for CAP_SYS_ADMIN to decide whether the
+// caller may use the memory reserved for administrators (overcommit
+// accounting); those show up as CAP_SYS_ADMIN lines that succeed.
+//
+// Example (a real run: a process running as root calls setuid(0), then
+// forks):
+//   Tracing capability checks. Hit Ctrl-C to end.
+//   TIME(ms)  UID    PID     COMM              CAP NAME                   RET
+//   2         0      3763    myapp               7 CAP_SETUID             0
+//   2         0      3763    myapp              21 CAP_SYS_ADMIN          0
+//   2         0      3763    myapp              21 CAP_SYS_ADMIN          0
 BEGIN
 {
   printf("Tracing capability checks. Hit Ctrl-C to end.\n");

@@ -6,7 +6,11 @@
 // Usage: stratoshark cpuwalk
 //
 // Example (a real run on 2 CPUs, one busy loop pinned to each for a second):
-//   EXAMPLE
+//   Sampling CPU at 99hz. Hit Ctrl-C to end.
+//   ^C
+//   @cpu:
+//   [0, 1)               208 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|
+//   [1, 2)               207 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@ |
 BEGIN
 {
   printf("Sampling CPU at 99hz. Hit Ctrl-C to end.\n");

@@ -10,7 +10,11 @@
 // read from belongs to the old program and is gone.
 //
 // Example (a real run):
-//   EXAMPLE
+//   Tracing execve() and execveat(). Hit Ctrl-C to end.
+//   TIME(ms)  PID     COMM              RET PATH
+//   1         3417    myapp               0 /tmp/ssstd-demo/myapp
+//   5         3419    sh                 -2 /tmp/ssstd-demo/missing
+//   5         3420    ls                  0 /usr/bin/ls
 BEGIN
 {
   printf("Tracing execve() and execveat(). Hit Ctrl-C to end.\n");

@@ -6,7 +6,10 @@
 // Usage: stratoshark gethostlatency
 //
 // Example (a real run):
-//   EXAMPLE
+//   Tracing getaddrinfo() and gethostbyname(). Hit Ctrl-C to end.
+//   TIME(ms)  PID     COMM              LATms HOST
+//   15        4231    myapp                 0 localhost
+//   15        4231    myapp                 0 127.0.0.1
 BEGIN
 {
   printf("Tracing getaddrinfo() and gethostbyname(). Hit Ctrl-C to end.\n");

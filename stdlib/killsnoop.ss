@@ -6,7 +6,11 @@
 // Usage: stratoshark killsnoop
 //
 // Example (a real run):
-//   EXAMPLE
+//   Tracing kill() signals. Hit Ctrl-C to end.
+//   TIME(ms)  PID     COMM              SIG TPID    RESULT
+//   3         3472    myapp              15 3473    0
+//   3         3472    myapp               9 32768   -3
+//   104       3428    python3             2 3469    0
 BEGIN
 {
   printf("Tracing kill() signals. Hit Ctrl-C to end.\n");

@@ -11,7 +11,9 @@
 //
 // Example (a real run: a process in a memory cgroup limited to 32 MiB
 // touching 256 MiB; it is both the trigger and the victim):
-//   EXAMPLE
+//   Tracing OOM kills. Hit Ctrl-C to end.
+//   TIME(ms)  TPID    TCOMM            VPID    VCOMM             TOTAL_KB   ANON_KB   FILE_KB
+//   34        4350    myapp            4350    myapp               264492     32640      1044
 BEGIN
 {
   printf("Tracing OOM kills. Hit Ctrl-C to end.\n");

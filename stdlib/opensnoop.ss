@@ -10,7 +10,11 @@
 // Example (a real run; ERR 2 is ENOENT):
 //   Tracing open() and openat(). Hit Ctrl-C to end.
 //   PID    COMM              FD ERR PATH
-//   EXAMPLE
+//   Tracing open() and openat(). Hit Ctrl-C to end.
+//   PID    COMM              FD ERR PATH
+//   3354   myapp              3   0 /etc/hostname
+//   3354   myapp             -1   2 /nonexistent/config
+//   3354   myapp              3   0 /etc/ld.so.cache
 BEGIN
 {
   printf("Tracing open() and openat(). Hit Ctrl-C to end.\n");

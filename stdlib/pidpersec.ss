@@ -4,7 +4,9 @@
 // Usage: stratoshark pidpersec
 //
 // Example (a real run; a shell loop starting about 40 commands a second):
-//   EXAMPLE
+//   Tracing new processes. Hit Ctrl-C to end.
+//   1000      PIDs/sec: @: 96
+//   2000      PIDs/sec: @: 77
 BEGIN
 {
   printf("Tracing new processes. Hit Ctrl-C to end.\n");

@@ -11,7 +11,14 @@
 // in the run queue again, so both start a new measurement.
 //
 // Example (a real run: a process that sleeps 1 ms, 20 times, on a busy machine):
-//   EXAMPLE
+//   $ stratoshark runqlat myapp
+//   Tracing CPU scheduler run queue latency. Hit Ctrl-C to end.
+//   ^C
+//   @usecs:
+//   [2, 4)                 3 |@@@@@@@@@@@                                         |
+//   [4, 8)                14 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|
+//   [8, 16)                2 |@@@@@@@                                             |
+//   [16, 32)               1 |@@@                                                 |
 BEGIN
 {
   printf("Tracing CPU scheduler run queue latency. Hit Ctrl-C to end.\n");

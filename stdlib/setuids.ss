@@ -6,7 +6,11 @@
 // Usage: stratoshark setuids
 //
 // Example (a real run, as root: setuid(0), setresuid(0, 0, 0), setfsuid(0)):
-//   EXAMPLE
+//   Tracing setuid(2) family system calls. Hit Ctrl-C to end.
+//   TIME(ms)  UID    COMM             PID     SYSCALL   ARGS (RET)
+//   2         0      myapp            3642    setuid    uid=0 (0)
+//   2         0      myapp            3642    setresuid ruid=0 euid=0 suid=0 (0)
+//   2         0      myapp            3642    setfsuid  uid=0 (prevuid=0)
 BEGIN
 {
   printf("Tracing setuid(2) family system calls. Hit Ctrl-C to end.\n");

@@ -9,7 +9,16 @@
 // show up through that one.
 //
 // Example (a real run; ERR 2 is ENOENT):
-//   EXAMPLE
+//   Tracing stat system calls. Hit Ctrl-C to end.
+//   PID     COMM             ERR PATH
+//   3578    myapp              0 /etc
+//   3578    myapp              0 /etc/hostname
+//   3578    myapp              2 /nonexistent
+//   3578    myapp              0 /
+//   3578    myapp              0 /tmp
+//   3579    ls                 0
+//   3579    ls                 2 /sys/fs/selinux
+//   3579    ls                 2 /selinux
 BEGIN
 {
   printf("Tracing stat system calls. Hit Ctrl-C to end.\n");

@@ -5,7 +5,12 @@
 // Usage: stratoshark syncsnoop
 //
 // Example (a real run):
-//   EXAMPLE
+//   Tracing sync system calls. Hit Ctrl-C to end.
+//   TIME(ms)  PID     COMM             EVENT
+//   3         3707    myapp            tracepoint:syscalls:sys_enter_sync
+//   6         3707    myapp            tracepoint:syscalls:sys_enter_syncfs
+//   6         3707    myapp            tracepoint:syscalls:sys_enter_fsync
+//   7         3707    myapp            tracepoint:syscalls:sys_enter_fdatasync
 BEGIN
 {
   printf("Tracing sync system calls. Hit Ctrl-C to end.\n");

@@ -9,7 +9,30 @@
 // exit_group, ...
 //
 // Example (a real run):
-//   EXAMPLE
+//   Counting system calls. Hit Ctrl-C to end.
+//   ^C
+//   Top 10 system call numbers:
+//   @syscall[9]: 225
+//   @syscall[17]: 289
+//   @syscall[89]: 390
+//   @syscall[3]: 395
+//   @syscall[202]: 403
+//   @syscall[1]: 522
+//   @syscall[262]: 664
+//   @syscall[14]: 714
+//   @syscall[257]: 1186
+//   @syscall[110]: 20001
+//
+//   Top 10 processes:
+//   @process[ninja]: 4
+//   @process[stratoshark]: 7
+//   @process[memfd:sealed-91]: 18
+//   @process[ss_workload]: 29
+//   @process[sh]: 53
+//   @process[python3]: 90
+//   @process[ccache]: 192
+//   @process[clang++-19]: 4804
+//   @process[myapp]: 20001
 BEGIN
 {
   printf("Counting system calls. Hit Ctrl-C to end.\n");

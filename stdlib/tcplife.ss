@@ -15,7 +15,10 @@
 //
 // Example (a real run: one connection from 127.0.0.1:47311 to a listener
 // on 127.0.0.1:47310; each side is printed when it closes):
-//   EXAMPLE
+//   Tracing TCP connection lifespans. Hit Ctrl-C to end.
+//   PID     COMM             LPORT RPORT MS
+//   4858    python3          47311 47310 0.235
+//   4858    python3          47310 47311 0.134
 BEGIN
 {
   printf("Tracing TCP connection lifespans. Hit Ctrl-C to end.\n");

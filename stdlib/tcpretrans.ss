@@ -11,7 +11,10 @@
 //
 // Example (a real run: every packet of a loopback connection dropped for a
 // moment, so the kernel resends its data):
-//   EXAMPLE
+//   Tracing TCP retransmits. Hit Ctrl-C to end.
+//   TIME(ms)  PID     COMM             LPORT RPORT STATE       ERR
+//   323       4827    clang++-19       47311 47310 ESTABLISHED 0
+//   531       4827    clang++-19       47311 47310 ESTABLISHED 0
 BEGIN
 {
   printf("Tracing TCP retransmits. Hit Ctrl-C to end.\n");

@@ -12,7 +12,20 @@
 //
 // Example (a real run: one connection from 127.0.0.1:47311 to a listener
 // on 127.0.0.1:47310, closed by the client first):
-//   EXAMPLE
+//   Tracing TCP state changes. Hit Ctrl-C to end.
+//   SKADDR           PID     COMM         LPORT RPORT OLDSTATE       NEWSTATE    MS
+//   ffff888106a05340 4739    python3      47310 0     CLOSE       -> LISTEN      0.000
+//   ffff888106a040c0 4739    python3      47311 47310 CLOSE       -> SYN_SENT    0.000
+//   ffff888106a040c0 4739    python3      47311 47310 SYN_SENT    -> ESTABLISHED 0.064
+//   ffff888106a02e40 4739    python3      47310 47311 LISTEN      -> SYN_RECV    0.000
+//   ffff888106a02e40 4739    python3      47310 47311 SYN_RECV    -> ESTABLISHED 0.005
+//   ffff888106a040c0 4739    python3      47311 47310 ESTABLISHED -> FIN_WAIT1   0.099
+//   ffff888106a02e40 4739    python3      47310 47311 ESTABLISHED -> CLOSE_WAIT  0.086
+//   ffff888106a02e40 4739    python3      47310 47311 CLOSE_WAIT  -> LAST_ACK    0.011
+//   ffff888106a040c0 4739    python3      47311 47310 FIN_WAIT1   -> FIN_WAIT2   0.015
+//   ffff888106a040c0 4739    python3      47311 47310 FIN_WAIT2   -> CLOSE       0.003
+//   ffff888106a02e40 4739    python3      47310 47311 LAST_ACK    -> CLOSE       0.013
+//   ffff888106a05340 4739    python3      47310 0     LISTEN      -> CLOSE       50.524
 BEGIN
 {
   printf("Tracing TCP state changes. Hit Ctrl-C to end.\n");

@@ -7,14 +7,18 @@
 // (glibc 2.34 and later have pthread_create in libc.so.6 itself).
 //
 // Example (a real run):
-//   EXAMPLE
+//   Tracing pthread_create(). Hit Ctrl-C to end.
+//   TIME(ms)  PID     TID     COMM
+//   15        4180    4180    myapp
+//   15        4180    4180    myapp
+//   19        4180    4180    myapp
 BEGIN
 {
   printf("Tracing pthread_create(). Hit Ctrl-C to end.\n");
-  printf("%-9s %-7s %-7s %-16s\n", "TIME(ms)", "PID", "TID", "COMM");
+  printf("%-9s %-7s %-7s %s\n", "TIME(ms)", "PID", "TID", "COMM");
 }
 
 uprobe:libc:pthread_create
 {
-  printf("%-9d %-7d %-7d %-16s\n", elapsed / 1000000, pid, tid, comm);
+  printf("%-9d %-7d %-7d %s\n", elapsed / 1000000, pid, tid, comm);
 }

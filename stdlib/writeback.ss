@@ -1,14 +1,19 @@
 #!/usr/bin/env stratoshark
 // writeback: each time the kernel writes dirty pages back to a device: the
-// device's backing-dev name (major:minor), the pages left to write when it
-// ended, why it ran (background, vmscan, sync, periodic, ...), and how long
-// it took in milliseconds with three decimals.
+// device's backing-dev name (major:minor), the page budget the writeback
+// work had left when it ended (nr_pages; a sync starts from the number of
+// dirty pages in the system), why it ran (background, vmscan, sync,
+// periodic, ...), and how long it took in milliseconds with three decimals.
 //
 // Usage: stratoshark writeback
 //
 // Example (a real run: 4 MiB written to a file on an ext4 loop device, then
 // syncfs()):
-//   EXAMPLE
+//   Tracing writeback. Hit Ctrl-C to end.
+//   TIME(ms)  DEVICE   PAGES    REASON           ms
+//   12        7:0      51630    sync             1.340
+//   12        7:0      51630    sync             0.000
+//   12        7:0      52054    periodic         0.000
 BEGIN
 {
   printf("Tracing writeback. Hit Ctrl-C to end.\n");
