@@ -13,7 +13,8 @@ and the tool's workload runs; then, per attach point (`bpftool perf show`
 says which program of which process sits on which tracepoint, uprobe or perf
 event), the table shows each program's translated instructions
 (bytes_xlated / 8, as `bpftool prog show` counts them) and its mean run time
-per event (run_time_ns / run_cnt over the workload). Prints Markdown.
+per event (run_time_ns / run_cnt over the workload; the median of --runs
+runs, which alternate: ours, bpftrace, bpftrace, ours, ...). Prints Markdown.
 
 The programs of stratoshark are loaded under the lock the lit tests use
 (/tmp/stratoshark-lit.lock), one tool at a time.
@@ -25,6 +26,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -283,7 +285,8 @@ def run_alone(argv, tool, values, locked):
 
 def measure(tool, stratoshark, bpftrace, workload_bin, runs):
     """Each side alone under the same workload, RUNS times (ours, bpftrace,
-    bpftrace, ours, ...); the events and run times of the runs add up."""
+    bpftrace, ours, ...). Per attach point and side: the instructions and,
+    per run, (events, run time ns)."""
     values = {"workload": workload_bin, "helpers": HELPERS}
     workdir = f"/tmp/ssstd-bench-{tool.name}"
     shutil.rmtree(workdir, ignore_errors=True)
@@ -302,8 +305,8 @@ def measure(tool, stratoshark, bpftrace, workload_bin, runs):
         for i in range(runs):
             for side, argv, locked in (sides if i % 2 == 0 else sides[::-1]):
                 for point, (insns, events, ns) in run_alone(argv, tool, values, locked).items():
-                    _, e0, n0 = rows.setdefault(point, {}).get(side, (0, 0, 0))
-                    rows[point][side] = (insns, e0 + events, n0 + ns)
+                    _, samples = rows.setdefault(point, {}).get(side, (0, []))
+                    rows[point][side] = (insns, samples + [(events, ns)])
     finally:
         if cleanup:
             cleanup()
@@ -315,7 +318,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build", nargs="?", default="build")
     parser.add_argument("--only", default="")
-    parser.add_argument("--runs", type=int, default=2, help="runs of each side per tool (default 2)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each side per tool (default 3)")
     opts = parser.parse_args()
     stratoshark = os.path.abspath(os.path.join(opts.build, "cli", "stratoshark"))
     workload_bin = os.path.abspath(os.path.join(opts.build, "tests", "ss_workload"))
@@ -341,11 +344,14 @@ def main():
         for point in sorted(rows):
             ours, theirs = rows[point].get("ours"), rows[point].get("theirs")
             # A program shared by several attach points counts all of them;
-            # bpftrace has one program per attach point.
-            events = (theirs or ours)[1]
+            # bpftrace has one program per attach point. Events: the median run's.
+            events = int(statistics.median(e for e, _ in (theirs or ours)[1]))
 
             def ns(side):
-                return f"{side[2] / side[1]:.0f}" if side and side[1] else "—"
+                # The median over the runs: a run that shares the machine with
+                # a burst of other work does not move it.
+                per_run = [n / e for e, n in side[1] if e] if side else []
+                return f"{statistics.median(per_run):.0f}" if per_run else "—"
 
             print(f"| {tool.name} | {script} | {point} | {events} | {ours[0] if ours else '—'} | "
                   f"{theirs[0] if theirs else '—'} | {ns(ours)} | {ns(theirs)} |", flush=True)

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 
 namespace stratoshark::cli {
 
@@ -33,14 +34,9 @@ std::optional<std::string> beside_executable() {
 std::vector<std::string> stdlib_dirs() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("STRATOSHARK_STDLIB")) {
-    std::string list = env;
-    size_t pos = 0;
-    while (pos <= list.size()) {
-      size_t colon = list.find(':', pos);
-      std::string dir = list.substr(pos, colon == std::string::npos ? std::string::npos : colon - pos);
+    std::istringstream list(env);
+    for (std::string dir; std::getline(list, dir, ':');) {
       if (!dir.empty() && is_directory(dir)) dirs.push_back(dir);
-      if (colon == std::string::npos) break;
-      pos = colon + 1;
     }
   }
   if (auto dir = beside_executable(); dir && is_directory(*dir)) dirs.push_back(*dir);

@@ -9,7 +9,8 @@
 // when it first enters SYN_SENT, SYN_RECV or ESTABLISHED and dies when it
 // enters CLOSE; listening sockets are not connections and are not shown.
 // The process is taken where the kernel runs in its context (SYN_SENT for
-// the side that connects, LAST_ACK for the side that closes second).
+// the side that connects, LAST_ACK for the side that closes second); an
+// accepted connection that its server closes first shows PID 0.
 // Addresses and byte counts are not printed yet: they need ntop() on the
 // tracepoint's address arrays and struct tcp_sock fields.
 //

@@ -12,92 +12,31 @@ FAIL (with the first lines of the failing command's output), SKIP (a file
 whose RUN lines check something only stratoshark has, marked
 `// ORACLE: skip REASON`), DIFF (a known difference in bpftrace's output,
 marked `// ORACLE: differs REASON`) or XPASS (marked so, yet it passed).
-Exits 1 when a file fails or passes unexpectedly.
-
-  python3 tests/compat/oracle.py --trace TOOL [--workload CMD]... [--signal INT|NONE] -- ARGS...
-
-is the %trace runner: like tests/lit/tools/trace_run.py, but it accepts the
-"Attaching N probes..." line on stdout (bpftrace) as well as stderr.
+Exits 1 when a file fails or passes unexpectedly. %trace is
+tests/lit/tools/trace_run.py, which also takes bpftrace's "Attaching"
+line on stdout, without its check for programs left in the kernel (other
+tools' programs may be loaded while the oracle runs outside the lock).
 """
 import argparse
 import os
 import re
-import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
-def trace(argv):
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--trace", required=True)
-    parser.add_argument("--workload", action="append", default=[])
-    parser.add_argument("--signal", default="INT", choices=["INT", "TERM", "NONE"])
-    parser.add_argument("--timeout", type=float, default=30.0)
-    parser.add_argument("args", nargs=argparse.REMAINDER)
-    opts = parser.parse_args(argv)
-    args = opts.args[1:] if opts.args[:1] == ["--"] else opts.args
-    proc = subprocess.Popen([opts.trace] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    attached = threading.Event()
-    out, err = [], []
-
-    def read(stream, sink):
-        for raw in stream:
-            line = raw.decode(errors="replace")
-            sink.append(line)
-            if line.startswith("Attaching "):
-                attached.set()
-        attached.set()
-
-    threads = [threading.Thread(target=read, args=(s, k), daemon=True)
-               for s, k in ((proc.stdout, out), (proc.stderr, err))]
-    for t in threads:
-        t.start()
-    if not attached.wait(opts.timeout):
-        proc.kill()
-        print("oracle: the tracer did not attach in time", file=sys.stderr)
-        return 125
-    # bpftrace prints "Attaching N probes..." before it attaches them.
-    if os.path.basename(opts.trace) == "bpftrace":
-        time.sleep(1.5)
-    if proc.poll() is None:
-        for cmd in opts.workload:
-            subprocess.run(shlex.split(cmd), check=True)
-        if opts.signal != "NONE" and proc.poll() is None:
-            time.sleep(0.2)
-            proc.send_signal(signal.SIGINT if opts.signal == "INT" else signal.SIGTERM)
-    # bpftrace 0.17 now and then misses a SIGINT: send it again.
-    deadline = time.monotonic() + opts.timeout
-    while proc.poll() is None and time.monotonic() < deadline:
-        try:
-            proc.wait(2)
-        except subprocess.TimeoutExpired:
-            if opts.signal != "NONE":
-                proc.send_signal(signal.SIGINT if opts.signal == "INT" else signal.SIGTERM)
-    if proc.poll() is None:
-        proc.kill()
-        print("oracle: the tracer did not stop in time", file=sys.stderr)
-        return 125
-    for t in threads:
-        t.join()
-    sys.stdout.write("".join(out))
-    sys.stderr.write("".join(err))
-    return proc.returncode
-
-
 def substitutions(build, tool_path, path, tmp):
-    me = f"{sys.executable} {os.path.abspath(__file__)}"
     tests = os.path.join(build, "tests")
+    # bpftrace announces its probes before attaching them.
+    settle = 0 if os.path.basename(tool_path) == "stratoshark" else 1.5
+    runner = f"{sys.executable} {ROOT}/tests/lit/tools/trace_run.py --no-check-clean --settle {settle}"
     return [
         ("%stratoshark", tool_path),
-        ("%trace", f"{me} --trace {tool_path}"),
+        ("%trace", f"{runner} --stratoshark {tool_path}"),
         ("%workload", os.path.join(tests, "ss_workload")),
         ("%read_sizes", os.path.join(tests, "ss_read_sizes")),
         ("%probe_target", os.path.join(tests, "ss_probe_target")),
@@ -136,8 +75,6 @@ def run_file(path, build, tool_path):
 
 
 def main():
-    if "--trace" in sys.argv[1:2]:
-        return trace(sys.argv[1:])
     parser = argparse.ArgumentParser()
     parser.add_argument("build")
     parser.add_argument("--tool", default="bpftrace")

@@ -68,10 +68,12 @@ static uint64_t now_ns(void) {
 
 static void* thread_body(void* arg) { return arg; }
 
-static int path_fd(const char* path, const char* step) {
+// System call NR on a descriptor of PATH (syncfs, fsync, fdatasync).
+static void on_descriptor(const char* step, const char* path, long nr) {
   int fd = open(path, O_RDONLY);
   if (fd < 0) fail(step);
-  return fd;
+  syscall(nr, fd);
+  close(fd);
 }
 
 static void direct_reads(const char* step, const char* spec) {
@@ -157,17 +159,11 @@ static void run_step(const char* step) {
   } else if (strcmp(step, "sync") == 0) {
     syscall(SYS_sync);
   } else if ((a = arg_of(step, "syncfs"))) {
-    int fd = path_fd(a, step);
-    syscall(SYS_syncfs, fd);
-    close(fd);
+    on_descriptor(step, a, SYS_syncfs);
   } else if ((a = arg_of(step, "fsync"))) {
-    int fd = path_fd(a, step);
-    syscall(SYS_fsync, fd);
-    close(fd);
+    on_descriptor(step, a, SYS_fsync);
   } else if ((a = arg_of(step, "fdatasync"))) {
-    int fd = path_fd(a, step);
-    syscall(SYS_fdatasync, fd);
-    close(fd);
+    on_descriptor(step, a, SYS_fdatasync);
   } else if ((a = arg_of(step, "write"))) {
     const char* kb = strrchr(a, ':');
     if (!kb) fail(step);
