@@ -19,6 +19,7 @@
 
 #include "capture.h"
 #include "child.h"
+#include "compile_cache.h"
 #include "explain.h"
 #include "host_catalog.h"
 #include "program_output.h"
@@ -111,6 +112,32 @@ bool apply_environment(lang::LanguageOptions& language) {
   return true;
 }
 
+// The compile cache's key: the host answers `key` already holds (from the
+// passes' catalog), then this executable and kernel, the sources, the options
+// that reach the compiler and the typed program (docs/cli.md#compile-cache).
+std::string compile_key(CompileKey& key, const lang::SourceManager& sources, const lang::LanguageOptions& language,
+                        const codegen::CodegenOptions& cg, const std::string& typed_ast) {
+  // A new option field changes these sizes: add it to the key below.
+  static_assert(sizeof(lang::LanguageOptions) == 40, "add the new LanguageOptions field to the compile key");
+  static_assert(sizeof(codegen::CodegenOptions) == 56, "add the new CodegenOptions field to the compile key");
+  add_environment(key);
+  for (size_t i = 0; i < sources.size(); ++i) {
+    key.add("source " + sources.file(static_cast<lang::FileId>(i)).name(), sources.file(static_cast<lang::FileId>(i)).text());
+  }
+  key.add("string_capacity", language.string_capacity);
+  key.add("max_loop_iterations", language.max_loop_iterations);
+  key.add("unsafe", language.unsafe);
+  for (const auto& word : language.positional) key.add("positional", word);
+  key.add("cpu", cg.cpu);
+  key.add("map_entries", cg.map_entries);
+  key.add("ringbuf_bytes", cg.ringbuf_bytes);
+  key.add("keep_ir", cg.keep_ir);
+  key.add("snaplen", cg.snaplen);
+  key.add("replay", cg.replay);
+  key.add("typed_ast", typed_ast);
+  return key.key();
+}
+
 struct Compiled {
   std::optional<runtime::Artifact> artifact;
   int exit_code = kExitOk;
@@ -164,7 +191,9 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   if (runtime::Status s = runtime::ensure_tracefs(); !s && o.verbose) {
     std::cerr << "warning: " << s.error().message << "\n";
   }
-  auto catalog = make_system_catalog();
+  CompileKey key;
+  auto system_catalog = make_system_catalog();
+  auto catalog = fingerprint_catalog(*system_catalog, key);
   lang::LanguageOptions language;
   language.positional = o.script_args;
   language.unsafe = o.unsafe;
@@ -177,9 +206,11 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   bool ok = lang::default_passes().run(ctx);
   print_diagnostics(diags, sources);  // warnings too
   if (!ok) return {std::nullopt, kExitProgramError, {}};
-  if (wants(o, "types")) {
-    std::cout << lang::print_ast(*program, [&](const lang::Expr& e) { return sema.type_of(&e).to_string(); });
+  std::string typed_ast;
+  if (wants(o, "types") || (!o.no_cache && last_stage == 0)) {
+    typed_ast = lang::print_ast(*program, [&](const lang::Expr& e) { return sema.type_of(&e).to_string(); });
   }
+  if (wants(o, "types")) std::cout << typed_ast;
   if (last_stage == 2) return {std::nullopt, kExitOk, {}};
 
   codegen::CodegenOptions cg;
@@ -187,10 +218,29 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   cg.snaplen = o.snaplen;
   cg.replay = !o.read_file.empty();
   cg.ringbuf_bytes = ring_buffer_bytes(o.buffer_bytes);
-  codegen::CodegenResult generated = codegen::generate(*program, sema, sources, cg);
-  if (!generated.artifact) {
-    print_error(generated.error, "this is a bug in stratoshark; please report it with the program");
-    return {std::nullopt, kExitInternal, {}};
+  // -d ir and -d asm show LLVM's work, so they always compile.
+  std::optional<CompileCache> cache;
+  std::string cache_key;
+  if (!o.no_cache && last_stage == 0) {
+    std::string why;
+    cache = CompileCache::open(why);
+    if (!cache && o.verbose) std::cerr << "compile cache not used: " << why << "\n";
+    if (cache) cache_key = compile_key(key, sources, language, cg, typed_ast);
+  }
+  codegen::CodegenResult generated;
+  if (cache) generated.artifact = cache->load(cache_key);
+  if (generated.artifact) {
+    if (o.verbose) std::cerr << fmt::format("compile cache: reused {}/{}\n", cache->directory(), cache_key);
+  } else {
+    generated = codegen::generate(*program, sema, sources, cg);
+    if (!generated.artifact) {
+      print_error(generated.error, "this is a bug in stratoshark; please report it with the program");
+      return {std::nullopt, kExitInternal, {}};
+    }
+    std::string why;
+    if (cache && !cache->store(cache_key, *generated.artifact, why)) {
+      if (o.verbose) std::cerr << "compile cache: not stored: " << why << "\n";
+    }
   }
   if (wants(o, "ir-unopt")) std::cout << generated.ir_unoptimized;
   if (wants(o, "ir")) std::cout << generated.ir_optimized;

@@ -49,6 +49,7 @@ ParsedOptions parse_options(int argc, char** argv) {
       ->type_name("FILE");
   app.add_flag("-v", o.verbose, "verbose: attach details, libbpf and verifier messages; with -l, probe arguments");
   app.add_flag("--unsafe", o.unsafe, "allow functions that act on the system: system(), signal()");
+  app.add_flag("--no-cache", o.no_cache, "compile even when the compile cache holds this program");
   app.add_option("-r", o.read_file, "run the network probes over a pcap/pcapng file instead of live traffic")
       ->type_name("FILE");
   app.add_option("-f", o.output_format, "output format: text (default, as bpftrace prints) or json (one object per line)")
@@ -89,6 +90,7 @@ ParsedOptions parse_options(int argc, char** argv) {
       ->check(CLI::IsMember({"ast", "ir", "ir-unopt", "asm"}))
       ->type_name("STAGE");
   capture->add_flag("--dry-run", o.dry_run, "compile and load into the kernel, but capture nothing");
+  capture->add_flag("--no-cache", o.no_cache, "compile even when the compile cache holds this program");
   capture->add_flag("-v", o.verbose, "verbose: libbpf and verifier messages");
   capture->add_option("expression", filter_words, "the filter, when not given with -f")->type_name("[EXPR...]");
 

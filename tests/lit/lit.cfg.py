@@ -55,3 +55,8 @@ else:
 llvm_bindir = os.path.dirname(config.filecheck)
 config.environment["PATH"] = os.pathsep.join([bindir, llvm_bindir, os.environ.get("PATH", "")])
 config.environment["LC_ALL"] = "C"
+# The compile cache starts empty for every run of the suite (tests that check
+# the cache itself give their own directory).
+cache_dir = os.path.join(config.test_exec_root, "compile-cache")
+shutil.rmtree(cache_dir, ignore_errors=True)
+config.environment["STRATOSHARK_CACHE_DIR"] = cache_dir

@@ -4,7 +4,9 @@
 // LLVM, no language passes). It is the BPF ELF object plus a description of
 // how to attach each program, how to decode each map and event, and what the
 // `probe` builtin's values mean. It serialises to JSON, so a program compiled
-// on one host can later run on another with a runtime-only binary.
+// on one host can later run on another with a runtime-only binary. Every
+// struct compares member by member (operator==), so a round trip through the
+// JSON form can be checked for fields it would lose (the compile cache does).
 #pragma once
 
 #include <cstdint>
@@ -37,6 +39,8 @@ struct ValueLayout {
   uint32_t size = 8;
   bool is_signed = false;
   std::vector<ValueLayout> elements;  // Tuple
+
+  bool operator==(const ValueLayout&) const = default;
 };
 
 struct MapSpec {
@@ -58,6 +62,8 @@ struct MapSpec {
   int64_t linear_min = 0;
   int64_t linear_max = 0;
   int64_t linear_step = 1;
+
+  bool operator==(const MapSpec&) const = default;
 };
 
 struct Conversion {
@@ -65,17 +71,23 @@ struct Conversion {
   std::string flags;
   int width = -1;
   int precision = -1;
+
+  bool operator==(const Conversion&) const = default;
 };
 
 struct FormatSegment {
   std::string literal;
   std::optional<Conversion> conversion;
   ValueLayout arg;  // where the argument sits in the event (when conversion)
+
+  bool operator==(const FormatSegment&) const = default;
 };
 
 struct PrintfSpec {
   std::vector<FormatSegment> segments;
   uint32_t event_size = 0;
+
+  bool operator==(const PrintfSpec&) const = default;
 };
 
 // Where in the user's source a program's attach point was written, so
@@ -85,6 +97,8 @@ struct SourcePosition {
   uint32_t line = 0;
   uint32_t column = 0;
   uint32_t length = 0;
+
+  bool operator==(const SourcePosition&) const = default;
 };
 
 struct AttachTarget {
@@ -94,12 +108,16 @@ struct AttachTarget {
   bool retprobe = false;
   uint64_t cookie = 0;              // index into probe_names
   SourcePosition position;
+
+  bool operator==(const AttachTarget&) const = default;
 };
 
 // BTF line info of one instruction: where in the source it came from.
 struct LineInfo {
   uint32_t insn = 0;  // index from the program's first instruction
   SourcePosition position;
+
+  bool operator==(const LineInfo&) const = default;
 };
 
 // A BPF helper a program calls, and the first place in the source that needs it.
@@ -107,6 +125,8 @@ struct HelperUse {
   uint32_t id = 0;
   std::string name;  // e.g. "bpf_get_current_comm"
   SourcePosition first_use;
+
+  bool operator==(const HelperUse&) const = default;
 };
 
 struct ProgramSpec {
@@ -123,6 +143,8 @@ struct ProgramSpec {
   uint32_t scratch_bytes = 0; // per-CPU scratch area (large values live there, not on the stack)
   std::vector<LineInfo> lines;
   std::vector<HelperUse> helpers;
+
+  bool operator==(const ProgramSpec&) const = default;
 };
 
 // Ring buffer records start with this header.
@@ -181,6 +203,8 @@ struct Artifact {
   // Compiled for offline replay: network programs take the packet's length
   // on the wire from __sk_buff.cb[0] and its captured length from cb[1].
   bool replay = false;
+
+  bool operator==(const Artifact&) const = default;
 };
 
 // JSON form of everything but the ELF bytes (for --emit-elf's side file).
