@@ -26,6 +26,8 @@ python = shutil.which("python3") or "python3"
 config.substitutions.append(("%stratoshark", config.stratoshark))
 config.substitutions.append(("%openat_n", config.openat_n))
 config.substitutions.append(("%read_sizes", config.read_sizes))
+config.substitutions.append(("%workload", config.workload))
+config.substitutions.append(("%helpers", os.path.join(config.source_root, "tests", "helpers")))
 config.substitutions.append(("%probe_target", config.probe_target))
 config.substitutions.append(("%filter-diff", config.filter_diff))
 config.substitutions.append(("%pcap-dissect", config.pcap_dissect))
