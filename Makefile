@@ -88,6 +88,7 @@ bench: build bench-deps
 	bench/startup.sh $(BUILD)/cli/stratoshark
 	python3 bench/dissect.py $(BUILD)
 	python3 bench/filter_cost.py $(BUILD)
+	python3 bench/stdlib.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

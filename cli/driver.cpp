@@ -24,6 +24,7 @@
 #include "host_catalog.h"
 #include "program_output.h"
 #include "report.h"
+#include "stdlib_tools.h"
 #include "stratoshark/codegen/codegen.h"
 #include "stratoshark/lang/ast_printer.h"
 #include "stratoshark/lang/capture_program.h"
@@ -83,6 +84,14 @@ std::optional<std::string> read_file(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// What to say when a SCRIPT word is neither a file nor a stdlib tool.
+std::string stdlib_hint(const std::string& word) {
+  auto dirs = stdlib_dirs();
+  if (word.find('/') != std::string::npos || dirs.empty()) return "check the path, or pass the program inline with -e";
+  return fmt::format("check the path, or name a tool of the stdlib (ls {}), or pass the program inline with -e",
+                     dirs.front());
 }
 
 // STRATOSHARK_MAX_STRLEN (or bpftrace's BPFTRACE_MAX_STRLEN): the default
@@ -154,13 +163,15 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   } else if (o.has_program_text) {
     file = sources.add("-e", o.program_text);
   } else {
-    auto text = read_file(o.script_path);
+    auto path = find_script(o.script_path);
+    auto text = path ? read_file(*path) : std::nullopt;
     if (!text) {
+      if (!path) errno = ENOENT;
       print_error(fmt::format("cannot read script '{}': {}", o.script_path, std::strerror(errno)),
-                  "check the path, or pass the program inline with -e");
+                  stdlib_hint(o.script_path));
       return {std::nullopt, kExitUsage, {}};
     }
-    file = sources.add(o.script_path, std::move(*text));
+    file = sources.add(*path, std::move(*text));
   }
 
   if (!o.capture) program = lang::parse_program(sources, file, ast, diags);
