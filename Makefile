@@ -87,6 +87,7 @@ test: unit lit asan-test fuzz-smoke
 bench: build bench-deps
 	bench/startup.sh $(BUILD)/cli/stratoshark
 	python3 bench/dissect.py $(BUILD)
+	python3 bench/filter_cost.py $(BUILD)
 	python3 bench/stdlib.py $(BUILD)
 
 clean:

@@ -117,7 +117,8 @@ bool apply_environment(lang::LanguageOptions& language) {
 // that reach the compiler and the typed program (docs/cli.md#compile-cache).
 std::string compile_key(CompileKey& key, const lang::SourceManager& sources, const lang::LanguageOptions& language,
                         const codegen::CodegenOptions& cg, const std::string& typed_ast) {
-  // A new option field changes these sizes: add it to the key below.
+  // A new option field changes these sizes (not always: event_mode fitted in
+  // padding), so check the list below whenever a field is added.
   static_assert(sizeof(lang::LanguageOptions) == 40, "add the new LanguageOptions field to the compile key");
   static_assert(sizeof(codegen::CodegenOptions) == 56, "add the new CodegenOptions field to the compile key");
   add_environment(key);
@@ -134,6 +135,7 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("keep_ir", cg.keep_ir);
   key.add("snaplen", cg.snaplen);
   key.add("replay", cg.replay);
+  key.add("event_mode", static_cast<uint64_t>(cg.event_mode));
   key.add("typed_ast", typed_ast);
   return key.key();
 }
@@ -151,7 +153,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::FileId file = 0;
   if (o.capture) {
     lang::CaptureRequest request;
-    request.attach_point = "socket:" + (o.interface.empty() ? std::string("any") : o.interface);
+    request.attach_point = capture_attach_point(o.interface);
     request.filter = o.filter;
     program = lang::build_capture_program(request, sources, ast, diags);
     if (program == nullptr) {
@@ -218,6 +220,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   cg.snaplen = o.snaplen;
   cg.replay = !o.read_file.empty();
   cg.ringbuf_bytes = ring_buffer_bytes(o.buffer_bytes);
+  cg.event_mode = o.event_mode == "perf" ? runtime::EventMode::PerfBuffer : runtime::EventMode::RingBuffer;
   // -d ir and -d asm show LLVM's work, so they always compile.
   std::optional<CompileCache> cache;
   std::string cache_key;
@@ -282,10 +285,8 @@ double ms_since(Clock::time_point start) {
 
 int run_program(const Options& o) {
   auto started = Clock::now();
-  if (o.capture) {
-    if (int code = check_capture_options(o); code != kExitOk) return code;
-    if (!o.netns.empty() && !enter_netns(o.netns)) return kExitUsage;
-  }
+  if (int code = check_event_options(o); code != kExitOk) return code;
+  if (o.capture && !o.netns.empty() && !enter_netns(o.netns)) return kExitUsage;
   lang::SourceManager sources;
   Compiled compiled = compile(o, sources);
   if (o.verbose && compiled.artifact) std::cerr << fmt::format("compiled in {:.1f} ms\n", ms_since(started));
@@ -296,6 +297,10 @@ int run_program(const Options& o) {
   ro.verbose = o.verbose;
   ro.numa_node = o.numa_node;
   ro.pid = o.pid;
+  // Forces the older tc attachment where the kernel has tcx (to test it, or
+  // to share a clsact qdisc with tc(8)-managed filters).
+  const char* tc_attach = std::getenv("STRATOSHARK_TC_ATTACH");
+  ro.tc_clsact = tc_attach != nullptr && std::string_view(tc_attach) == "clsact";
   if (o.pid > 0 && ::kill(o.pid, 0) != 0 && errno == ESRCH) {
     print_error(fmt::format("no process has pid {} (-p)", o.pid), "check the pid, e.g. with: pgrep NAME");
     return kExitUsage;
@@ -340,7 +345,7 @@ int run_program(const Options& o) {
   }
   if (runtime::Status s = session.preflight(); !s) return fail(s.error(), sources, o);
 
-  if (!o.cpu_affinity.empty() && !pin_to_cpus(o.cpu_affinity)) return kExitUsage;
+  if (!place_reader(o)) return kExitUsage;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
   if (!o.output_file.empty()) {
     file.reset(std::fopen(o.output_file.c_str(), "w"));
@@ -369,7 +374,10 @@ int run_program(const Options& o) {
     size_t probes = 0;
     for (const auto& p : artifact.programs) probes += p.provider == "BEGIN" || p.provider == "END" ? 0 : p.targets.size();
     std::cerr << fmt::format("Attaching {} probe{}...\n", probes, probes == 1 ? "" : "s");
-    if (o.verbose) std::cerr << fmt::format("{} attachments live {:.1f} ms since start\n", *attached, ms_since(started));
+    if (o.verbose) {
+      for (const std::string& note : session.attach_notes()) std::cerr << "attached " << note << "\n";
+      std::cerr << fmt::format("{} attachments live {:.1f} ms since start\n", *attached, ms_since(started));
+    }
     if (command) {
       struct sigaction sa {};
       sa.sa_handler = on_child_exit;
@@ -393,11 +401,32 @@ int run_program(const Options& o) {
             [](const runtime::MapSnapshot* a, const runtime::MapSnapshot* b) { return a->spec->name < b->spec->name; });
   for (const runtime::MapSnapshot* m : ordered) sink.maps_at_exit(*m);
 
-  if (o.capture) {
-    std::cerr << capture_summary(sink.packets(), session.dropped_events());
+  if (o.verbose && artifact.event_mode == runtime::EventMode::PerfBuffer) {
+    // perf writes its LOST record with the next record that fits, so losses
+    // at the end go unreported there; Dropped is the programs' exact count.
+    std::cerr << fmt::format("perf buffers reported {} lost record{} (reported late or not at all; Dropped is exact)\n",
+                             session.perf_lost_events(), session.perf_lost_events() == 1 ? "" : "s");
+  }
+  bool packets = o.capture || !artifact.packet_map.empty() || !artifact.matched_map.empty();
+  if (packets) {
+    // Programs that capture(): the packets that reached user space; others:
+    // the packets their network probes matched, counted in the kernel.
+    uint64_t captured = artifact.packet_map.empty() ? session.matched_packets() : sink.packets();
+    uint64_t dropped = session.dropped_events();
+    std::cerr << capture_summary(captured, dropped);
+    if (dropped > 0) {
+      std::cerr << fmt::format("hint: the {} was full when {}; a larger --buffer-size (now {} KB{}) helps\n",
+                               artifact.event_mode == runtime::EventMode::PerfBuffer ? "perf buffer of a CPU"
+                                                                                      : "ring buffer",
+                               dropped == 1 ? "that event came" : "those events came", artifact.events_size / 1024,
+                               artifact.event_mode == runtime::EventMode::PerfBuffer ? " per CPU" : "");
+    }
   } else if (uint64_t dropped = session.dropped_events(); dropped > 0) {
-    std::cerr << fmt::format("warning: {} event{} dropped because the ring buffer was full\n", dropped,
-                             dropped == 1 ? " was" : "s were");
+    std::cerr << fmt::format("warning: {} event{} dropped because the {} full{}\n", dropped,
+                             dropped == 1 ? " was" : "s were",
+                             artifact.event_mode == runtime::EventMode::PerfBuffer ? "perf buffers were"
+                                                                                   : "ring buffer was",
+                             o.buffer_bytes == 0 ? "; a larger --buffer-size helps" : "");
   }
   return session.exit_requested() ? session.exit_code() : kExitOk;
 }

@@ -61,6 +61,11 @@ class ModuleEmitter {
   llvm::DISubprogram* callback_subprogram(llvm::Function* function, unsigned params, lang::SourceRange where);
   llvm::DILocation* location(lang::SourceRange where, llvm::DIScope* scope);
 
+  // Packet programs get the O2 simplification pipeline (GVN, jump threading
+  // and friends turn the lowered filters' branches and repeated header reads
+  // into what a hand-written filter does); the rest O1, which gives them the
+  // same code in less time.
+  void optimise_packet_programs() { packet_programs_ = true; }
   // Verifies, optimises and compiles the module. Returns the ELF bytes, or
   // nullopt with `error` set.
   std::optional<std::vector<uint8_t>> compile(std::string& error, std::string* ir_before, std::string* ir_after);
@@ -77,6 +82,7 @@ class ModuleEmitter {
   llvm::DICompileUnit* cu_ = nullptr;
   std::map<lang::FileId, llvm::DIFile*> files_;
   std::string backend_errors_;
+  bool packet_programs_ = false;
 };
 
 }  // namespace stratoshark::codegen

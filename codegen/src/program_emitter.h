@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -37,6 +38,7 @@ struct CodegenState {
   std::map<std::string, MapHandle> maps;
   llvm::GlobalVariable* events = nullptr;
   llvm::GlobalVariable* dropped = nullptr;
+  llvm::GlobalVariable* matched = nullptr;         // packets network probes matched (no capture() in the program)
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
   llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
@@ -47,6 +49,13 @@ struct CodegenState {
   uint32_t scratch_value_size = 0;
   // libbpf's USDT argument specs (present when a usdt probe exists).
   llvm::GlobalVariable* usdt_specs = nullptr;
+};
+
+// A live tc probe is emitted twice: the program that reads the packet
+// directly, and a twin, a subprogram (.text) it calls for packets partly in
+// pages, that reads it through helpers (packet_access.h).
+struct TcTwin {
+  bool is_twin = false;  // this emission is the twin
 };
 
 struct Val {
@@ -64,6 +73,11 @@ class ProgramEmitter {
  public:
   ProgramEmitter(CodegenState& state, const lang::ProgramPlan& plan);
   ~ProgramEmitter();
+  // Before emit(): this is one of a live tc probe's two programs.
+  void set_tc_twin(TcTwin twin) { tc_twin_ = twin; }
+  const std::optional<TcTwin>& tc_twin() const { return tc_twin_; }
+  // The program's symbol: the plan's name, with "_pg" for a tc twin.
+  std::string function_name() const;
   void emit();
 
   llvm::Function* function() const { return function_; }
@@ -85,6 +99,10 @@ class ProgramEmitter {
   // per-CPU scratch area (lang/limits.h).
   llvm::Value* buffer(uint32_t bytes, bool zeroed);
   uint32_t stack_bytes() const { return stack_used_; }
+  // An i64 slot for a value merged from several paths (&&, ?:, a packet
+  // read that may go two ways): the optimiser turns it into a register, so
+  // unlike buffer() it takes none of the stack budget.
+  llvm::Value* temporary();
   uint32_t scratch_bytes() const { return scratch_used_; }
   void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8);
   void zero(llvm::Value* ptr, uint32_t bytes);
@@ -110,6 +128,8 @@ class ProgramEmitter {
   llvm::Type* ptr_type();
 
   void count_dropped_event();
+  // Adds one to this CPU's slot of a per-CPU array[1] of u64.
+  void increment_counter(llvm::GlobalVariable* map);
   // The `ss_start` map (elapsed), defined on first use.
   llvm::Value* start_map();
   // Ends this run of the program now (after exit()).
@@ -166,6 +186,7 @@ class ProgramEmitter {
     llvm::BasicBlock* exit;  // break
   };
   std::vector<LoopTargets> loops_;
+  std::optional<TcTwin> tc_twin_;
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).

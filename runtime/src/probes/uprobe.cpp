@@ -20,12 +20,12 @@ class UprobeAttacher final : public Attacher {
                        program.provider == "uretprobe" ? "uretprobe" : "uprobe");
   }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
-    return attach_scoped(prog, program, {}, links);
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
+    return attach_scoped(prog, program, {}, out);
   }
 
   Status attach_scoped(bpf_program* prog, const ProgramSpec& program, const AttachContext& scope,
-                       std::vector<bpf_link*>& links) const override {
+                       Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
       const std::string& path = t.params.at(0);
       const std::string& function = t.params.at(1);
@@ -52,7 +52,7 @@ class UprobeAttacher final : public Attacher {
                                       : "",
                      t.position, {}};
       }
-      links.push_back(link);
+      out.links.push_back(link);
     }
     return {};
   }

@@ -180,6 +180,12 @@ struct PacketEventHeader {
   uint32_t flags;
 };
 
+// How events reach user space (--event-mode).
+enum class EventMode : uint8_t {
+  RingBuffer,  // one BPF ring buffer shared by every CPU (BPF_MAP_TYPE_RINGBUF)
+  PerfBuffer,  // a perf buffer per CPU (BPF_MAP_TYPE_PERF_EVENT_ARRAY), read with libbpf's perf_buffer
+};
+
 struct Artifact {
   std::vector<uint8_t> elf;
   std::vector<ProgramSpec> programs;
@@ -187,11 +193,15 @@ struct Artifact {
   std::vector<PrintfSpec> printfs;
   std::vector<ValueLayout> print_values;  // print(value): where the value sits in its event
   std::vector<std::string> probe_names;
-  std::string events_map;   // BPF_MAP_TYPE_RINGBUF
+  std::string events_map;   // BPF_MAP_TYPE_RINGBUF, or BPF_MAP_TYPE_PERF_EVENT_ARRAY (event_mode)
+  EventMode event_mode = EventMode::RingBuffer;
   std::string scratch_map;  // per-CPU array, one entry per program that needs scratch space ("" if none)
   uint32_t scratch_value_size = 0;
   std::string dropped_map;  // per-CPU array[1] of u64: events lost to a full ring buffer
-  uint32_t events_size = 0;
+  // Per-CPU array[1] of u64: packets the network probes matched (their
+  // predicate held); only in programs with network probes and no capture().
+  std::string matched_map;
+  uint32_t events_size = 0;  // bytes of the ring buffer, or of each CPU's perf buffer
   // Packets: capture() copies at most `snaplen` bytes (0: no capture()),
   // through a per-CPU staging area, the array map `packet_map`.
   uint32_t snaplen = 0;
