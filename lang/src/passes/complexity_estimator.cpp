@@ -304,7 +304,7 @@ class Estimator {
       case NodeKind::PacketLoad: {
         const auto& l = *cast<PacketLoad>(&x);
         expr(*l.offset);
-        if (l.layer != "eth" && l.layer != "ip" && l.layer != "ip6" && l.layer != "arp" && l.layer != "rarp" &&
+        if (l.layer != "link" && l.layer != "ip" && l.layer != "ip6" && l.layer != "arp" && l.layer != "rarp" &&
             l.layer != "icmp6") {
           packet_load();  // the IPv4 header length
           e_.instructions += 4;
@@ -665,7 +665,9 @@ class Estimator {
   void present(const pr::Protocol& p, const Encapsulation& encap) {
     switch (p.id) {
       case pr::ProtocolId::Eth:
-        e_.instructions += 1;
+      case pr::ProtocolId::Sll:
+      case pr::ProtocolId::Sll2:
+        e_.instructions += 1;  // the link header: there or not, known when compiling
         return;
       case pr::ProtocolId::Vlan:
       case pr::ProtocolId::Mpls:

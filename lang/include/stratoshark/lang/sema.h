@@ -27,6 +27,10 @@ struct LanguageOptions {
   uint32_t string_capacity = 64;  // bytes, including the NUL, of strings read at run time (max_strlen)
   uint32_t max_loop_iterations = 1024;  // a while loop stops after this many iterations
   bool unsafe = false;                  // --unsafe: system(), signal()
+  // The link layer network probes see (LINKTYPE_*): Ethernet for live
+  // interfaces, the file's for -r. Decides which packet layers exist (eth,
+  // sll, sll2) and how capture filters find the network layer.
+  uint32_t link_type = protocols::kLinkTypeEthernet;
   std::vector<std::string> positional;  // $1 .. $N
 };
 
