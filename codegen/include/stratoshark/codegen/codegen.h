@@ -25,6 +25,9 @@ struct CodegenOptions {
   bool keep_ir = false;                // fill CodegenResult::ir_* for -d ir
   uint32_t snaplen = 262144;           // bytes of each packet capture() sends (tcpdump's default)
   bool replay = false;                 // network programs run on a capture file (see runtime::Artifact::replay)
+  // The link layer of the packets: Ethernet for live probes; with replay,
+  // the file's (runtime::Artifact::link_type). Must match LanguageOptions::link_type.
+  protocols::CaptureLink link;
 };
 
 struct CodegenResult {
