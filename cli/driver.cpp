@@ -120,7 +120,7 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   // A new option field changes these sizes (not always: event_mode fitted in
   // padding), so check the list below whenever a field is added.
   static_assert(sizeof(lang::LanguageOptions) == 40, "add the new LanguageOptions field to the compile key");
-  static_assert(sizeof(codegen::CodegenOptions) == 56, "add the new CodegenOptions field to the compile key");
+  static_assert(sizeof(codegen::CodegenOptions) == 64, "add the new CodegenOptions field to the compile key");
   add_environment(key);
   for (size_t i = 0; i < sources.size(); ++i) {
     key.add("source " + sources.file(static_cast<lang::FileId>(i)).name(), sources.file(static_cast<lang::FileId>(i)).text());
@@ -128,6 +128,7 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("string_capacity", language.string_capacity);
   key.add("max_loop_iterations", language.max_loop_iterations);
   key.add("unsafe", language.unsafe);
+  key.add("link_type", language.link_type);
   for (const auto& word : language.positional) key.add("positional", word);
   key.add("cpu", cg.cpu);
   key.add("map_entries", cg.map_entries);
@@ -135,6 +136,8 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("keep_ir", cg.keep_ir);
   key.add("snaplen", cg.snaplen);
   key.add("replay", cg.replay);
+  key.add("link", cg.link.link_type);
+  key.add("link_big_endian", cg.link.big_endian);
   key.add("event_mode", static_cast<uint64_t>(cg.event_mode));
   key.add("typed_ast", typed_ast);
   return key.key();
@@ -146,7 +149,8 @@ struct Compiled {
   std::vector<ProbeSummary> probes;  // by probe index
 };
 
-Compiled compile(const Options& o, lang::SourceManager& sources) {
+// Compiles the program for packets of `link` (Ethernet, or the -r file's).
+Compiled compile(const Options& o, const protocols::CaptureLink& link, lang::SourceManager& sources) {
   lang::AstContext ast;
   lang::Diagnostics diags;
   lang::Program* program = nullptr;
@@ -155,6 +159,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
     lang::CaptureRequest request;
     request.attach_point = capture_attach_point(o.interface);
     request.filter = o.filter;
+    request.link_type = link.link_type;
     program = lang::build_capture_program(request, sources, ast, diags);
     if (program == nullptr) {
       print_diagnostics(diags, sources);
@@ -199,6 +204,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::LanguageOptions language;
   language.positional = o.script_args;
   language.unsafe = o.unsafe;
+  language.link_type = link.link_type;
   if (!apply_environment(language) || !lang::apply_config(*program, language, diags)) {
     print_diagnostics(diags, sources);
     return {std::nullopt, diags.has_errors() ? kExitProgramError : kExitUsage, {}};
@@ -219,6 +225,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   cg.keep_ir = wants(o, "ir") || wants(o, "ir-unopt");
   cg.snaplen = o.snaplen;
   cg.replay = !o.read_file.empty();
+  cg.link = link;
   cg.ringbuf_bytes = ring_buffer_bytes(o.buffer_bytes);
   cg.event_mode = o.event_mode == "perf" ? runtime::EventMode::PerfBuffer : runtime::EventMode::RingBuffer;
   // -d ir and -d asm show LLVM's work, so they always compile.
@@ -287,8 +294,15 @@ int run_program(const Options& o) {
   auto started = Clock::now();
   if (int code = check_event_options(o); code != kExitOk) return code;
   if (o.capture && !o.netns.empty() && !enter_netns(o.netns)) return kExitUsage;
+  // -r: the file is opened first, for the link layer the programs read.
+  protocols::CaptureLink link;
+  std::unique_ptr<pcap::CaptureReader> replay_file;
+  if (!o.read_file.empty()) {
+    replay_file = open_replay_file(o.read_file, link);
+    if (!replay_file) return kExitUsage;
+  }
   lang::SourceManager sources;
-  Compiled compiled = compile(o, sources);
+  Compiled compiled = compile(o, link, sources);
   if (o.verbose && compiled.artifact) std::cerr << fmt::format("compiled in {:.1f} ms\n", ms_since(started));
   if (!compiled.artifact) return compiled.exit_code;
   const runtime::Artifact& artifact = *compiled.artifact;
@@ -358,10 +372,10 @@ int run_program(const Options& o) {
   install_signal_handlers();
   ProgramOutput sink(file ? file.get() : stdout, o.output_format == "json" ? OutputFormat::Json : OutputFormat::Text,
                      stop_requested, o.count);
-  if (!sink.open_packet_output(o)) return kExitUsage;
+  if (!sink.open_packet_output(o, artifact.link_type)) return kExitUsage;
   if (runtime::Status s = session.run_begin(sink); !s) return fail(s.error(), sources, o);
   if (!session.exit_requested() && !o.read_file.empty()) {
-    auto replayed = session.replay(o.read_file, sink, stop_requested, o.count);
+    auto replayed = session.replay(*replay_file, o.read_file, sink, stop_requested, o.count);
     if (!replayed) return fail(replayed.error(), sources, o);
     if (replayed->truncated > 0) {
       std::cerr << fmt::format("note: {} packet{} longer than {} bytes ran on their first {} bytes (a BPF_PROG_TEST_RUN limit)\n",

@@ -74,6 +74,8 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"packet_map", a.packet_map},
       {"start_map", a.start_map},
       {"replay", a.replay},
+      {"link_type", a.link_type},
+      {"link_big_endian", a.link_big_endian},
   };
   return j.dump(2);
 }
@@ -102,6 +104,8 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     a.packet_map = j.value("packet_map", std::string());
     a.start_map = j.value("start_map", std::string());
     a.replay = j.value("replay", false);
+    a.link_type = j.value("link_type", 1u);
+    a.link_big_endian = j.value("link_big_endian", false);
     return a;
   } catch (const std::exception& e) {
     error = e.what();
