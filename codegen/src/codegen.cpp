@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core_types.h"
 #include "layout.h"
 #include "object_info.h"
 #include "program_emitter.h"
@@ -83,6 +84,8 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
   CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
+  CoreTypes core(module);
+  state.core = &core;
 
   for (const auto& [name, info] : sema.maps) {
     artifact.maps.push_back(map_spec(info));
@@ -161,6 +164,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
                         module.di_char_array(state.scratch_value_size));
   }
 
+  core.finalize();
   auto elf = module.compile(result.error, options.keep_ir ? &result.ir_unoptimized : nullptr,
                             options.keep_ir ? &result.ir_optimized : nullptr);
   if (!elf) return result;

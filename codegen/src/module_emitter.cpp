@@ -150,6 +150,23 @@ llvm::DIType* ModuleEmitter::di_for(const runtime::ValueLayout& layout) {
     case ValueKind::Avg:
     case ValueKind::Stats:
       return di_struct("", {{"sum", di_int(64, layout.is_signed), 0}, {"count", di_int(64, false), 8}}, 16);
+    case ValueKind::Bool:
+    case ValueKind::Pointer:
+    case ValueKind::Timestamp:
+    case ValueKind::FuncName:
+      return di_int(64, false);
+    case ValueKind::Array: {
+      llvm::DIType* element = di_for(layout.elements.at(0));
+      uint32_t count = layout.elements[0].size == 0 ? 0 : layout.size / layout.elements[0].size;
+      auto* range = di_->getOrCreateSubrange(0, static_cast<int64_t>(count));
+      return di_->createArrayType(static_cast<uint64_t>(layout.size) * 8, 8, element, di_->getOrCreateArray({range}));
+    }
+    case ValueKind::Buffer:
+    case ValueKind::KernelStack:
+    case ValueKind::UserStack:
+    case ValueKind::KernelSymbol:
+    case ValueKind::UserSymbol:
+      return di_char_array(layout.size);
     case ValueKind::Tuple: {
       std::vector<DIMember> members;
       for (size_t i = 0; i < layout.elements.size(); ++i) {

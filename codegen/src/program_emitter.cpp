@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "layout.h"
 #include "stratoshark/lang/limits.h"
 #include "packet_emitter.h"
 
@@ -80,7 +81,7 @@ void ProgramEmitter::emit() {
   builder_.SetInsertPoint(body_);
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
-    uint32_t bytes = type_.is_string() ? type_.size : 8;
+    uint32_t bytes = type_.by_reference() ? std::max<uint32_t>(8, type_.byte_size()) : 8;
     variables_[name] = buffer(bytes, /*zeroed=*/true);
   }
   if (probe_.predicate != nullptr) {
@@ -163,13 +164,20 @@ void ProgramEmitter::assign(const AssignStmt& a) {
   llvm::Value* slot = variables_.at(var.name);
   const Type& var_type = state_.sema.variables.at(probe_.index).at(var.name);
   Val value = expr(*a.value);
-  if (var_type.is_string()) {
-    zero(slot, var_type.size);
-    copy(slot, value.v, std::min(var_type.size, value.type.size));
+  if (var_type.by_reference()) {
+    if (var_type.is_string() || var_type.is_tuple()) zero(slot, var_type.byte_size());
+    store_value(slot, value, layout_of(var_type));
     return;
   }
   llvm::Value* result = value.v;
-  if (a.compound) {
+  if (a.compound && var_type.is_pointer()) {
+    // $p += n: n elements on.
+    const Type& pointee = var_type.inner();
+    uint64_t size = pointee.kind == TypeKind::Void ? 1 : pointee.kind == TypeKind::Struct ? pointee.size : pointee.native_size();
+    llvm::Value* offset = builder_.CreateMul(value.v, i64(std::max<uint64_t>(1, size)));
+    llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
+    result = a.op == BinaryOp::Sub ? builder_.CreateSub(old, offset) : builder_.CreateAdd(old, offset);
+  } else if (a.compound) {
     llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
     bool is_signed = var_type.is_signed || value.type.is_signed;
     switch (a.op) {
@@ -197,7 +205,7 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
     }
     Val value = expr(*a.value);
     llvm::Value* key = map_key(target);
-    llvm::Value* buf = buffer(m.spec->value_size, /*zeroed=*/value.type.is_string());
+    llvm::Value* buf = buffer(m.spec->value_size, /*zeroed=*/value.type.by_reference());
     store_value(buf, value, m.spec->value);
     update(m, key, buf, BPF_ANY);
     return;
@@ -286,9 +294,10 @@ void ProgramEmitter::zero(llvm::Value* ptr, uint32_t bytes) {
   if (bytes > 0) builder_.CreateMemSet(ptr, builder_.getInt8(0), bytes, llvm::MaybeAlign(8));
 }
 
-void ProgramEmitter::copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align) {
-  // Sources are stack buffers or map values: both 8-byte aligned.
-  if (bytes > 0) builder_.CreateMemCpy(dst, llvm::MaybeAlign(dst_align), src, llvm::MaybeAlign(8), bytes);
+void ProgramEmitter::copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align, uint32_t src_align) {
+  // Sources are stack buffers or map values (8-byte aligned) unless the
+  // caller says otherwise (elements inside them).
+  if (bytes > 0) builder_.CreateMemCpy(dst, llvm::MaybeAlign(dst_align), src, llvm::MaybeAlign(src_align), bytes);
 }
 
 llvm::Value* ProgramEmitter::at_offset(llvm::Value* base, uint32_t offset) {
@@ -316,25 +325,6 @@ void ProgramEmitter::store_string_literal(llvm::Value* dst, const std::string& t
   }
 }
 
-void ProgramEmitter::store_value(llvm::Value* dst, const Val& v, const runtime::ValueLayout& layout) {
-  llvm::Value* where = at_offset(dst, layout.offset);
-  // Buffers we write into (stack, map values, ring buffer records) are 8-byte aligned.
-  uint32_t align = layout.offset % 8 == 0 ? 8 : (layout.offset % 4 == 0 ? 4 : (layout.offset % 2 == 0 ? 2 : 1));
-  if (layout.kind == runtime::ValueKind::Address) {
-    copy(where, v.v, layout.size, align);
-    return;
-  }
-  if (layout.kind == runtime::ValueKind::String) {
-    uint32_t n = std::min(v.type.size, layout.size);
-    copy(where, v.v, n, align);
-    if (v.type.size > layout.size && layout.size > 0) {
-      builder_.CreateStore(builder_.getInt8(0), at_offset(where, layout.size - 1));
-    }
-    return;
-  }
-  builder_.CreateAlignedStore(v.v, where, llvm::MaybeAlign(align));
-}
-
 MapHandle& ProgramEmitter::map(const std::string& name) { return state_.maps.at(name); }
 
 llvm::Value* ProgramEmitter::map_key(const MapRef& ref) {
@@ -355,7 +345,7 @@ llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const
   std::vector<Val> parts;
   for (const Expr* k : keys) parts.push_back(expr(*k));
   llvm::Value* key = buffer(spec.key_size, /*zeroed=*/true);
-  if (spec.key.kind == runtime::ValueKind::Tuple) {
+  if (spec.key.kind == runtime::ValueKind::Tuple && parts.size() > 1) {
     for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);
   } else {
     store_value(key, parts[0], spec.key);

@@ -18,6 +18,7 @@
 
 namespace stratoshark::codegen {
 class PacketEmitter;
+class CoreTypes;
 }
 #include "stratoshark/lang/sema.h"
 
@@ -47,6 +48,8 @@ struct CodegenState {
   uint32_t scratch_value_size = 0;
   // libbpf's USDT argument specs (present when a usdt probe exists).
   llvm::GlobalVariable* usdt_specs = nullptr;
+  // Kernel struct members read with CO-RE relocations (core_types.h).
+  CoreTypes* core = nullptr;
 };
 
 struct Val {
@@ -86,11 +89,25 @@ class ProgramEmitter {
   llvm::Value* buffer(uint32_t bytes, bool zeroed);
   uint32_t stack_bytes() const { return stack_used_; }
   uint32_t scratch_bytes() const { return scratch_used_; }
-  void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8);
+  void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8, uint32_t src_align = 8);
   void zero(llvm::Value* ptr, uint32_t bytes);
   void store_string_literal(llvm::Value* dst, const std::string& text, uint32_t capacity);
-  // Writes `v` at `dst` in the representation `layout` describes.
+  // Writes `v` at `dst` in the representation `layout` describes (of a
+  // type compatible with v's: tuples are converted element by element).
   void store_value(llvm::Value* dst, const Val& v, const runtime::ValueLayout& layout);
+
+  // Values (value_emitter.cpp).
+  // Element `i` of a tuple value.
+  Val element(const Val& tuple, size_t i);
+  // Reads a value of `type` (an integer at its own width, a pointer, an
+  // array or a string) from `address` (i64) in user or kernel memory.
+  Val read_memory(llvm::Value* address, const lang::Type& type, bool user, lang::SourceRange where);
+  // Copies `bytes` at `src` (a pointer) into `dst`; returns the helper's result.
+  llvm::Value* probe_read(llvm::Value* dst, uint32_t bytes, llvm::Value* src, bool user, lang::SourceRange where);
+  // i1: whether two values of compatible types are equal.
+  llvm::Value* equal(const Val& a, const Val& b);
+  // A pointer to a buffer holding value `v` (integers are stored in 8 bytes).
+  llvm::Value* materialize(const Val& v);
   llvm::Value* at_offset(llvm::Value* base, uint32_t offset);
 
   MapHandle& map(const std::string& name);
@@ -137,7 +154,14 @@ class ProgramEmitter {
 
   Val binary(const lang::Binary& e);
   Val logical(const lang::Binary& e);
-  Val string_equal(const Val& a, const Val& b, const lang::Expr& lhs, const lang::Expr& rhs);
+  Val string_equal(const Val& a, const Val& b, const lang::Expr* lhs, const lang::Expr* rhs);
+  Val tuple_value(const lang::TupleExpr& t);
+  Val cast_value(const lang::CastExpr& c);
+  Val index_value(const lang::IndexExpr& x);
+  Val deref_value(const lang::Unary& u);
+  Val member_value(const lang::FieldAccess& f, const lang::StructMemberRef& ref);
+  Val pointer_arithmetic(const lang::Binary& e, const Val& l, const Val& r);
+  llvm::Value* bytes_equal(llvm::Value* a, llvm::Value* b, uint32_t bytes);
   Val divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool remainder);
   Val ternary(const lang::Ternary& e);
   Val map_read(const lang::MapRef& m);

@@ -212,6 +212,7 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
       bpf_map_update_elem(bpf_map__fd(start), &key, &ns, BPF_ANY);
     }
   }
+  session->set_program_constants();
   session->events_ = ring_buffer__new(bpf_map__fd(events), &Session::on_event, session.get(), nullptr);
   if (session->events_ == nullptr) {
     int e = -errno;
@@ -296,7 +297,7 @@ int Session::on_event(void* ctx, void* data, size_t size) {
   switch (static_cast<EventType>(header.type)) {
     case EventType::Printf:
       if (self->sink_ != nullptr && header.id < self->artifact_.printfs.size()) {
-        self->sink_->text(format_printf(self->artifact_.printfs[header.id], bytes, self->artifact_.probe_names));
+        self->sink_->text(format_printf(self->artifact_.printfs[header.id], bytes, self->decoding()));
       }
       return 0;
     case EventType::System:
@@ -337,8 +338,14 @@ int Session::on_event(void* ctx, void* data, size_t size) {
       return 0;
     case EventType::PrintValue:
       if (self->sink_ != nullptr && header.id < self->artifact_.print_values.size()) {
-        self->sink_->value(decode(bytes, self->artifact_.print_values[header.id], self->artifact_.probe_names));
+        self->sink_->value(decode(bytes, self->artifact_.print_values[header.id], self->decoding()));
       }
+      return 0;
+    case EventType::Time:
+    case EventType::Cat:
+    case EventType::Join:
+    case EventType::Warning:
+      self->language_event(header, bytes);
       return 0;
     case EventType::Exit:
       if (!self->exit_requested_) {

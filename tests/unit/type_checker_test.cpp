@@ -57,10 +57,15 @@ TEST(TypeChecker, ArgsFieldsHaveTracefsTypes) {
   EXPECT_EQ(f.sema.maps.at("d").key.to_string(), "string[16]");  // char comm[16]
 }
 
-TEST(TypeChecker, UnsupportedArrayFieldIsExplained) {
-  Frontend f("tracepoint:sched:sched_process_exec { @x = args.addr; }");
-  EXPECT_FALSE(f.ok);
-  EXPECT_NE(f.messages().find("array fields are not supported yet"), std::string::npos);
+TEST(TypeChecker, ArrayFieldsAreArrays) {
+  Frontend f("tracepoint:sched:sched_process_exec { @x = args.addr; @y = args.addr[3]; }");
+  EXPECT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("x").value.to_string(), "uint8[4]");
+  EXPECT_EQ(f.sema.maps.at("y").value.to_string(), "uint64");
+  Frontend out_of_bounds("tracepoint:sched:sched_process_exec { @y = args.addr[4]; }");
+  EXPECT_FALSE(out_of_bounds.ok);
+  EXPECT_NE(out_of_bounds.messages().find("the index 4 is out of bounds for uint8[4] of 4 elements"),
+            std::string::npos);
 }
 
 TEST(TypeChecker, WildcardNeedsTheFieldEverywhere) {

@@ -50,6 +50,8 @@ TypeChecker::ConstantFold TypeChecker::fold_constant(const Expr& e) const {
       if (v > static_cast<uint64_t>(INT64_MAX)) return {};
       return {true, static_cast<int64_t>(v), {}};
     }
+    case NodeKind::Sizeof:
+    case NodeKind::Offsetof:
     case NodeKind::Positional: {
       auto it = ctx_.result.constants.find(e.id);
       if (it == ctx_.result.constants.end() || it->second.is_string) return {};
@@ -65,6 +67,8 @@ TypeChecker::ConstantFold TypeChecker::fold_constant(const Expr& e) const {
           return {true, -v.value, {}};
         case UnaryOp::BitNot: return {true, ~v.value, {}};
         case UnaryOp::Not: return {true, v.value == 0 ? 1 : 0, {}};
+        case UnaryOp::Deref:
+        case UnaryOp::AddressOf: return {};
       }
       return {};
     }

@@ -11,6 +11,19 @@ namespace stratoshark::lang {
 
 namespace {
 
+// What a printf conversion takes: %s anything with a text form, %r buffers
+// (and strings), the integer conversions integers and pointers.
+bool conversion_fits(char spec, const Type& t) {
+  switch (spec) {
+    case 's':
+      return TypeChecker::storable(t) && !t.is_scalar_number();
+    case 'r':
+      return t.kind == TypeKind::Buffer || t.is_string();
+    default:
+      return TypeChecker::integral(t);
+  }
+}
+
 // printf() and system(): a literal format and arguments that fit it.
 Type check_format(CallUse& use) {
   const auto* literal = dyn_cast<StringLiteral>(use.call.args[0]);
@@ -48,13 +61,15 @@ Type check_format(CallUse& use) {
     const Expr& e = *use.call.args[arg];
     const Type& t = use.args[arg];
     char spec = segment.conversion->specifier;
-    bool wants_string = spec == 's';
-    bool fits = wants_string ? (t.is_string() || t.kind == TypeKind::ProbeName || t.kind == TypeKind::Address) : t.is_int();
-    if (!fits) {
-      use.checker.diags().error(e.loc,
-                                fmt::format("%{} needs {}, but '{}' is {}", spec,
-                                            wants_string ? "a string" : "an integer", print_expr(e), t.to_string()),
-                                wants_string ? "use %d (or %u, %x) for integers" : "use %s for strings");
+    if (!conversion_fits(spec, t)) {
+      const char* needed = spec == 's' ? "a string" : spec == 'r' ? "a buffer (buf()) or a string" : "an integer";
+      const char* hint = spec == 's'   ? "use %d (or %u, %x) for integers"
+                         : spec == 'r' ? "read bytes with buf(ptr, n): printf(\"%r\", buf(p, 16))"
+                         : t.is_string() ? "use %s for strings"
+                                         : "use %s for strings and other values";
+      use.checker.diags().error(e.loc, fmt::format("%{} needs {}, but '{}' is {}", spec, needed, print_expr(e),
+                                                   t.to_string()),
+                                hint);
       ok = false;
     }
     ++arg;
@@ -140,7 +155,7 @@ bool aggregation_context(CallUse& use) {
 
 Type numeric_aggregation(CallUse& use, TypeKind kind) {
   if (!aggregation_context(use)) return Type::none();
-  if (!use.args[0].is_int()) {
+  if (!TypeChecker::integral(use.args[0])) {
     use.checker.diags().error(use.call.args[0]->loc,
                               fmt::format("{}() needs an integer, but '{}' is {}", use.call.name,
                                           print_expr(*use.call.args[0]), use.args[0].to_string()));
@@ -228,7 +243,7 @@ Type check_Str(CallUse& use) {
     }
     return use.args[0];
   }
-  if (!use.args[0].is_int()) {
+  if (!TypeChecker::integral(use.args[0])) {
     use.checker.diags().error(arg.loc,
                               fmt::format("str() needs a pointer (an integer address), but '{}' is {}", print_expr(arg),
                                           use.args[0].to_string()),

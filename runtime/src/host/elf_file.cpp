@@ -153,6 +153,46 @@ Result<std::vector<std::string>> elf_functions(const std::string& path) {
   return names;
 }
 
+Result<ElfImage> elf_image(const std::string& path) {
+  ElfImage image;
+  Status s = with_elf(path, [&](Elf* elf) -> Status {
+    size_t phnum = 0;
+    if (elf_getphdrnum(elf, &phnum) == 0) {
+      for (size_t i = 0; i < phnum; ++i) {
+        GElf_Phdr phdr;
+        if (gelf_getphdr(elf, static_cast<int>(i), &phdr) == nullptr || phdr.p_type != PT_LOAD) continue;
+        image.segments.push_back({phdr.p_offset, phdr.p_vaddr, phdr.p_filesz});
+      }
+    }
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+      GElf_Shdr shdr;
+      if (gelf_getshdr(scn, &shdr) == nullptr) continue;
+      if (shdr.sh_type != SHT_SYMTAB && shdr.sh_type != SHT_DYNSYM) continue;
+      Elf_Data* data = elf_getdata(scn, nullptr);
+      if (data == nullptr || shdr.sh_entsize == 0) continue;
+      size_t count = shdr.sh_size / shdr.sh_entsize;
+      for (size_t i = 0; i < count; ++i) {
+        GElf_Sym sym;
+        if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
+        int type = GELF_ST_TYPE(sym.st_info);
+        bool function = type == STT_FUNC || type == STT_GNU_IFUNC;
+        if ((!function && type != STT_OBJECT) || sym.st_shndx == SHN_UNDEF || sym.st_value == 0) continue;
+        const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+        if (name == nullptr || *name == '\0') continue;
+        std::string n = name;
+        if (auto at = n.find('@'); at != std::string::npos) n.resize(at);
+        image.symbols.push_back({std::move(n), sym.st_value, sym.st_size, function});
+      }
+    }
+    return {};
+  });
+  if (!s) return s.error();
+  std::sort(image.symbols.begin(), image.symbols.end(),
+            [](const ElfSymbol& a, const ElfSymbol& b) { return a.address < b.address || (a.address == b.address && a.name < b.name); });
+  return image;
+}
+
 Result<std::vector<UsdtNote>> elf_usdt_notes(const std::string& path) {
   std::vector<UsdtNote> notes;
   Status s = with_elf(path, [&](Elf* elf) -> Status {

@@ -89,6 +89,16 @@ struct PacketRef {
   std::string meta;
 };
 
+// Produced by TypeChecker for a member of a kernel struct (a FieldAccess on
+// a struct or a pointer to one): what codegen needs for a CO-RE relocated
+// read (the struct as the kernel's BTF names it, the member by name).
+struct StructMemberRef {
+  std::string struct_key;  // "struct task_struct"
+  bool is_union = false;
+  uint32_t struct_size = 0;
+  KernelField field;
+};
+
 struct SemaResult {
   // FilterExpander: the lowered expression of each filter("...") call, by Call node.
   std::unordered_map<NodeId, Expr*> filters;
@@ -104,6 +114,7 @@ struct SemaResult {
   std::unordered_map<NodeId, PacketRef> packet;        // packet layers, fields and metadata
   std::unordered_map<NodeId, ConstantValue> constants;  // Positional nodes (str($N): as text)
   std::unordered_map<NodeId, LoopBounds> loops;         // ForRange and Unroll statements
+  std::unordered_map<NodeId, StructMemberRef> members;  // FieldAccess nodes on kernel structs
   uint32_t max_loop_iterations = 0;                     // while loops (from LanguageOptions)
 
   // ProbeResolver
