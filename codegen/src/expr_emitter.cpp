@@ -302,10 +302,11 @@ Val ProgramEmitter::field(const FieldAccess& f) {
     call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {buf, builder_.getInt32(type.size), src});
     return {buf, type};
   }
-  if (type.is_string()) {
-    llvm::Value* buf = buffer(type.size, true);
+  if (type.is_string() || type.is_array()) {
+    uint32_t bytes = type.is_string() ? type.size : type.native_size();
+    llvm::Value* buf = buffer(bytes, true);
     call_helper(BPF_FUNC_probe_read_kernel, i64_type(),
-                {buf, builder_.getInt32(layout.size), at_offset(ctx_, layout.offset)});
+                {buf, builder_.getInt32(std::min(bytes, layout.size)), at_offset(ctx_, layout.offset)});
     return {buf, type};
   }
   // Tracepoint records are readable in place (ctx is the record). The type

@@ -54,7 +54,7 @@ uint32_t Type::native_size() const {
 uint32_t Type::alignment() const {
   switch (kind) {
     case TypeKind::String: return 1;
-    case TypeKind::Address: return 1;
+    case TypeKind::Address: return size == 24 ? 8 : 1;
     case TypeKind::Array: return std::min<uint32_t>(8, std::max<uint32_t>(1, inner().kind == TypeKind::Array
                                                                                  ? inner().alignment()
                                                                                  : inner().native_size()));
@@ -175,7 +175,7 @@ std::string Type::to_string() const {
       return s + (elements.size() == 1 ? ",)" : ")");
     }
     case TypeKind::ProbeName: return "probe";
-    case TypeKind::Address: return size == 4 ? "inet" : size == 16 ? "inet6" : "macaddr";
+    case TypeKind::Address: return size == 4 ? "inet" : size == 16 ? "inet6" : size == 24 ? "inet (with its family)" : "macaddr";
     case TypeKind::Record: return "args";
     case TypeKind::Count: return "count";
     case TypeKind::Sum: return "sum";

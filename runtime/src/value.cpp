@@ -124,6 +124,7 @@ Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const De
       char text[INET6_ADDRSTRLEN] = {};
       if (layout.size == 4) inet_ntop(AF_INET, a, text, sizeof text);
       else if (layout.size == 16) inet_ntop(AF_INET6, a, text, sizeof text);
+      else if (layout.size == 24) inet_ntop(read_uint(bytes, layout.offset, 8) == AF_INET6 ? AF_INET6 : AF_INET, a + 8, text, sizeof text);
       else std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
       return Value::of_string(text);
     }

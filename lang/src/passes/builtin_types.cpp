@@ -20,7 +20,12 @@ Type type_Probe(BuiltinUse&) { return Type::probe_name(); }
 Type type_Elapsed(BuiltinUse&) { return Type::u64(); }
 Type type_Numaid(BuiltinUse&) { return Type::u32(); }
 Type type_Cgroup(BuiltinUse&) { return Type::u64(); }
-Type type_Curtask(BuiltinUse&) { return Type::u64(); }
+// A pointer to the current task_struct where kernel BTF describes it.
+Type type_Curtask(BuiltinUse& use) {
+  const KernelStruct* task = use.checker.find_kernel_struct("struct task_struct");
+  if (task == nullptr) return Type::u64();
+  return Type::pointer(Type::struct_type(task->key, task->size), false);
+}
 Type type_Rand(BuiltinUse&) { return Type::u32(); }
 Type type_Jiffies(BuiltinUse&) { return Type::u64(); }
 

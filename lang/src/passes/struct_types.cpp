@@ -42,19 +42,21 @@ std::optional<Type> TypeChecker::resolve_type(const TypeName& name) {
   return t;
 }
 
-const KernelStruct* TypeChecker::kernel_struct(const std::string& key, SourceRange where) {
+const KernelStruct* TypeChecker::find_kernel_struct(const std::string& key) {
   auto it = structs_.find(key);
   if (it == structs_.end()) {
     CachedStruct entry;
     entry.layout = ctx_.catalog.kernel_struct(key, entry.error);
     it = structs_.emplace(key, std::move(entry)).first;
   }
-  if (!it->second.layout) {
-    diags_->error(where, fmt::format("cannot use {}: {}", key, it->second.error),
-                  "kernel structs and unions come from the kernel's BTF (/sys/kernel/btf/vmlinux)");
-    return nullptr;
-  }
-  return &*it->second.layout;
+  return it->second.layout ? &*it->second.layout : nullptr;
+}
+
+const KernelStruct* TypeChecker::kernel_struct(const std::string& key, SourceRange where) {
+  if (const KernelStruct* s = find_kernel_struct(key)) return s;
+  diags_->error(where, fmt::format("cannot use {}: {}", key, structs_.at(key).error),
+                "kernel structs and unions come from the kernel's BTF (/sys/kernel/btf/vmlinux)");
+  return nullptr;
 }
 
 bool TypeChecker::complete(Type& t, SourceRange where) {

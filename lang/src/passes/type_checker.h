@@ -84,6 +84,8 @@ class TypeChecker {
   std::optional<Type> resolve_type(const TypeName& name);
   // A kernel struct or union by key, from BTF (cached); reports at `where`.
   const KernelStruct* kernel_struct(const std::string& key, SourceRange where);
+  // The same without reporting: null when BTF does not describe it.
+  const KernelStruct* find_kernel_struct(const std::string& key);
   // The member `name` of struct type `base`; reports and returns None when
   // it has none (with the closest name) or it cannot be read.
   Type struct_member(const Type& base, const std::string& name, SourceRange where, const KernelField** member);

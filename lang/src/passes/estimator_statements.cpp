@@ -1,0 +1,378 @@
+// Estimator: statements, loops, map keys and assignments, expressions.
+#include <algorithm>
+
+#include "loop_divergence.h"
+#include "estimator.h"
+
+namespace stratoshark::lang::cost {
+
+ProbeEstimate Estimator::run() {
+  e_.instructions = 4;  // context save, return value, exit
+  for (const auto& [name, type] : ctx_.result.variables.at(probe_.index)) {
+    buffer(type.is_string() ? type.size : 8, true);
+  }
+  if (probe_.predicate != nullptr) {
+    expr(*probe_.predicate);
+    branch();
+  }
+  for (const Stmt* s : probe_.body->stmts) top_statement(*s);
+  if (e_.scratch_bytes > 0) e_.instructions += kScratchLookup;
+  if (packet_used_) buffer(8, false);  // the packet emitter's load buffer
+  // Paths: the verifier walks both sides of each branch, and state pruning
+  // merges them again where the registers agree, as they do after our
+  // if/else and ?: (measured: processed stays below the instruction count
+  // plus a few per branch). Loops add their later iterations (loop()).
+  e_.processed = static_cast<uint64_t>(e_.instructions) * 2 + 4ull * e_.branches + loop_processed_;
+  return e_;
+}
+
+void Estimator::top_statement(const Stmt& s) {
+  uint32_t before = e_.instructions;
+  stmt(s);
+  uint32_t cost = e_.instructions - before;
+  if (cost > e_.costliest_instructions) {
+    e_.costliest_instructions = cost;
+    e_.costliest = s.loc;
+  }
+}
+
+void Estimator::stmt(const Stmt& s) {
+  switch (s.kind) {
+    case NodeKind::ExprStmt:
+      expr(*cast<ExprStmt>(&s)->expr);
+      break;
+    case NodeKind::Assign:
+      assign(*cast<AssignStmt>(&s));
+      break;
+    case NodeKind::If: {
+      const auto& i = *cast<IfStmt>(&s);
+      expr(*i.cond);
+      branch();
+      for (const Stmt* x : i.then_block->stmts) stmt(*x);
+      if (i.else_stmt != nullptr) {
+        e_.instructions += 1;  // jump over the else branch
+        stmt(*i.else_stmt);
+      }
+      break;
+    }
+    case NodeKind::Block:
+      for (const Stmt* x : cast<Block>(&s)->stmts) stmt(*x);
+      break;
+    case NodeKind::While: {
+      // The hidden counter, its test, the condition, the step, the back edge.
+      const auto& w = *cast<WhileStmt>(&s);
+      buffer(8, false);
+      e_.instructions += 2;
+      loop(s, *w.body, ctx_.result.max_loop_iterations, true, [&] {
+        e_.instructions += 3;
+        branch();
+        expr(*w.cond);
+        branch();
+        for (const Stmt* x : w.body->stmts) stmt(*x);
+        e_.instructions += 4;
+      });
+      break;
+    }
+    case NodeKind::ForRange: {
+      const auto& f = *cast<ForRangeStmt>(&s);
+      buffer(8, false);
+      e_.instructions += 2;
+      uint64_t n = 0;
+      if (auto it = ctx_.result.loops.find(f.id); it != ctx_.result.loops.end()) n = it->second.count();
+      loop(s, *f.body, n, false, [&] {
+        e_.instructions += 2;
+        branch();
+        e_.instructions += 2;  // the variable's copy
+        for (const Stmt* x : f.body->stmts) stmt(*x);
+        e_.instructions += 4;
+      });
+      break;
+    }
+    case NodeKind::Unroll: {
+      // The block, emitted N times: every copy costs what the first does.
+      const auto& u = *cast<UnrollStmt>(&s);
+      uint64_t n = 0;
+      if (auto it = ctx_.result.loops.find(u.id); it != ctx_.result.loops.end()) n = it->second.count();
+      uint64_t processed_before = loop_processed_;
+      uint32_t instructions_before = e_.instructions;
+      uint32_t branches_before = e_.branches;
+      for (uint64_t i = 0; i < n; ++i) {
+        for (const Stmt* x : u.body->stmts) stmt(*x);
+      }
+      if (n > 1 && loop_state_diverges(*u.body)) {
+        // Each copy may see twice the states of the one before (loop_divergence.h).
+        uint64_t once = (2ull * (e_.instructions - instructions_before) + 4ull * (e_.branches - branches_before) +
+                         (loop_processed_ - processed_before)) / n;
+        loop_processed_ = std::min<uint64_t>(UINT64_MAX / 4, loop_processed_ + once * (doubling(n) - n));
+      }
+      break;
+    }
+    case NodeKind::Jump:
+      e_.instructions += 1;
+      break;
+    default:
+      break;
+  }
+}
+
+void Estimator::loop(const Stmt& s, const Block& block, uint64_t iterations, bool is_while,
+                     const std::function<void()>& body) {
+  uint32_t instructions = e_.instructions;
+  uint32_t branches = e_.branches;
+  uint64_t nested = loop_processed_;
+  body();
+  uint64_t once = 2ull * (e_.instructions - instructions) + 4ull * (e_.branches - branches) + (loop_processed_ - nested);
+  // Iterations after the first; with diverging states, 2^n - 1 walks in all.
+  uint64_t more = iterations > 1 ? iterations - 1 : 0;
+  if (more > 0 && loop_state_diverges(block)) more = doubling(iterations) - 1;
+  uint64_t extra = more > UINT64_MAX / (once + 1) ? UINT64_MAX / 2 : more * once;
+  loop_processed_ = std::min<uint64_t>(UINT64_MAX / 2, loop_processed_ + extra);
+  uint64_t total = extra + once;
+  if (total > e_.heaviest_loop_processed) {
+    e_.heaviest_loop = s.loc;
+    e_.heaviest_loop_processed = total;
+    e_.heaviest_loop_iterations = iterations;
+    e_.heaviest_loop_is_while = is_while;
+  }
+}
+
+void Estimator::map_key(const MapRef& m) {
+  const MapInfo& info = ctx_.result.maps.at(m.name);
+  if (m.keys.empty()) {
+    buffer(8, false);
+    e_.instructions += 2;
+    return;
+  }
+  for (const Expr* k : m.keys) expr(*k);
+  // Histograms: the bucket index follows the key proper.
+  buffer(info.value.is_histogram() ? (info.key.byte_size() + 7) / 8 * 8 + 8 : info.key.byte_size(), true);
+  for (const Expr* k : m.keys) {
+    const Type& t = type_of(*k);
+    if (t.is_string()) copy(t.size);
+    else e_.instructions += 1;
+  }
+}
+
+void Estimator::assign(const AssignStmt& a) {
+  if (const auto* v = dyn_cast<Variable>(a.target)) {
+    expr(*a.value);
+    const Type& t = ctx_.result.variables.at(probe_.index).at(v->name);
+    if (t.is_string()) {
+      e_.instructions += words(t.size) + 1;
+      copy(t.size);
+    } else {
+      e_.instructions += a.compound ? 6 : 1;
+    }
+    return;
+  }
+  const auto& m = *cast<MapRef>(a.target);
+  const MapInfo& info = ctx_.result.maps.at(m.name);
+  if (const auto* call = dyn_cast<Call>(a.value); call != nullptr && !a.compound && info.value.is_aggregation()) {
+    for (const Expr* arg : call->args) expr(*arg);
+    map_key(m);
+    e_.instructions += kMapLookup;
+    branch();
+    e_.instructions += info.value.kind == TypeKind::Min || info.value.kind == TypeKind::Max ? 10 : 6;
+    if (info.value.kind == TypeKind::Hist) {  // six halving steps, zero and sign tests, the bucket store
+      e_.instructions += 46;
+      e_.branches += 8;
+    } else if (info.value.kind == TypeKind::Lhist) {
+      e_.instructions += 16;
+      e_.branches += 2;
+    }
+    buffer(info.value.byte_size(), false);
+    e_.instructions += 4 + kMapUpdate;
+    return;
+  }
+  expr(*a.value);
+  map_key(m);
+  if (a.compound) {
+    e_.instructions += kMapLookup;
+    branch();
+    e_.instructions += 6;
+    buffer(8, false);
+    e_.instructions += 2 + kMapUpdate;
+    return;
+  }
+  uint32_t value_size = info.value.byte_size();
+  buffer(value_size, info.value.is_string());
+  if (info.value.is_string()) copy(type_of(*a.value).size);
+  else e_.instructions += 1;
+  e_.instructions += kMapUpdate;
+}
+
+void Estimator::expr(const Expr& x) {
+  const Type& t = type_of(x);
+  switch (x.kind) {
+    case NodeKind::Integer:
+      e_.instructions += cast<IntegerLiteral>(&x)->value > 0x7fffffffULL ? 2 : 1;
+      break;
+    case NodeKind::String:
+      buffer(t.size, false);
+      e_.instructions += 3 * words(t.size) + 2 * (t.size % 8);
+      break;
+    case NodeKind::Identifier:
+      if (const PacketRef* ref = packet_ref(x)) {
+        packet_field(*ref);
+      } else {
+        identifier(*cast<Identifier>(&x));
+      }
+      break;
+    case NodeKind::PacketLayer:
+      if (const PacketRef* ref = packet_ref(x)) packet_field(*ref);
+      break;
+    case NodeKind::PacketLoad: {
+      const auto& l = *cast<PacketLoad>(&x);
+      expr(*l.offset);
+      if (l.layer != "eth" && l.layer != "ip" && l.layer != "ip6" && l.layer != "arp" && l.layer != "rarp" &&
+          l.layer != "icmp6") {
+        packet_load();  // the IPv4 header length
+        e_.instructions += 4;
+      }
+      e_.instructions += 3;
+      e_.branches += 1;
+      packet_load();
+      break;
+    }
+    case NodeKind::AddressMatch: {
+      const auto& m = *cast<AddressMatch>(&x);
+      const PacketRef* ref = packet_ref(*m.field);
+      if (ref != nullptr && ref->protocol != nullptr) start(*ref->protocol, ref->encap);
+      buffer(8, false);
+      e_.instructions += 6;
+      for (unsigned word = 0; word < 4 && word * 32 < m.prefix; ++word) {
+        packet_load();
+        e_.instructions += 4;
+        e_.branches += 1;
+      }
+      break;
+    }
+    case NodeKind::ProtoChain: {
+      const auto& c = *cast<ProtoChain>(&x);
+      for (int i = 0; i < 4; ++i) buffer(8, false);
+      packet_load();
+      if (!c.ipv6) packet_load();
+      e_.instructions += 12;
+      // The loop body: three exits, the extension-header tests, two steps
+      // of two loads each. The verifier walks it once per header.
+      uint32_t before = e_.instructions;
+      uint32_t branches_before = e_.branches;
+      e_.instructions += 30;
+      e_.branches += 8;
+      for (int i = 0; i < 4; ++i) packet_load();
+      uint64_t body = 2ull * (e_.instructions - before) + 4ull * (e_.branches - branches_before);
+      loop_processed_ += body * kChainHeaders;
+      break;
+    }
+    case NodeKind::Variable:
+      e_.instructions += 1;
+      break;
+    case NodeKind::Positional:
+      if (t.is_string()) {
+        buffer(t.size, false);
+        e_.instructions += 3 * words(t.size) + 2 * (t.size % 8);
+      } else {
+        e_.instructions += 2;
+      }
+      break;
+    case NodeKind::Map: {
+      const auto& m = *cast<MapRef>(&x);
+      map_key(m);
+      e_.instructions += kMapLookup;
+      branch();
+      if (t.is_string()) {
+        buffer(t.size, true);
+        copy(t.size);
+      } else {
+        buffer(8, false);
+        e_.instructions += 4;
+      }
+      break;
+    }
+    case NodeKind::Call:
+      call(*cast<Call>(&x));
+      break;
+    case NodeKind::Binary:
+      binary(*cast<Binary>(&x));
+      break;
+    case NodeKind::Unary:
+      expr(*cast<Unary>(&x)->operand);
+      e_.instructions += 2;
+      break;
+    case NodeKind::Ternary: {
+      const auto& tr = *cast<Ternary>(&x);
+      expr(*tr.cond);
+      branch();
+      buffer(t.is_string() ? t.size : 8, t.is_string());
+      expr(*tr.then_expr);
+      expr(*tr.else_expr);
+      if (t.is_string()) copy(2 * t.size);
+      e_.instructions += 4;
+      break;
+    }
+    case NodeKind::FieldAccess:
+      if (const PacketRef* ref = packet_ref(x)) {
+        packet_field(*ref);
+      } else {
+        field(*cast<FieldAccess>(&x));
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void Estimator::field(const FieldAccess& f) {
+  const Type& t = type_of(f);
+  // The field's layout may differ per planned program; take the costliest.
+  bool data_loc = false;
+  for (const ProgramPlan& plan : ctx_.result.programs) {
+    if (plan.probe != probe_.index) continue;
+    if (auto it = plan.args.find(f.field); it != plan.args.end() && it->second.data_loc) data_loc = true;
+  }
+  if (t.is_string()) {
+    buffer(t.size, true);
+    read_kernel(t.size);
+    e_.instructions += data_loc ? 5 : 1;
+  } else {
+    e_.instructions += 2;
+  }
+}
+
+void Estimator::binary(const Binary& b) {
+  expr(*b.lhs);
+  expr(*b.rhs);
+  const Type& l = type_of(*b.lhs);
+  const Type& r = type_of(*b.rhs);
+  if (l.is_string() && r.is_string()) {
+    // Byte by byte up to the shorter buffer (a literal bounds it): a load
+    // and a compare per byte against a literal; two loads, a compare and a
+    // NUL test per byte between run-time strings.
+    uint32_t n = std::min(l.size, r.size);
+    bool literal = isa<StringLiteral>(b.lhs) || isa<StringLiteral>(b.rhs);
+    buffer(8, false);
+    e_.instructions += (literal ? 3 : 5) * n + 4;
+    e_.branches += (literal ? 1 : 2) * n;
+    return;
+  }
+  switch (b.op) {
+    case BinaryOp::Div:
+    case BinaryOp::Mod:
+      buffer(8, false);
+      e_.instructions += (l.is_signed || r.is_signed) ? 18 : 6;
+      e_.branches += 1;
+      break;
+    case BinaryOp::LogAnd:
+    case BinaryOp::LogOr:
+      buffer(8, false);
+      e_.instructions += 6;
+      e_.branches += 1;
+      break;
+    default:
+      e_.instructions += is_comparison(b.op) ? 4 : 2;
+      if (is_comparison(b.op)) e_.branches += 1;
+      break;
+  }
+}
+
+}  // namespace stratoshark::lang::cost
