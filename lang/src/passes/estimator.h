@@ -61,6 +61,18 @@ class Estimator {
     e_.instructions += kHelperCall;
   }
 
+  // Values (estimator_values.cpp): tuples, casts, indexing, pointers,
+  // struct members, and storing or comparing any value.
+  void tuple(const TupleExpr& t);
+  void cast_value(const CastExpr& c);
+  void index(const IndexExpr& x);
+  void memory_read(const Type& t);
+  void struct_member(const FieldAccess& f);
+  // Writing a value of type `t` into a slot (store_value in codegen).
+  void store(const Type& t);
+  // Comparing two values of type `t` for equality.
+  void equality(const Type& t);
+
   void top_statement(const Stmt& s);
 
   void stmt(const Stmt& s);

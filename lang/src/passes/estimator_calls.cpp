@@ -73,6 +73,7 @@ void Estimator::call(const Call& c) {
     if (id == FunctionId::Signal) continue;                            // a constant
     if (arg == c.args.front() && names_whole_map(id, *arg)) continue;  // a map named, not read
     if (id == FunctionId::NsecsClock) continue;                        // a clock name
+    if (id == FunctionId::Pton) continue;                              // converted when compiling
     expr(*arg);
   }
   switch (id) {
@@ -82,11 +83,7 @@ void Estimator::call(const Call& c) {
     case FunctionId::System:
     case FunctionId::Printf: {
       e_.instructions += kEventReserve + kEventHeader + kEventSubmit;
-      for (size_t i = 1; i < c.args.size(); ++i) {
-        const Type& t = type_of(*c.args[i]);
-        if (t.is_string()) copy(t.size);
-        else e_.instructions += 2;
-      }
+      for (size_t i = 1; i < c.args.size(); ++i) store(type_of(*c.args[i]));
       event_drop_path();
       break;
     }
@@ -123,8 +120,16 @@ void Estimator::call(const Call& c) {
       branch();
       break;
     case FunctionId::Ntop:
+      buffer(type_of(c).size == 24 ? 24 : 8, true);
+      e_.instructions += type_of(c).size == 24 ? 12 : 6;
+      break;
     case FunctionId::Macaddr:
       buffer(8, true);
+      e_.instructions += 6;
+      if (type_of(*c.args[0]).is_pointer()) read_kernel(6);
+      break;
+    case FunctionId::Pton:
+      buffer(16, false);
       e_.instructions += 6;
       break;
     default:
@@ -141,11 +146,7 @@ void Estimator::map_function(const Call& c, FunctionId id) {
   bool whole = names_whole_map(id, *c.args.front()) && info != nullptr;
   auto key_from_arguments = [&] {
     buffer(info->key.byte_size(), true);
-    for (size_t i = 1; i < c.args.size(); ++i) {
-      const Type& t = type_of(*c.args[i]);
-      if (t.is_string()) copy(t.size);
-      else e_.instructions += 1;
-    }
+    for (size_t i = 1; i < c.args.size(); ++i) store(type_of(*c.args[i]));
   };
   switch (id) {
     case FunctionId::Print:
@@ -153,7 +154,8 @@ void Estimator::map_function(const Call& c, FunctionId id) {
         e_.instructions += kEventReserve + kEventHeader + kEventSubmit + 4;
       } else {
         const Type& t = type_of(*c.args.front());
-        e_.instructions += kEventReserve + kEventHeader + kEventSubmit + (t.is_string() ? 2 * words(t.size) : 2);
+        e_.instructions += kEventReserve + kEventHeader + kEventSubmit;
+        store(t);
       }
       event_drop_path();
       break;

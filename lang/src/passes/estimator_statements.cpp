@@ -146,20 +146,16 @@ void Estimator::map_key(const MapRef& m) {
   for (const Expr* k : m.keys) expr(*k);
   // Histograms: the bucket index follows the key proper.
   buffer(info.value.is_histogram() ? (info.key.byte_size() + 7) / 8 * 8 + 8 : info.key.byte_size(), true);
-  for (const Expr* k : m.keys) {
-    const Type& t = type_of(*k);
-    if (t.is_string()) copy(t.size);
-    else e_.instructions += 1;
-  }
+  for (const Expr* k : m.keys) store(type_of(*k));
 }
 
 void Estimator::assign(const AssignStmt& a) {
   if (const auto* v = dyn_cast<Variable>(a.target)) {
     expr(*a.value);
     const Type& t = ctx_.result.variables.at(probe_.index).at(v->name);
-    if (t.is_string()) {
-      e_.instructions += words(t.size) + 1;
-      copy(t.size);
+    if (t.by_reference()) {
+      e_.instructions += words(t.byte_size()) + 1;
+      store(type_of(*a.value));
     } else {
       e_.instructions += a.compound ? 6 : 1;
     }
@@ -195,9 +191,8 @@ void Estimator::assign(const AssignStmt& a) {
     return;
   }
   uint32_t value_size = info.value.byte_size();
-  buffer(value_size, info.value.is_string());
-  if (info.value.is_string()) copy(type_of(*a.value).size);
-  else e_.instructions += 1;
+  buffer(value_size, info.value.by_reference());
+  store(type_of(*a.value));
   e_.instructions += kMapUpdate;
 }
 
@@ -280,9 +275,9 @@ void Estimator::expr(const Expr& x) {
       map_key(m);
       e_.instructions += kMapLookup;
       branch();
-      if (t.is_string()) {
-        buffer(t.size, true);
-        copy(t.size);
+      if (t.by_reference()) {
+        buffer(t.byte_size(), true);
+        copy(t.byte_size());
       } else {
         buffer(8, false);
         e_.instructions += 4;
@@ -297,22 +292,47 @@ void Estimator::expr(const Expr& x) {
       break;
     case NodeKind::Unary:
       expr(*cast<Unary>(&x)->operand);
-      e_.instructions += 2;
+      if (cast<Unary>(&x)->op == UnaryOp::Deref) memory_read(t);
+      else e_.instructions += 2;
+      break;
+    case NodeKind::Bool:
+      e_.instructions += 1;
+      break;
+    case NodeKind::Tuple:
+      tuple(*cast<TupleExpr>(&x));
+      break;
+    case NodeKind::Cast:
+      cast_value(*cast<CastExpr>(&x));
+      break;
+    case NodeKind::Index:
+      index(*cast<IndexExpr>(&x));
+      break;
+    case NodeKind::Sizeof:
+    case NodeKind::Offsetof:
+      e_.instructions += 2;  // a constant; the operand is not evaluated
       break;
     case NodeKind::Ternary: {
       const auto& tr = *cast<Ternary>(&x);
       expr(*tr.cond);
       branch();
-      buffer(t.is_string() ? t.size : 8, t.is_string());
+      buffer(t.by_reference() ? t.byte_size() : 8, t.by_reference());
       expr(*tr.then_expr);
       expr(*tr.else_expr);
-      if (t.is_string()) copy(2 * t.size);
+      if (t.by_reference()) {
+        store(type_of(*tr.then_expr));
+        store(type_of(*tr.else_expr));
+      }
       e_.instructions += 4;
       break;
     }
     case NodeKind::FieldAccess:
       if (const PacketRef* ref = packet_ref(x)) {
         packet_field(*ref);
+      } else if (ctx_.result.members.count(x.id)) {
+        struct_member(*cast<FieldAccess>(&x));
+      } else if (type_of(*cast<FieldAccess>(&x)->base).is_tuple()) {
+        expr(*cast<FieldAccess>(&x)->base);
+        e_.instructions += 1;
       } else {
         field(*cast<FieldAccess>(&x));
       }
@@ -330,9 +350,9 @@ void Estimator::field(const FieldAccess& f) {
     if (plan.probe != probe_.index) continue;
     if (auto it = plan.args.find(f.field); it != plan.args.end() && it->second.data_loc) data_loc = true;
   }
-  if (t.is_string()) {
-    buffer(t.size, true);
-    read_kernel(t.size);
+  if (t.is_string() || t.is_array()) {
+    buffer(t.is_string() ? t.size : t.native_size(), true);
+    read_kernel(t.is_string() ? t.size : t.native_size());
     e_.instructions += data_loc ? 5 : 1;
   } else {
     e_.instructions += 2;
@@ -353,6 +373,15 @@ void Estimator::binary(const Binary& b) {
     buffer(8, false);
     e_.instructions += (literal ? 3 : 5) * n + 4;
     e_.branches += (literal ? 1 : 2) * n;
+    return;
+  }
+  if (l.is_array() || l.is_tuple()) {
+    equality(l);
+    e_.instructions += 2;
+    return;
+  }
+  if ((l.is_pointer() || r.is_pointer()) && (b.op == BinaryOp::Add || b.op == BinaryOp::Sub)) {
+    e_.instructions += 4;  // the scaled offset, or the difference and its division by the size
     return;
   }
   switch (b.op) {

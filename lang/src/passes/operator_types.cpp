@@ -293,6 +293,9 @@ Type TypeChecker::check_index(const IndexExpr& x) {
                     "elements of a tuple have different types, so the index is fixed: t[0], t.1");
       return Type::none();
     }
+    ConstantValue position;
+    position.integer = *n;
+    ctx_.result.constants[x.id] = position;
     return tuple_element(base, *n, x.index->loc);
   }
   if (!integral(index) || index.is_pointer()) {

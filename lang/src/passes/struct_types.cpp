@@ -90,8 +90,8 @@ Type TypeChecker::struct_member(const Type& base, const std::string& name, Sourc
     return Type::none();
   }
   if (found->bitfield_bits != 0) {
-    diags_->error(where, fmt::format("{}.{} is a bitfield ({} bits), which cannot be read yet", s->key, name,
-                                     found->bitfield_bits),
+    diags_->error(where, fmt::format("{}.{} is a bitfield ({} bit{}), which cannot be read yet", s->key, name,
+                                     found->bitfield_bits, found->bitfield_bits == 1 ? "" : "s"),
                   "read the word that holds it and mask: stratoshark cannot relocate bitfields");
     return Type::none();
   }
