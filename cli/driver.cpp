@@ -250,6 +250,7 @@ int run_program(const Options& o) {
       return kExitUsage;
     }
     ro.pid = command->pid();
+    ro.child_pid = command->pid();
   }
   auto loaded = runtime::Session::load(artifact, ro);
   if (!loaded) {

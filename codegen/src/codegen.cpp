@@ -83,7 +83,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   CodegenResult result;
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
-  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
+  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0, nullptr, nullptr, {}, nullptr};
   CoreTypes core(module);
   state.core = &core;
 
@@ -157,6 +157,16 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     artifact.programs.push_back(std::move(spec));
   }
   artifact.probe_names = sema.probe_names;
+  // func: the function of each probe id.
+  artifact.func_names.assign(artifact.probe_names.size(), std::string());
+  for (const lang::ProgramPlan& plan : sema.programs) {
+    for (size_t i = 0; i < plan.targets.size(); ++i) {
+      if (plan.probe_ids[i] < artifact.func_names.size()) {
+        artifact.func_names[plan.probe_ids[i]] = plan.provider->function_of(plan.targets[i]);
+      }
+    }
+  }
+  artifact.time_formats = sema.time_formats;
   if (state.scratch != nullptr) {
     artifact.scratch_map = "ss_scratch";
     artifact.scratch_value_size = state.scratch_value_size;

@@ -3,6 +3,7 @@
 
 #include "layout.h"
 #include "packet_emitter.h"
+#include "library_emitters.h"
 #include "map_function_emitters.h"
 #include "program_emitter.h"
 
@@ -50,11 +51,7 @@ void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset)
   e.b().CreateStore(v, e.at_offset(p, offset));
 }
 
-namespace {
-
-using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
-
-// printf() and system(): the formatted arguments in one event.
+// printf(), system() and cat(): the formatted arguments in one event.
 Val emit_formatted(ProgramEmitter& e, const Call& call, runtime::EventType type) {
   CodegenState& s = e.state();
   std::vector<Val> args;
@@ -76,6 +73,10 @@ Val emit_formatted(ProgramEmitter& e, const Call& call, runtime::EventType type)
   });
   return nothing();
 }
+
+namespace {
+
+using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
 
 Val emit_Printf(ProgramEmitter& e, const Call& call, MapTarget*) {
   return emit_formatted(e, call, runtime::EventType::Printf);

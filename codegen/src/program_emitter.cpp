@@ -400,6 +400,42 @@ llvm::Value* ProgramEmitter::start_map() {
   return s.start;
 }
 
+llvm::Value* ProgramEmitter::stack_map(uint32_t frames) {
+  CodegenState& s = state_;
+  auto it = s.stack_maps.find(frames);
+  if (it != s.stack_maps.end()) return it->second;
+  std::string name = fmt::format("ss_stack_{}", frames);
+  s.artifact.stack_maps.push_back({name, frames});
+  auto* u64 = s.module.di_int(64, false);
+  auto* range = s.module.di().getOrCreateSubrange(0, static_cast<int64_t>(frames));
+  auto* value = s.module.di().createArrayType(static_cast<uint64_t>(frames) * 64, 64, u64,
+                                              s.module.di().getOrCreateArray({range}));
+  llvm::GlobalVariable* map = s.module.define_map(name, BPF_MAP_TYPE_STACK_TRACE, s.module.options().map_entries,
+                                                  s.module.di_int(32, false), value);
+  s.stack_maps.emplace(frames, map);
+  return map;
+}
+
+llvm::Value* ProgramEmitter::cpid_map() {
+  CodegenState& s = state_;
+  if (s.cpid == nullptr) {
+    s.artifact.cpid_map = "ss_cpid";
+    s.cpid = s.module.define_map(s.artifact.cpid_map, BPF_MAP_TYPE_ARRAY, 1, s.module.di_int(32, false),
+                                 s.module.di_int(64, false));
+  }
+  return s.cpid;
+}
+
+llvm::Value* ProgramEmitter::read_array_word(llvm::Value* map) {
+  llvm::Value* key = buffer(4, false);
+  builder_.CreateStore(builder_.getInt32(0), key);
+  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {map, key});
+  llvm::Value* result = buffer(8, false);
+  builder_.CreateStore(i64(0), result);
+  if_then(builder_.CreateIsNotNull(slot), [&] { builder_.CreateStore(builder_.CreateLoad(i64_type(), slot), result); });
+  return builder_.CreateLoad(i64_type(), result);
+}
+
 void ProgramEmitter::return_now() {
   builder_.CreateBr(return_block_);
   auto* rest = llvm::BasicBlock::Create(llvm_context(), "after_exit", function_);

@@ -50,6 +50,9 @@ struct CodegenState {
   llvm::GlobalVariable* usdt_specs = nullptr;
   // Kernel struct members read with CO-RE relocations (core_types.h).
   CoreTypes* core = nullptr;
+  // kstack / ustack: one stack-trace map per depth (frames), made on first use.
+  std::map<uint32_t, llvm::GlobalVariable*> stack_maps;
+  llvm::GlobalVariable* cpid = nullptr;  // cpid: written by the runtime
 };
 
 struct Val {
@@ -104,6 +107,8 @@ class ProgramEmitter {
   Val read_memory(llvm::Value* address, const lang::Type& type, bool user, lang::SourceRange where);
   // Copies `bytes` at `src` (a pointer) into `dst`; returns the helper's result.
   llvm::Value* probe_read(llvm::Value* dst, uint32_t bytes, llvm::Value* src, bool user, lang::SourceRange where);
+  // The same with a size computed at run time (i32, bounded).
+  llvm::Value* probe_read(llvm::Value* dst, llvm::Value* bytes, llvm::Value* src, bool user, lang::SourceRange where);
   // i1: whether two values of compatible types are equal.
   llvm::Value* equal(const Val& a, const Val& b);
   // A pointer to a buffer holding value `v` (integers are stored in 8 bytes).
@@ -119,6 +124,10 @@ class ProgramEmitter {
   llvm::Value* lookup(const MapHandle& map, llvm::Value* key);
   void update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
 
+  // A loop of at most `count` iterations the verifier can follow: `body`
+  // gets the iteration number (i64, from 0) and may branch to loop_exit().
+  void counted_loop(uint64_t count, const std::function<void(llvm::Value*)>& body);
+  llvm::BasicBlock* loop_exit() const { return loops_.back().exit; }
   // Structured control flow: runs `then` when `cond` (i1) holds, else `otherwise`.
   void if_then(llvm::Value* cond, const std::function<void()>& then, const std::function<void()>& otherwise = {});
   llvm::Value* is_true(llvm::Value* i64_value);
@@ -129,6 +138,12 @@ class ProgramEmitter {
   void count_dropped_event();
   // The `ss_start` map (elapsed), defined on first use.
   llvm::Value* start_map();
+  // The stack-trace map holding stacks of `frames` frames, defined on first use.
+  llvm::Value* stack_map(uint32_t frames);
+  // The `ss_cpid` map (cpid), defined on first use.
+  llvm::Value* cpid_map();
+  // Reads element 0 of a one-entry array map of u64 (0 when missing).
+  llvm::Value* read_array_word(llvm::Value* map);
   // Ends this run of the program now (after exit()).
   void return_now();
 

@@ -83,9 +83,14 @@ Val ProgramEmitter::tuple_value(const TupleExpr& t) {
   return {buf, type};
 }
 
-llvm::Value* ProgramEmitter::probe_read(llvm::Value* dst, uint32_t bytes, llvm::Value* src, bool user, SourceRange) {
-  return call_helper(user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel, i64_type(),
-                     {dst, builder_.getInt32(bytes), src});
+llvm::Value* ProgramEmitter::probe_read(llvm::Value* dst, uint32_t bytes, llvm::Value* src, bool user,
+                                        SourceRange where) {
+  return probe_read(dst, builder_.getInt32(bytes), src, user, where);
+}
+
+llvm::Value* ProgramEmitter::probe_read(llvm::Value* dst, llvm::Value* bytes, llvm::Value* src, bool user,
+                                        SourceRange) {
+  return call_helper(user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel, i64_type(), {dst, bytes, src});
 }
 
 namespace {

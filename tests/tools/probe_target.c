@@ -5,12 +5,18 @@
 // ss_target_mul(i, 3) (returns 3*i), getppid() from libc, and fires the USDT
 // probe ss_test:tick with arguments (i, -i-1 as long, i as a 32-bit int);
 // at the end it fires ss_test:done with N. With PAGES it first writes to
-// PAGES fresh anonymous pages (at least that many page faults).
+// PAGES fresh anonymous pages (at least that many page faults). With
+// SS_TARGET_LINGER_MS set it sleeps that long before exiting, so its
+// symbols can still be read from /proc/PID/maps (usym, ustack).
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/sdt.h>
+#include <time.h>
 #include <unistd.h>
+
+// A global the tests read with uaddr().
+volatile long ss_target_counter = 42;
 
 __attribute__((noinline)) long ss_target_add(long a, long b) {
   __asm__ volatile("" ::: "memory");  // keep the call
@@ -48,5 +54,11 @@ int main(int argc, char** argv) {
     DTRACE_PROBE3(ss_test, tick, i, negative, small);
   }
   DTRACE_PROBE1(ss_test, done, n);
-  return total < 0;
+  const char* linger = getenv("SS_TARGET_LINGER_MS");
+  if (linger != NULL) {
+    long ms = strtol(linger, NULL, 10);
+    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&t, NULL);
+  }
+  return total < 0 || ss_target_counter != 42;
 }

@@ -97,7 +97,7 @@ class HostCatalog final : public KernelCatalog {
     }
     constexpr long kCgroup2Magic = 0x63677270;
     if (fs.f_type != kCgroup2Magic) {
-      error = "it is not in a cgroup v2 file system (mounted at /sys/fs/cgroup)";
+      error = "it is not in a cgroup v2 file system (see mount -t cgroup2: /sys/fs/cgroup, or /sys/fs/cgroup/unified on hybrid systems)";
       return std::nullopt;
     }
     alignas(file_handle) unsigned char storage[sizeof(file_handle) + sizeof(uint64_t)] = {};

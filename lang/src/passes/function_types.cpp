@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "stratoshark/lang/ast_printer.h"
+#include "library_rules.h"
 #include "map_function_rules.h"
 #include "type_checker.h"
 
@@ -26,7 +27,9 @@ bool conversion_fits(char spec, const Type& t) {
   }
 }
 
-// printf() and system(): a literal format and arguments that fit it.
+}  // namespace
+
+// printf(), system() and cat(): a literal format and arguments that fit it.
 Type check_format(CallUse& use) {
   const auto* literal = dyn_cast<StringLiteral>(use.call.args[0]);
   if (literal == nullptr) {
@@ -80,6 +83,8 @@ Type check_format(CallUse& use) {
   use.checker.result().formats[use.call.id] = std::move(*format);
   return Type::void_type();
 }
+
+namespace {
 
 Type check_Printf(CallUse& use) { return check_format(use); }
 
@@ -346,6 +351,8 @@ constexpr std::array<FunctionRule, kFunctionCount> kRules = {
 
 FunctionRule function_rule(FunctionId id) { return kRules[static_cast<size_t>(id)]; }
 
-bool takes_names(FunctionId id) { return id == FunctionId::NsecsClock; }
+bool takes_names(FunctionId id) {
+  return id == FunctionId::NsecsClock || id == FunctionId::KstackCall || id == FunctionId::UstackCall;
+}
 
 }  // namespace stratoshark::lang

@@ -99,6 +99,14 @@ struct StructMemberRef {
   KernelField field;
 };
 
+// uaddr("sym"): the symbol's address in its ELF file and, when the probe is
+// a uprobe on one function, that function's address there (then codegen
+// moves the symbol by where the binary is loaded: ip - probed).
+struct UserAddress {
+  uint64_t symbol = 0;
+  uint64_t probed = 0;  // 0: use the file's address as it is
+};
+
 struct SemaResult {
   // FilterExpander: the lowered expression of each filter("...") call, by Call node.
   std::unordered_map<NodeId, Expr*> filters;
@@ -115,6 +123,8 @@ struct SemaResult {
   std::unordered_map<NodeId, ConstantValue> constants;  // Positional nodes (str($N): as text)
   std::unordered_map<NodeId, LoopBounds> loops;         // ForRange and Unroll statements
   std::unordered_map<NodeId, StructMemberRef> members;  // FieldAccess nodes on kernel structs
+  std::unordered_map<NodeId, UserAddress> user_addresses;  // uaddr() calls
+  std::vector<std::string> time_formats;  // strftime() and time() formats, by Timestamp::size / constant
   uint32_t max_loop_iterations = 0;                     // while loops (from LanguageOptions)
 
   // ProbeResolver
