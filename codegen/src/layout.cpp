@@ -24,7 +24,8 @@ ValueLayout layout_of(const lang::Type& type, uint32_t offset) {
     case lang::TypeKind::Buffer: v.kind = ValueKind::Buffer; v.is_signed = false; break;
     case lang::TypeKind::Stack:
       v.kind = type.user ? ValueKind::UserStack : ValueKind::KernelStack;
-      v.table = type.size;  // frames: the stack map of that depth
+      // Frames (the stack map of that depth), and the printing mode above them.
+      v.table = type.size | (type.name == "perf" ? 1u << 16 : type.name == "raw" ? 2u << 16 : 0u);
       break;
     case lang::TypeKind::Symbol: v.kind = type.user ? ValueKind::UserSymbol : ValueKind::KernelSymbol; break;
     case lang::TypeKind::Timestamp: v.kind = ValueKind::Timestamp; v.table = type.size; break;

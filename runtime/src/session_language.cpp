@@ -50,6 +50,7 @@ class MapSymbolizer final : public Symbolizer {
   std::string user_symbol(uint32_t pid, uint64_t address, bool with_offset) override {
     return tables_.user(pid, address, with_offset);
   }
+  std::string user_module(uint32_t pid, uint64_t address) override { return tables_.module(pid, address); }
 
  private:
   bpf_object* object_;

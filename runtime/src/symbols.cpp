@@ -82,6 +82,15 @@ const ElfImage* SymbolTables::image(const std::string& path) {
   return it->second ? &*it->second : nullptr;
 }
 
+std::string SymbolTables::module(uint32_t pid, uint64_t address) {
+  const auto* maps = mappings(pid);
+  if (maps == nullptr) return {};
+  for (const Mapping& m : *maps) {
+    if (address >= m.start && address < m.end) return m.path;
+  }
+  return {};
+}
+
 std::string SymbolTables::user(uint32_t pid, uint64_t address, bool with_offset) {
   const auto* maps = mappings(pid);
   if (maps == nullptr) return hex_address(address);

@@ -22,6 +22,8 @@ class SymbolTables {
   // "vfs_read", or "vfs_read+16" with the offset; "0x..." when unknown.
   std::string kernel(uint64_t address, bool with_offset);
   std::string user(uint32_t pid, uint64_t address, bool with_offset);
+  // The path of the file mapped at `address` in process `pid`, or "".
+  std::string module(uint32_t pid, uint64_t address);
 
  private:
   struct KernelSymbol {

@@ -183,9 +183,23 @@ Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const De
       auto pid = static_cast<uint32_t>(read_uint(bytes, layout.offset + 8, 8));
       if (context.symbols == nullptr || id < 0) return st;
       bool user = layout.kind == ValueKind::UserStack;
-      for (uint64_t ip : context.symbols->stack(layout.table, id)) {
-        st.elements.push_back(Value::of_string(user ? context.symbols->user_symbol(pid, ip, true)
-                                                    : context.symbols->kernel_symbol(ip, true)));
+      uint32_t mode = layout.table >> 16;  // 0 bpftrace, 1 perf, 2 raw
+      for (uint64_t ip : context.symbols->stack(layout.table & 0xffff, id)) {
+        char hex[32];
+        std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(ip));
+        if (mode == 2) {
+          st.elements.push_back(Value::of_string(hex));
+          continue;
+        }
+        std::string symbol = user ? context.symbols->user_symbol(pid, ip, true) : context.symbols->kernel_symbol(ip, true);
+        if (mode == 1) {
+          symbol = std::string(hex) + " " + symbol;
+          if (user) {
+            std::string module = context.symbols->user_module(pid, ip);
+            if (!module.empty()) symbol += " (" + module + ")";
+          }
+        }
+        st.elements.push_back(Value::of_string(symbol));
       }
       return st;
     }

@@ -2,7 +2,8 @@
 // to known functions and static probes.
 //   usage: ss_probe_target N [PAGES]
 // For i in 0..N-1 it calls ss_target_add(i, 2*i) (returns 3*i),
-// ss_target_mul(i, 3) (returns 3*i), getppid() from libc, and fires the USDT
+// ss_target_mul(i, 3) (returns 3*i), ss_stack_args(1, ..., 6, 70 + i, 80)
+// (the last two passed on the stack), getppid() from libc, and fires the USDT
 // probe ss_test:tick with arguments (i, -i-1 as long, i as a 32-bit int);
 // at the end it fires ss_test:done with N. With PAGES it first writes to
 // PAGES fresh anonymous pages (at least that many page faults). With
@@ -28,6 +29,12 @@ __attribute__((noinline)) long ss_target_mul(long a, long b) {
   return a * b;
 }
 
+// Eight arguments: on x86-64 the seventh and eighth are passed on the stack.
+__attribute__((noinline)) long ss_stack_args(long a, long b, long c, long d, long e, long f, long g, long h) {
+  __asm__ volatile("" ::: "memory");
+  return a + b + c + d + e + f + g + h;
+}
+
 int main(int argc, char** argv) {
   if (argc != 2 && argc != 3) {
     fprintf(stderr, "usage: %s N [PAGES]\n", argv[0]);
@@ -48,6 +55,7 @@ int main(int argc, char** argv) {
   for (long i = 0; i < n; ++i) {
     total += ss_target_add(i, 2 * i);
     total += ss_target_mul(i, 3);
+    total += ss_stack_args(1, 2, 3, 4, 5, 6, 70 + i, 80);
     total += getppid() > 0;
     long negative = -i - 1;
     int small = (int)i;

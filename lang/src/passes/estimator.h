@@ -72,6 +72,9 @@ class Estimator {
   void store(const Type& t);
   // Comparing two values of type `t` for equality.
   void equality(const Type& t);
+  // kstack/ustack values and strcontains() (estimator_calls.cpp).
+  void stack(const Type& t);
+  void strcontains(const Call& c);
 
   void top_statement(const Stmt& s);
 

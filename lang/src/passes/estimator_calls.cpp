@@ -32,10 +32,33 @@ void Estimator::identifier(const Identifier& id) {
     case BuiltinId::Rand:
       e_.instructions += kHelperCall + 1;
       break;
+    case BuiltinId::Kstack:
+    case BuiltinId::Ustack:
+      stack(type_of(id));
+      break;
+    case BuiltinId::Func:
+      e_.instructions += kHelperCall;
+      break;
+    case BuiltinId::SargN:
+      e_.instructions += 3;  // the stack pointer and the offset
+      memory_read(Type::u64());
+      break;
+    case BuiltinId::Cpid:
+      buffer(4, false);
+      buffer(8, false);
+      e_.instructions += kMapLookup + 8;
+      branch();
+      break;
     default:
       e_.instructions += kHelperCall - 1;
       break;
   }
+}
+
+// kstack / ustack: the stack map, bpf_get_stackid, the 16-byte value (and the pid).
+void Estimator::stack(const Type& t) {
+  buffer(16, true);
+  e_.instructions += kHelperCall + 4 + (t.user ? kHelperCall + 2 : 0);
 }
 
 // arg0..argN: one context load, except in USDT probes, where the spec is
@@ -73,7 +96,13 @@ void Estimator::call(const Call& c) {
     if (id == FunctionId::Signal) continue;                            // a constant
     if (arg == c.args.front() && names_whole_map(id, *arg)) continue;  // a map named, not read
     if (id == FunctionId::NsecsClock) continue;                        // a clock name
-    if (id == FunctionId::Pton) continue;                              // converted when compiling
+    if (id == FunctionId::Pton || id == FunctionId::Cgroupid || id == FunctionId::Kaddr || id == FunctionId::Uaddr ||
+        id == FunctionId::Reg || id == FunctionId::Time) {
+      continue;  // resolved when compiling
+    }
+    if ((id == FunctionId::Strftime || id == FunctionId::Cat) && arg == c.args.front()) continue;  // a format
+    if (id == FunctionId::Join && arg != c.args.front()) continue;                                // the separator
+    if (id == FunctionId::KstackCall || id == FunctionId::UstackCall) continue;                   // mode and frames
     expr(*arg);
   }
   switch (id) {
@@ -132,9 +161,81 @@ void Estimator::call(const Call& c) {
       buffer(16, false);
       e_.instructions += 6;
       break;
+    case FunctionId::Buf: {
+      const Type& t = type_of(c);
+      buffer(t.byte_size(), true);
+      if (type_of(*c.args[0]).is_scalar_number()) read_kernel(t.size);
+      else copy(t.size);
+      e_.instructions += 6;
+      break;
+    }
+    case FunctionId::Strncmp: {
+      uint64_t n = 0;
+      if (auto it = ctx_.result.constants.find(c.id); it != ctx_.result.constants.end()) n = static_cast<uint64_t>(it->second.integer);
+      n = std::min<uint64_t>({n, type_of(*c.args[0]).size, type_of(*c.args[1]).size});
+      buffer(8, false);
+      e_.instructions += static_cast<uint32_t>(5 * n) + 6;
+      e_.branches += static_cast<uint32_t>(2 * n);
+      break;
+    }
+    case FunctionId::Strcontains:
+      strcontains(c);
+      break;
+    case FunctionId::Time:
+      e_.instructions += kEventReserve + kEventHeader + kEventSubmit;
+      event_drop_path();
+      break;
+    case FunctionId::Join:
+      // Sixteen slots cleared, then per string: its pointer read, the NULL
+      // test and the string read; the event's reservation and drop path.
+      buffer(8, false);
+      e_.instructions += kEventReserve + kEventHeader + kEventSubmit + 16 + 16 * (2 * kHelperCall + 10);
+      e_.branches += 16;
+      read_kernel(16 * 8);
+      event_drop_path();
+      break;
+    case FunctionId::Cat:
+      e_.instructions += kEventReserve + kEventHeader + kEventSubmit;
+      for (size_t i = 1; i < c.args.size(); ++i) store(type_of(*c.args[i]));
+      event_drop_path();
+      break;
+    case FunctionId::Cgroupid:
+    case FunctionId::Kaddr:
+    case FunctionId::Reg:
+      e_.instructions += 2;
+      break;
+    case FunctionId::Uaddr:
+      e_.instructions += 4;
+      break;
+    case FunctionId::Ksym:
+    case FunctionId::Usym:
+      buffer(16, true);
+      e_.instructions += 2 + (id == FunctionId::Usym ? kHelperCall + 2 : 0);
+      break;
+    case FunctionId::KstackCall:
+    case FunctionId::UstackCall:
+      stack(type_of(c));
+      break;
     default:
       break;  // aggregations are costed with their assignment
   }
+}
+
+// strcontains(): a loop over the haystack's positions, the needle's bytes
+// unrolled in it; the verifier walks the loop once per position.
+void Estimator::strcontains(const Call& c) {
+  const Type& hay = type_of(*c.args[0]);
+  const Type& needle = type_of(*c.args[1]);
+  const auto* literal = dyn_cast<StringLiteral>(c.args[1]);
+  uint32_t need = literal != nullptr ? static_cast<uint32_t>(literal->value.size()) : needle.size - 1;
+  buffer(8, false);  // found
+  buffer(8, false);  // the loop counter
+  uint32_t body = 10 + need * (literal != nullptr ? 6 : 8);
+  uint32_t body_branches = 3 + need * (literal != nullptr ? 2 : 3);
+  e_.instructions += body + 6;
+  e_.branches += body_branches;
+  uint64_t once = 2ull * body + 4ull * body_branches;
+  loop_processed_ += hay.size > 1 ? (hay.size - 1) * once : 0;
 }
 
 void Estimator::map_function(const Call& c, FunctionId id) {

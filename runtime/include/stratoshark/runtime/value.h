@@ -48,6 +48,8 @@ class Symbolizer {
   // "vfs_read" (or "vfs_read+16" with the offset); "0x..." when unknown.
   virtual std::string kernel_symbol(uint64_t address, bool with_offset) = 0;
   virtual std::string user_symbol(uint32_t pid, uint64_t address, bool with_offset) = 0;
+  // The file mapped at a user address ("" when unknown).
+  virtual std::string user_module(uint32_t pid, uint64_t address) { return {}; }
 };
 
 // The artifact's tables decoding refers to (any may be null).

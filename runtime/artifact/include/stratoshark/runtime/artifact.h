@@ -47,7 +47,10 @@ struct ValueLayout {
   uint32_t size = 8;
   bool is_signed = false;
   std::vector<ValueLayout> elements;  // Tuple; Array: the element
-  uint32_t table = 0;                 // stacks: frames (the stack map of that depth); Timestamp: into time_formats
+  // Stacks: frames (the stack map of that depth) in the low 16 bits, the
+  // printing mode above (0 bpftrace, 1 perf, 2 raw). Timestamp: index into
+  // time_formats.
+  uint32_t table = 0;
 };
 
 struct MapSpec {
