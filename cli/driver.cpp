@@ -157,6 +157,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::LanguageOptions language;
   language.positional = o.script_args;
   language.unsafe = o.unsafe;
+  language.helper_warnings = static_cast<uint32_t>(std::min(o.helper_warnings, 2));
   if (!apply_environment(language) || !lang::apply_config(*program, language, diags)) {
     print_diagnostics(diags, sources);
     return {std::nullopt, diags.has_errors() ? kExitProgramError : kExitUsage, {}};

@@ -13,9 +13,11 @@ Val ProgramEmitter::expr(const Expr& e) {
   // Instructions carry the position of the expression they compute (BTF line
   // info: for -d asm and verifier errors), then the enclosing one again.
   llvm::DebugLoc outer = builder_.getCurrentDebugLocation();
+  lang::SourceRange outer_range = current_range_;
   set_location(e.loc);
   Val v = expr_here(e);
   builder_.SetCurrentDebugLocation(outer);
+  current_range_ = outer_range;
   return v;
 }
 

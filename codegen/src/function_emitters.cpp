@@ -231,8 +231,10 @@ Val emit_Str(ProgramEmitter& e, const Call& call, MapTarget*) {
   llvm::Value* buf = e.buffer(type.size, true);
   llvm::Value* src = e.b().CreateIntToPtr(v.v, e.ptr_type());
   llvm::Value* got = e.call_helper(BPF_FUNC_probe_read_user_str, e.i64_type(), {buf, size, src});
-  e.if_then(e.b().CreateICmpSLT(got, e.i64(0)),
-            [&] { e.call_helper(BPF_FUNC_probe_read_kernel_str, e.i64_type(), {buf, size, src}); });
+  e.if_then(e.b().CreateICmpSLT(got, e.i64(0)), [&] {
+    llvm::Value* kernel = e.call_helper(BPF_FUNC_probe_read_kernel_str, e.i64_type(), {buf, size, src});
+    e.check_helper(kernel, "probe_read_str (user and kernel)", call.loc);
+  });
   return {buf, type};
 }
 

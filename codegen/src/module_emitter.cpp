@@ -255,6 +255,27 @@ llvm::DILocation* ModuleEmitter::location(lang::SourceRange where, llvm::DIScope
   return llvm::DILocation::get(*context_, pos.line, pos.column, scope);
 }
 
+runtime::SourcePosition ModuleEmitter::position(lang::SourceRange where) const {
+  runtime::SourcePosition p;
+  if (where.file >= sources_.size()) return p;
+  const auto& file = sources_.file(where.file);
+  auto lc = file.position(where.begin);
+  p.file = file.name();
+  p.line = lc.line;
+  p.column = lc.column;
+  p.length = where.end - where.begin;
+  return p;
+}
+
+std::string ModuleEmitter::source_line(lang::SourceRange where) const {
+  if (where.file >= sources_.size()) return {};
+  const std::string& text = sources_.file(where.file).text();
+  size_t begin = text.rfind('\n', where.begin == 0 ? 0 : where.begin - 1);
+  begin = begin == std::string::npos || where.begin == 0 ? 0 : begin + 1;
+  size_t end = text.find('\n', where.begin);
+  return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
+
 std::optional<std::vector<uint8_t>> ModuleEmitter::compile(std::string& error, std::string* ir_before,
                                                            std::string* ir_after) {
   di_->finalize();

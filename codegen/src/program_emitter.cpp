@@ -53,6 +53,7 @@ llvm::Value* ProgramEmitter::i64(uint64_t v) { return builder_.getInt64(v); }
 llvm::Value* ProgramEmitter::is_true(llvm::Value* v) { return builder_.CreateICmpNE(v, llvm::ConstantInt::get(v->getType(), 0)); }
 
 void ProgramEmitter::set_location(SourceRange where) {
+  current_range_ = where;
   builder_.SetCurrentDebugLocation(state_.module.location(where, scope_));
 }
 
@@ -131,6 +132,9 @@ void ProgramEmitter::stmt(const Stmt& s) {
       break;
     case NodeKind::Unroll:
       unroll(*cast<UnrollStmt>(&s));
+      break;
+    case NodeKind::ForMap:
+      for_map(*cast<ForMapStmt>(&s));
       break;
     case NodeKind::Jump:
       jump(*cast<JumpStmt>(&s));
@@ -271,11 +275,22 @@ llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
   return slot;
 }
 
+llvm::Value* ProgramEmitter::stack_slot(uint32_t bytes) {
+  uint32_t rounded = lang::limits::rounded_buffer(bytes);
+  llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+  auto* alloca = at_entry.CreateAlloca(llvm::ArrayType::get(builder_.getInt8Ty(), rounded));
+  alloca->setAlignment(llvm::Align(8));
+  stack_used_ += rounded;
+  return alloca;
+}
+
 llvm::Value* ProgramEmitter::scratch_base() {
   if (scratch_base_ != nullptr) return scratch_base_;
   CodegenState& s = state_;
   if (s.scratch == nullptr) s.scratch = s.module.declare_map("ss_scratch");
-  uint32_t index = s.scratch_users++;
+  // One entry per program: a for-map callback looks the program's entry up again.
+  if (scratch_index_ < 0) scratch_index_ = static_cast<int>(s.scratch_users++);
+  auto index = static_cast<uint32_t>(scratch_index_);
   // In the entry block: look this program's entry up once per run.
   llvm::Instruction* branch = entry_->getTerminator();
   llvm::IRBuilder<> pro(branch);
@@ -358,7 +373,8 @@ llvm::Value* ProgramEmitter::lookup(const MapHandle& m, llvm::Value* key) {
 }
 
 void ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
-  call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)});
+  llvm::Value* result = call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)});
+  check_helper(result, "map_update_elem", current_range_, 2);
 }
 
 void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& then,

@@ -91,6 +91,9 @@ class ProgramEmitter {
   // per-CPU scratch area (lang/limits.h).
   llvm::Value* buffer(uint32_t bytes, bool zeroed);
   uint32_t stack_bytes() const { return stack_used_; }
+  // A buffer that must be on the stack whatever the budget (helpers that
+  // take only stack pointers: callback contexts).
+  llvm::Value* stack_slot(uint32_t bytes);
   uint32_t scratch_bytes() const { return scratch_used_; }
   void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8, uint32_t src_align = 8);
   void zero(llvm::Value* ptr, uint32_t bytes);
@@ -109,6 +112,10 @@ class ProgramEmitter {
   llvm::Value* probe_read(llvm::Value* dst, uint32_t bytes, llvm::Value* src, bool user, lang::SourceRange where);
   // The same with a size computed at run time (i32, bounded).
   llvm::Value* probe_read(llvm::Value* dst, llvm::Value* bytes, llvm::Value* src, bool user, lang::SourceRange where);
+  // -k: when `result` (a helper's return value) is negative, sends a
+  // warning event naming `helper` and the source position. Does nothing
+  // unless the program was compiled with -k (`level` 2: only with -kk).
+  void check_helper(llvm::Value* result, const char* helper, lang::SourceRange where, uint32_t level = 1);
   // i1: whether two values of compatible types are equal.
   llvm::Value* equal(const Val& a, const Val& b);
   // A pointer to a buffer holding value `v` (integers are stored in 8 bytes).
@@ -154,6 +161,8 @@ class ProgramEmitter {
   void while_loop(const lang::WhileStmt& s);
   void for_range(const lang::ForRangeStmt& s);
   void unroll(const lang::UnrollStmt& s);
+  // for ($kv : @map): the body in a callback of bpf_for_each_map_elem (map_loop_emitter.cpp).
+  void for_map(const lang::ForMapStmt& s);
   void jump(const lang::JumpStmt& s);
   // A loop whose header runs `head` (returning the i1 "keep going") before
   // each iteration and `step` after it (also reached by continue).
@@ -205,6 +214,23 @@ class ProgramEmitter {
     llvm::BasicBlock* exit;  // break
   };
   std::vector<LoopTargets> loops_;
+  // The function being emitted into: the program, or a for-map callback.
+  struct Frame {
+    llvm::Function* function;
+    llvm::BasicBlock* entry;
+    llvm::BasicBlock* body;
+    llvm::BasicBlock* return_block;
+    llvm::DISubprogram* scope;
+    llvm::Value* ctx;
+    std::map<std::string, llvm::Value*> variables;
+    llvm::Value* scratch_base;
+    std::vector<LoopTargets> loops;
+  };
+  Frame save_frame() const;
+  void restore_frame(Frame frame);
+  uint32_t callbacks_ = 0;  // for-map callbacks made for this program
+  int scratch_index_ = -1;  // this program's entry in ss_scratch
+  lang::SourceRange current_range_;  // of the statement or expression being emitted (-k messages)
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).

@@ -6,6 +6,7 @@
 
 #include "core_types.h"
 #include "layout.h"
+#include "map_function_emitters.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
@@ -89,8 +90,24 @@ llvm::Value* ProgramEmitter::probe_read(llvm::Value* dst, uint32_t bytes, llvm::
 }
 
 llvm::Value* ProgramEmitter::probe_read(llvm::Value* dst, llvm::Value* bytes, llvm::Value* src, bool user,
-                                        SourceRange) {
-  return call_helper(user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel, i64_type(), {dst, bytes, src});
+                                        SourceRange where) {
+  llvm::Value* result =
+      call_helper(user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel, i64_type(), {dst, bytes, src});
+  check_helper(result, user ? "probe_read_user" : "probe_read_kernel", where);
+  return result;
+}
+
+void ProgramEmitter::check_helper(llvm::Value* result, const char* helper, SourceRange where, uint32_t level) {
+  if (state_.sema.helper_warnings < level) return;
+  CodegenState& s = state_;
+  auto id = static_cast<uint32_t>(s.artifact.warnings.size());
+  s.artifact.warnings.push_back({helper, s.module.position(where), s.module.source_line(where)});
+  if_then(builder_.CreateICmpSLT(result, i64(0)), [&] {
+    emit_event(*this, sizeof(runtime::EventHeader) + 8, [&](llvm::Value* record) {
+      store_header(*this, record, runtime::EventType::Warning, builder_.getInt32(id));
+      store64(*this, result, record, sizeof(runtime::EventHeader));
+    });
+  });
 }
 
 namespace {

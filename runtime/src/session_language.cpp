@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <algorithm>
 #include <iterator>
 
 #include <bpf/bpf.h>
@@ -57,6 +58,22 @@ class MapSymbolizer final : public Symbolizer {
   const Artifact& artifact_;
   SymbolTables tables_;
 };
+
+// "FILE:LINE:COL: warning: failed to HELPER: ERROR (CODE)", then the source
+// line with a caret under the expression, as compile-time diagnostics show.
+std::string warning_text(const WarningSite& site, int64_t code) {
+  const SourcePosition& p = site.position;
+  std::string text = fmt::format("{}warning: failed to {}: {} ({})\n",
+                                 p.line == 0 ? std::string() : fmt::format("{}:{}:{}: ", p.file, p.line, p.column),
+                                 site.helper, std::strerror(static_cast<int>(-code)), code);
+  if (p.line == 0 || site.source_line.empty()) return text;
+  std::string gutter = fmt::format("{:>5}", p.line);
+  text += fmt::format("{} | {}\n", gutter, site.source_line);
+  uint32_t column = p.column > 0 ? p.column - 1 : 0;
+  uint32_t length = std::max<uint32_t>(1, std::min<uint32_t>(p.length, static_cast<uint32_t>(site.source_line.size()) - std::min<uint32_t>(column, static_cast<uint32_t>(site.source_line.size()))));
+  text += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '), std::string(column, ' '), std::string(length - 1, '~'));
+  return text;
+}
 
 uint64_t monotonic_now() {
   timespec now{};
@@ -125,11 +142,7 @@ void Session::language_event(const EventHeader& header, std::span<const uint8_t>
       if (event.size() >= sizeof(EventHeader) + sizeof code) {
         std::memcpy(&code, event.data() + sizeof(EventHeader), sizeof code);
       }
-      std::string where = site.position.line == 0
-                              ? std::string()
-                              : fmt::format("{}:{}:{}: ", site.position.file, site.position.line, site.position.column);
-      sink_->warning(fmt::format("{}warning: failed to {}: {} ({})\n", where, site.helper,
-                                 std::strerror(static_cast<int>(-code)), code));
+      sink_->warning(warning_text(site, code));
       return;
     }
     default:

@@ -124,7 +124,15 @@ void estimate_complexity(PassContext& ctx) {
     ctx.result.estimates[probe->index] = e;
     SourceRange where = e.costliest.value_or(probe->loc);
     std::string name = probe_name(*probe);
-    if (e.instructions > limits::kInstructions) {
+    if (e.unsettled_map_loop) {
+      ctx.diags.error(*e.unsettled_map_loop,
+                      fmt::format("the verifier cannot finish checking this loop over a map: its body updates ${} "
+                                  "and branches on it, so the states it leaves behind never repeat",
+                                  e.unsettled_variable),
+                      fmt::format("keep the count in a map instead (@n = @n + 1), or branch on the element ($kv.0, "
+                                  "$kv.1) rather than on ${}",
+                                  e.unsettled_variable));
+    } else if (e.instructions > limits::kInstructions) {
       ctx.diags.error(where,
                       fmt::format("the program of '{}' would have about {} instructions; the kernel allows {}", name,
                                   e.instructions, limits::kInstructions),
@@ -144,6 +152,12 @@ void estimate_complexity(PassContext& ctx) {
                                         std::max<uint64_t>(1, fits))
                           : fmt::format("lower the loop's bound (about {} iterations fit), or do less in its body",
                                         std::max<uint64_t>(1, fits)));
+    } else if (e.pending_branches > limits::kPendingBranches && e.pending_loop) {
+      ctx.diags.error(*e.pending_loop,
+                      fmt::format("the verifier would have about {} branches of '{}' waiting to be explored when this "
+                                  "loop ends (one per undecidable branch of each iteration); it gives up after {}",
+                                  e.pending_branches, name, limits::kPendingBranches),
+                      "lower the loop's bound, or take branches (if, ?:, string comparisons, -k checks) out of its body");
     } else if (e.processed > limits::kProcessedInstructions) {
       ctx.diags.error(where,
                       fmt::format("the verifier would have to walk about {} instructions through the branches of '{}'; "

@@ -59,6 +59,15 @@ class Estimator {
   void read_kernel(uint32_t bytes) {
     e_.copy_bytes += bytes;
     e_.instructions += kHelperCall;
+    helper_warning(1);
+  }
+  // -k: the test of a helper's result and the warning event (level 2: -kk).
+  void helper_warning(uint32_t level) {
+    if (ctx_.result.helper_warnings < level) return;
+    branch();
+    pending_ += 1;
+    e_.instructions += kEventReserve + kEventHeader + kEventSubmit + 3;
+    event_drop_path();
   }
 
   // Values (estimator_values.cpp): tuples, casts, indexing, pointers,
@@ -133,6 +142,7 @@ class Estimator {
     buffer(4, false);
     e_.instructions += kDroppedCount;
     e_.branches += 2;
+    pending_ += 1;  // the reservation's test (the drop counter's own test is only reached when it fails)
   }
 
   PassContext& ctx_;
@@ -141,6 +151,10 @@ class Estimator {
   uint32_t stack_used_ = 0;
   bool packet_used_ = false;
   uint64_t loop_processed_ = 0;
+  // Branches the verifier cannot decide on the common path (if, ?:, && and
+  // ||, while conditions, map lookups, string bytes, event reservations, -k
+  // tests): each leaves a state to explore later, per loop iteration.
+  uint64_t pending_ = 0;
 };
 
 }  // namespace stratoshark::lang::cost

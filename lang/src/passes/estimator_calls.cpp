@@ -28,6 +28,7 @@ void Estimator::identifier(const Identifier& id) {
       buffer(8, false);
       e_.instructions += kHelperCall + kMapLookup + 8;
       branch();
+      pending_ += 1;
       break;
     case BuiltinId::Rand:
       e_.instructions += kHelperCall + 1;
@@ -48,6 +49,7 @@ void Estimator::identifier(const Identifier& id) {
       buffer(8, false);
       e_.instructions += kMapLookup + 8;
       branch();
+      pending_ += 1;
       break;
     default:
       e_.instructions += kHelperCall - 1;
@@ -176,6 +178,7 @@ void Estimator::call(const Call& c) {
       buffer(8, false);
       e_.instructions += static_cast<uint32_t>(5 * n) + 6;
       e_.branches += static_cast<uint32_t>(2 * n);
+      pending_ += 2 * n;
       break;
     }
     case FunctionId::Strcontains:
@@ -191,7 +194,8 @@ void Estimator::call(const Call& c) {
       buffer(8, false);
       e_.instructions += kEventReserve + kEventHeader + kEventSubmit + 16 + 16 * (2 * kHelperCall + 10);
       e_.branches += 16;
-      read_kernel(16 * 8);
+      e_.copy_bytes += 16 * 8;
+      for (int i = 0; i < 16; ++i) helper_warning(1);  // -k: each pointer read
       event_drop_path();
       break;
     case FunctionId::Cat:
@@ -279,7 +283,8 @@ void Estimator::map_function(const Call& c, FunctionId id) {
       break;
     case FunctionId::Len:
       // The counter, the helper call, and the callback (a subprogram of the program).
-      buffer(8, false);
+      e_.stack_bytes += 8;  // always on the stack (the callback context)
+      stack_used_ += 8;
       e_.instructions += kHelperCall + 4 + 8;
       break;
     default:

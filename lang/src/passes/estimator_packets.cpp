@@ -9,6 +9,7 @@ void Estimator::packet_load() {
   packet_used_ = true;
   e_.instructions += kPacketLoad;
   e_.branches += kPacketLoadBranches;
+  pending_ += 1;  // the load's result test
 }
 
 // The EtherType (or PPP protocol, or MPLS bottom and version) test.

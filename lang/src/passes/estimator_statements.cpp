@@ -48,6 +48,7 @@ void Estimator::stmt(const Stmt& s) {
       const auto& i = *cast<IfStmt>(&s);
       expr(*i.cond);
       branch();
+      pending_ += 1;
       for (const Stmt* x : i.then_block->stmts) stmt(*x);
       if (i.else_stmt != nullptr) {
         e_.instructions += 1;  // jump over the else branch
@@ -68,6 +69,7 @@ void Estimator::stmt(const Stmt& s) {
         branch();
         expr(*w.cond);
         branch();
+        pending_ += 1;
         for (const Stmt* x : w.body->stmts) stmt(*x);
         e_.instructions += 4;
       });
@@ -81,11 +83,37 @@ void Estimator::stmt(const Stmt& s) {
       if (auto it = ctx_.result.loops.find(f.id); it != ctx_.result.loops.end()) n = it->second.count();
       loop(s, *f.body, n, false, [&] {
         e_.instructions += 2;
-        branch();
+        branch();  // the counter is known: the verifier decides the test
         e_.instructions += 2;  // the variable's copy
         for (const Stmt* x : f.body->stmts) stmt(*x);
         e_.instructions += 4;
       });
+      break;
+    }
+    case NodeKind::ForMap: {
+      // The frame of pointers (one per variable, the context, the flag) on
+      // the stack, the helper call, the flag test; in the callback, the
+      // pointers loaded, key and value copied into $kv, the body, the
+      // returns. The verifier checks the callback again until the states
+      // it leaves behind repeat (about three walks for a settling body).
+      const auto& f = *cast<ForMapStmt>(&s);
+      uint32_t pointers = static_cast<uint32_t>(ctx_.result.variables.at(probe_.index).size()) + 2;
+      e_.stack_bytes += 8 * pointers;
+      stack_used_ += 8 * pointers;
+      buffer(8, false);
+      e_.instructions += 2 * pointers + 2 + kHelperCall + 3;
+      branch();
+      const MapInfo& info = ctx_.result.maps.at(cast<MapRef>(f.map)->name);
+      loop(s, *f.body, 3, false, [&] {
+        e_.instructions += pointers + 6;
+        copy(info.key.byte_size());
+        copy(info.value.byte_size());
+        for (const Stmt* x : f.body->stmts) stmt(*x);
+      });
+      if (auto v = map_loop_never_settles(*f.body); v && !e_.unsettled_map_loop) {
+        e_.unsettled_map_loop = s.loc;
+        e_.unsettled_variable = *v;
+      }
       break;
     }
     case NodeKind::Unroll: {
@@ -119,6 +147,7 @@ void Estimator::loop(const Stmt& s, const Block& block, uint64_t iterations, boo
                      const std::function<void()>& body) {
   uint32_t instructions = e_.instructions;
   uint32_t branches = e_.branches;
+  uint64_t pending = pending_;
   uint64_t nested = loop_processed_;
   body();
   uint64_t once = 2ull * (e_.instructions - instructions) + 4ull * (e_.branches - branches) + (loop_processed_ - nested);
@@ -127,6 +156,13 @@ void Estimator::loop(const Stmt& s, const Block& block, uint64_t iterations, boo
   if (more > 0 && loop_state_diverges(block)) more = doubling(iterations) - 1;
   uint64_t extra = more > UINT64_MAX / (once + 1) ? UINT64_MAX / 2 : more * once;
   loop_processed_ = std::min<uint64_t>(UINT64_MAX / 2, loop_processed_ + extra);
+  // Every undecidable branch of every iteration leaves a state for later;
+  // the verifier gives up when too many are waiting.
+  uint64_t waiting = iterations * (pending_ - pending);
+  if (waiting > e_.pending_branches) {
+    e_.pending_branches = waiting;
+    e_.pending_loop = s.loc;
+  }
   uint64_t total = extra + once;
   if (total > e_.heaviest_loop_processed) {
     e_.heaviest_loop = s.loc;
@@ -168,6 +204,7 @@ void Estimator::assign(const AssignStmt& a) {
     map_key(m);
     e_.instructions += kMapLookup;
     branch();
+    pending_ += 1;
     e_.instructions += info.value.kind == TypeKind::Min || info.value.kind == TypeKind::Max ? 10 : 6;
     if (info.value.kind == TypeKind::Hist) {  // six halving steps, zero and sign tests, the bucket store
       e_.instructions += 46;
@@ -178,6 +215,7 @@ void Estimator::assign(const AssignStmt& a) {
     }
     buffer(info.value.byte_size(), false);
     e_.instructions += 4 + kMapUpdate;
+    helper_warning(2);
     return;
   }
   expr(*a.value);
@@ -185,15 +223,18 @@ void Estimator::assign(const AssignStmt& a) {
   if (a.compound) {
     e_.instructions += kMapLookup;
     branch();
+    pending_ += 1;
     e_.instructions += 6;
     buffer(8, false);
     e_.instructions += 2 + kMapUpdate;
+    helper_warning(2);
     return;
   }
   uint32_t value_size = info.value.byte_size();
   buffer(value_size, info.value.by_reference());
   store(type_of(*a.value));
   e_.instructions += kMapUpdate;
+  helper_warning(2);
 }
 
 void Estimator::expr(const Expr& x) {
@@ -275,6 +316,7 @@ void Estimator::expr(const Expr& x) {
       map_key(m);
       e_.instructions += kMapLookup;
       branch();
+      pending_ += 1;
       if (t.by_reference()) {
         buffer(t.byte_size(), true);
         copy(t.byte_size());
@@ -315,6 +357,7 @@ void Estimator::expr(const Expr& x) {
       const auto& tr = *cast<Ternary>(&x);
       expr(*tr.cond);
       branch();
+      pending_ += 1;
       buffer(t.by_reference() ? t.byte_size() : 8, t.by_reference());
       expr(*tr.then_expr);
       expr(*tr.else_expr);
@@ -373,6 +416,7 @@ void Estimator::binary(const Binary& b) {
     buffer(8, false);
     e_.instructions += (literal ? 3 : 5) * n + 4;
     e_.branches += (literal ? 1 : 2) * n;
+    pending_ += (literal ? 1 : 2) * n;
     return;
   }
   if (l.is_array() || l.is_tuple()) {
@@ -390,12 +434,14 @@ void Estimator::binary(const Binary& b) {
       buffer(8, false);
       e_.instructions += (l.is_signed || r.is_signed) ? 18 : 6;
       e_.branches += 1;
+      if (!isa<IntegerLiteral>(b.rhs)) pending_ += 1;  // the zero-divisor guard
       break;
     case BinaryOp::LogAnd:
     case BinaryOp::LogOr:
       buffer(8, false);
       e_.instructions += 6;
       e_.branches += 1;
+      pending_ += 1;
       break;
     default:
       e_.instructions += is_comparison(b.op) ? 4 : 2;

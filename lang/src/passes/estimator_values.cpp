@@ -26,6 +26,7 @@ void Estimator::equality(const Type& t) {
   if (t.is_string()) {
     e_.instructions += 5 * t.size + 4;
     e_.branches += 2 * t.size;
+    pending_ += 2 * t.size;
     return;
   }
   if (t.is_array()) {
@@ -86,6 +87,7 @@ void Estimator::index(const IndexExpr& x) {
   if (element.is_array()) copy(element.native_size());
   e_.instructions += 8;
   branch();
+  pending_ += 1;
 }
 
 }  // namespace stratoshark::lang::cost

@@ -134,6 +134,7 @@ void TypeChecker::reset_result() {
   ctx_.result.probes = std::move(probes);
   ctx_.result.filters = std::move(filters);
   ctx_.result.max_loop_iterations = ctx_.options.max_loop_iterations;
+  ctx_.result.helper_warnings = ctx_.options.helper_warnings;
 }
 
 Type TypeChecker::set(const Node& n, Type t) {

@@ -68,7 +68,7 @@ void from_json(const nlohmann::json& j, FormatSegment& s) {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PrintfSpec, segments, event_size)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(JoinSpec, separator, count, size)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StackMapSpec, name, frames)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(WarningSite, helper, position)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(WarningSite, helper, position, source_line)
 
 std::string artifact_metadata_json(const Artifact& a) {
   nlohmann::json j = {

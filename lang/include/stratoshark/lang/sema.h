@@ -27,6 +27,8 @@ struct LanguageOptions {
   uint32_t string_capacity = 64;  // bytes, including the NUL, of strings read at run time (max_strlen)
   uint32_t max_loop_iterations = 1024;  // a while loop stops after this many iterations
   bool unsafe = false;                  // --unsafe: system(), signal()
+  // -k: report failed memory reads at run time; -kk (2): also failed map updates.
+  uint32_t helper_warnings = 0;
   std::vector<std::string> positional;  // $1 .. $N
 };
 
@@ -126,6 +128,7 @@ struct SemaResult {
   std::unordered_map<NodeId, UserAddress> user_addresses;  // uaddr() calls
   std::vector<std::string> time_formats;  // strftime() and time() formats, by Timestamp::size / constant
   uint32_t max_loop_iterations = 0;                     // while loops (from LanguageOptions)
+  uint32_t helper_warnings = 0;                         // -k, -kk (from LanguageOptions)
 
   // ProbeResolver
   std::vector<ResolvedProbe> probes;  // by probe index

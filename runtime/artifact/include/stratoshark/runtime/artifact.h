@@ -176,6 +176,7 @@ struct StackMapSpec {
 struct WarningSite {
   std::string helper;  // e.g. "probe_read_kernel"
   SourcePosition position;
+  std::string source_line;  // the text of that line, for the message
 };
 struct EventHeader {
   uint32_t type;
