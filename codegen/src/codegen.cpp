@@ -14,18 +14,6 @@ namespace stratoshark::codegen {
 
 namespace {
 
-runtime::SourcePosition position_of(const lang::SourceManager& sources, lang::SourceRange r) {
-  runtime::SourcePosition p;
-  if (r.file >= sources.size()) return p;
-  const auto& file = sources.file(r.file);
-  auto lc = file.position(r.begin);
-  p.file = file.name();
-  p.line = lc.line;
-  p.column = lc.column;
-  p.length = r.end - r.begin;
-  return p;
-}
-
 const char* program_type_name(lang::ProgramType t, bool retprobe) {
   switch (t) {
     case lang::ProgramType::Tracing: return retprobe ? "tracing (fexit)" : "tracing (fentry)";
@@ -151,7 +139,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     for (size_t i = 0; i < plan.targets.size(); ++i) {
       const lang::ProbeTarget& t = plan.targets[i];
       spec.targets.push_back({t.name, t.params, t.number, t.retprobe, plan.probe_ids[i],
-                              position_of(sources, plan.locations[i])});
+                              module.position(plan.locations[i])});
       spec.alternatives.push_back(plan.alternatives[i]);
     }
     artifact.programs.push_back(std::move(spec));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -45,38 +46,46 @@ struct RawLine {
   SourceLine line;
 };
 
-// .BTF.ext line info, grouped by section name.
-std::map<std::string, std::vector<RawLine>> btf_ext_lines(llvm::StringRef ext, llvm::StringRef strings) {
-  std::map<std::string, std::vector<RawLine>> out;
+// Walks one .BTF.ext subsection (its offset and length at `header_field`
+// and +4 in the header): calls `record(section name, the record's four u32
+// fields)` for each record.
+void for_each_ext_record(llvm::StringRef ext, llvm::StringRef strings, size_t header_field,
+                         const std::function<void(const std::string&, const uint32_t (&)[4])>& record) {
   uint16_t magic = 0;
-  uint32_t hdr_len = 0, line_off = 0, line_len = 0;
-  if (!read_at(ext, 0, magic) || magic != 0xeB9F) return out;
-  if (!read_at(ext, 4, hdr_len) || !read_at(ext, 16, line_off) || !read_at(ext, 20, line_len)) return out;
-  size_t pos = static_cast<size_t>(hdr_len) + line_off;
-  size_t end = pos + line_len;
+  uint32_t hdr_len = 0, off = 0, len = 0;
+  if (!read_at(ext, 0, magic) || magic != 0xeB9F || !read_at(ext, 4, hdr_len) || hdr_len < header_field + 8) return;
+  if (!read_at(ext, header_field, off) || !read_at(ext, header_field + 4, len) || len == 0) return;
+  size_t pos = static_cast<size_t>(hdr_len) + off;
+  size_t end = pos + len;
   uint32_t rec_size = 0;
-  if (end > ext.size() || !read_at(ext, pos, rec_size) || rec_size < 16) return out;
+  if (end > ext.size() || !read_at(ext, pos, rec_size) || rec_size < 16) return;
   pos += 4;
   while (pos + 8 <= end) {
     uint32_t sec_name_off = 0, count = 0;
     read_at(ext, pos, sec_name_off);
     read_at(ext, pos + 4, count);
     pos += 8;
-    auto& records = out[c_string_at(strings, sec_name_off)];
+    std::string section = c_string_at(strings, sec_name_off);
     for (uint32_t i = 0; i < count && pos + rec_size <= end; ++i, pos += rec_size) {
-      uint32_t insn_off = 0, file_off = 0, text_off = 0, line_col = 0;
-      read_at(ext, pos, insn_off);
-      read_at(ext, pos + 4, file_off);
-      read_at(ext, pos + 8, text_off);
-      read_at(ext, pos + 12, line_col);
-      SourceLine line;
-      line.file = c_string_at(strings, file_off);
-      line.text = c_string_at(strings, text_off);
-      line.line = line_col >> 10;
-      line.column = line_col & 0x3ff;
-      records.push_back({insn_off, std::move(line)});
+      uint32_t fields[4] = {};
+      for (int f = 0; f < 4; ++f) read_at(ext, pos + 4 * static_cast<size_t>(f), fields[f]);
+      record(section, fields);
     }
   }
+}
+
+// .BTF.ext line info (header offset 16), grouped by section name.
+std::map<std::string, std::vector<RawLine>> btf_ext_lines(llvm::StringRef ext, llvm::StringRef strings) {
+  std::map<std::string, std::vector<RawLine>> out;
+  for_each_ext_record(ext, strings, 16, [&](const std::string& section, const uint32_t (&f)[4]) {
+    // insn_off, file_name_off, line_off, line_col
+    SourceLine line;
+    line.file = c_string_at(strings, f[1]);
+    line.text = c_string_at(strings, f[2]);
+    line.line = f[3] >> 10;
+    line.column = f[3] & 0x3ff;
+    out[section].push_back({f[0], std::move(line)});
+  });
   return out;
 }
 
@@ -163,40 +172,20 @@ std::string access_text(const BtfTypes& types, uint32_t type_id, const std::stri
   return out + "::" + path;
 }
 
-// .BTF.ext CO-RE relocations, grouped by section name.
+// .BTF.ext CO-RE relocations (header offset 24), grouped by section name.
 std::map<std::string, std::vector<std::pair<uint32_t, std::string>>> btf_ext_core(llvm::StringRef ext,
                                                                                    llvm::StringRef btf) {
   std::map<std::string, std::vector<std::pair<uint32_t, std::string>>> out;
-  uint16_t magic = 0;
-  uint32_t hdr_len = 0, core_off = 0, core_len = 0;
-  if (!read_at(ext, 0, magic) || magic != 0xeB9F || !read_at(ext, 4, hdr_len) || hdr_len < 32) return out;
-  if (!read_at(ext, 24, core_off) || !read_at(ext, 28, core_len) || core_len == 0) return out;
   llvm::StringRef strings = btf_strings(btf);
-  BtfTypes types = btf_types(btf);
-  size_t pos = static_cast<size_t>(hdr_len) + core_off;
-  size_t end = pos + core_len;
-  uint32_t rec_size = 0;
-  if (end > ext.size() || !read_at(ext, pos, rec_size) || rec_size < 16) return out;
-  pos += 4;
+  BtfTypes types;
   static constexpr const char* kKinds[] = {"field offset", "field exists", "field size", "field signedness",
                                            "field left shift", "field right shift"};
-  while (pos + 8 <= end) {
-    uint32_t sec_name_off = 0, count = 0;
-    read_at(ext, pos, sec_name_off);
-    read_at(ext, pos + 4, count);
-    pos += 8;
-    auto& records = out[c_string_at(strings, sec_name_off)];
-    for (uint32_t i = 0; i < count && pos + rec_size <= end; ++i, pos += rec_size) {
-      uint32_t insn_off = 0, type_id = 0, access_off = 0, kind = 0;
-      read_at(ext, pos, insn_off);
-      read_at(ext, pos + 4, type_id);
-      read_at(ext, pos + 8, access_off);
-      read_at(ext, pos + 12, kind);
-      std::string what = kind < std::size(kKinds) ? kKinds[kind] : fmt::format("kind {}", kind);
-      records.emplace_back(insn_off, fmt::format("CO-RE {}: {}", what,
-                                                 access_text(types, type_id, c_string_at(strings, access_off))));
-    }
-  }
+  for_each_ext_record(ext, strings, 24, [&](const std::string& section, const uint32_t (&f)[4]) {
+    // insn_off, type_id, access_str_off, kind
+    if (types.types.empty()) types = btf_types(btf);
+    std::string what = f[3] < std::size(kKinds) ? kKinds[f[3]] : fmt::format("kind {}", f[3]);
+    out[section].emplace_back(f[0], fmt::format("CO-RE {}: {}", what, access_text(types, f[1], c_string_at(strings, f[2]))));
+  });
   return out;
 }
 

@@ -262,11 +262,7 @@ llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
   uint32_t rounded = lang::limits::rounded_buffer(bytes);
   llvm::Value* slot;
   if (lang::limits::buffer_on_stack(rounded, stack_used_)) {
-    llvm::IRBuilder<> at_entry(entry_, entry_->begin());
-    auto* alloca = at_entry.CreateAlloca(llvm::ArrayType::get(builder_.getInt8Ty(), rounded));
-    alloca->setAlignment(llvm::Align(8));
-    stack_used_ += rounded;
-    slot = alloca;
+    slot = stack_slot(rounded);
   } else {
     slot = at_offset(scratch_base(), scratch_used_);
     scratch_used_ += rounded;

@@ -26,6 +26,21 @@ bool Type::is_key_type() const {
   }
 }
 
+bool Type::is_storable() const {
+  switch (kind) {
+    case TypeKind::Tuple:
+      for (const Type& e : elements) {
+        if (!e.is_storable()) return false;
+      }
+      return true;
+    case TypeKind::Buffer:
+    case TypeKind::Timestamp:
+      return true;
+    default:
+      return is_key_type();
+  }
+}
+
 bool Type::by_reference() const {
   switch (kind) {
     case TypeKind::String:

@@ -11,30 +11,6 @@
 
 namespace stratoshark::lang {
 
-bool TypeChecker::storable(const Type& t) {
-  switch (t.kind) {
-    case TypeKind::Int:
-    case TypeKind::String:
-    case TypeKind::ProbeName:
-    case TypeKind::Address:
-    case TypeKind::Pointer:
-    case TypeKind::Array:
-    case TypeKind::Buffer:
-    case TypeKind::Stack:
-    case TypeKind::Symbol:
-    case TypeKind::Timestamp:
-    case TypeKind::FuncName:
-      return true;
-    case TypeKind::Tuple:
-      for (const Type& e : t.elements) {
-        if (!storable(e)) return false;
-      }
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool TypeChecker::user_space_probe(const Probe& probe) const {
   const auto& attaches = ctx_.result.probes[probe.index].attaches;
   if (attaches.empty()) return false;

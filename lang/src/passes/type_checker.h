@@ -72,7 +72,7 @@ class TypeChecker {
   Type map_key_type(const MapRef& m) { return key_type(m); }
 
   // Values that variables, map values, tuple elements and print() can hold.
-  static bool storable(const Type& t);
+  static bool storable(const Type& t) { return t.is_storable(); }
   // Integers and pointers (what arithmetic, conditions and %d accept).
   static bool integral(const Type& t) { return t.is_scalar_number(); }
   // Whether the probe runs in user space (uprobe, usdt): pointers made from

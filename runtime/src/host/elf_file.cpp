@@ -120,39 +120,6 @@ Result<std::string> resolve_binary(const std::string& name) {
                std::nullopt, {}};
 }
 
-Result<std::vector<std::string>> elf_functions(const std::string& path) {
-  std::vector<std::string> names;
-  Status s = with_elf(path, [&](Elf* elf) -> Status {
-    Elf_Scn* scn = nullptr;
-    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
-      GElf_Shdr shdr;
-      if (gelf_getshdr(scn, &shdr) == nullptr) continue;
-      if (shdr.sh_type != SHT_SYMTAB && shdr.sh_type != SHT_DYNSYM) continue;
-      Elf_Data* data = elf_getdata(scn, nullptr);
-      if (data == nullptr || shdr.sh_entsize == 0) continue;
-      size_t count = shdr.sh_size / shdr.sh_entsize;
-      for (size_t i = 0; i < count; ++i) {
-        GElf_Sym sym;
-        if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
-        int type = GELF_ST_TYPE(sym.st_info);
-        if ((type != STT_FUNC && type != STT_GNU_IFUNC) || sym.st_shndx == SHN_UNDEF || sym.st_value == 0) continue;
-        const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
-        if (name == nullptr || *name == '\0') continue;
-        std::string n = name;
-        // Versioned dynamic names ("malloc@@GLIBC_2.2.5") are not in .dynsym's
-        // string table; only .symtab of some builds has them. Keep the base name.
-        if (auto at = n.find('@'); at != std::string::npos) n.resize(at);
-        names.push_back(std::move(n));
-      }
-    }
-    return {};
-  });
-  if (!s) return s.error();
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
-
 Result<ElfImage> elf_image(const std::string& path) {
   ElfImage image;
   Status s = with_elf(path, [&](Elf* elf) -> Status {
@@ -181,6 +148,8 @@ Result<ElfImage> elf_image(const std::string& path) {
         const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
         if (name == nullptr || *name == '\0') continue;
         std::string n = name;
+        // Versioned dynamic names ("malloc@@GLIBC_2.2.5") are not in .dynsym's
+        // string table; only .symtab of some builds has them. Keep the base name.
         if (auto at = n.find('@'); at != std::string::npos) n.resize(at);
         image.symbols.push_back({std::move(n), sym.st_value, sym.st_size, function});
       }
@@ -191,6 +160,18 @@ Result<ElfImage> elf_image(const std::string& path) {
   std::sort(image.symbols.begin(), image.symbols.end(),
             [](const ElfSymbol& a, const ElfSymbol& b) { return a.address < b.address || (a.address == b.address && a.name < b.name); });
   return image;
+}
+
+Result<std::vector<std::string>> elf_functions(const std::string& path) {
+  auto image = elf_image(path);
+  if (!image) return image.error();
+  std::vector<std::string> names;
+  for (const ElfSymbol& s : image->symbols) {
+    if (s.function) names.push_back(s.name);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 Result<std::vector<UsdtNote>> elf_usdt_notes(const std::string& path) {

@@ -175,6 +175,8 @@ struct Type {
   bool is_histogram() const { return kind == TypeKind::Hist || kind == TypeKind::Lhist; }
   // Usable as (part of) a map key.
   bool is_key_type() const;
+  // A value variables, map values, tuple elements and print() can hold.
+  bool is_storable() const;
 
   // Storage size in bytes of a value of this type (maps, events, stack).
   uint32_t byte_size() const;
