@@ -57,15 +57,7 @@ Val emit_Elapsed(ProgramEmitter& e, const Identifier&) {
   // The start time is written into the one-entry array `ss_start` by the
   // runtime after loading, before BEGIN runs.
   llvm::Value* now = e.call_helper(BPF_FUNC_ktime_get_ns, e.i64_type(), {});
-  llvm::Value* key = e.buffer(4, false);
-  e.b().CreateStore(e.b().getInt32(0), key);
-  llvm::Value* slot = e.call_helper(BPF_FUNC_map_lookup_elem, e.ptr_type(), {e.start_map(), key});
-  llvm::Value* result = e.buffer(8, false);
-  e.b().CreateStore(e.i64(0), result);
-  e.if_then(e.b().CreateIsNotNull(slot), [&] {
-    e.b().CreateStore(e.b().CreateSub(now, e.b().CreateLoad(e.i64_type(), slot)), result);
-  });
-  return {e.b().CreateLoad(e.i64_type(), result), Type::u64()};
+  return {e.b().CreateSub(now, e.read_array_word(e.start_map())), Type::u64()};
 }
 
 Val emit_Numaid(ProgramEmitter& e, const Identifier&) {

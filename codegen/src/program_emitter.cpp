@@ -402,15 +402,17 @@ void ProgramEmitter::count_dropped_event() {
   });
 }
 
-llvm::Value* ProgramEmitter::start_map() {
-  CodegenState& s = state_;
-  if (s.start == nullptr) {
-    s.artifact.start_map = "ss_start";
-    s.start = s.module.define_map(s.artifact.start_map, BPF_MAP_TYPE_ARRAY, 1, s.module.di_int(32, false),
-                                  s.module.di_int(64, false));
+// A one-entry array of u64 that the runtime writes after loading.
+llvm::Value* ProgramEmitter::runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name) {
+  if (map == nullptr) {
+    artifact_name = name;
+    map = state_.module.define_map(name, BPF_MAP_TYPE_ARRAY, 1, state_.module.di_int(32, false),
+                                   state_.module.di_int(64, false));
   }
-  return s.start;
+  return map;
 }
+
+llvm::Value* ProgramEmitter::start_map() { return runtime_word(state_.start, state_.artifact.start_map, "ss_start"); }
 
 llvm::Value* ProgramEmitter::stack_map(uint32_t frames) {
   CodegenState& s = state_;
@@ -428,15 +430,7 @@ llvm::Value* ProgramEmitter::stack_map(uint32_t frames) {
   return map;
 }
 
-llvm::Value* ProgramEmitter::cpid_map() {
-  CodegenState& s = state_;
-  if (s.cpid == nullptr) {
-    s.artifact.cpid_map = "ss_cpid";
-    s.cpid = s.module.define_map(s.artifact.cpid_map, BPF_MAP_TYPE_ARRAY, 1, s.module.di_int(32, false),
-                                 s.module.di_int(64, false));
-  }
-  return s.cpid;
-}
+llvm::Value* ProgramEmitter::cpid_map() { return runtime_word(state_.cpid, state_.artifact.cpid_map, "ss_cpid"); }
 
 llvm::Value* ProgramEmitter::read_array_word(llvm::Value* map) {
   llvm::Value* key = buffer(4, false);

@@ -149,6 +149,7 @@ class ProgramEmitter {
   llvm::Value* stack_map(uint32_t frames);
   // The `ss_cpid` map (cpid), defined on first use.
   llvm::Value* cpid_map();
+  llvm::Value* runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name);
   // Reads element 0 of a one-entry array map of u64 (0 when missing).
   llvm::Value* read_array_word(llvm::Value* map);
   // Ends this run of the program now (after exit()).
