@@ -12,7 +12,7 @@ CMAKE_GEN  := -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-
 # Everything the build and the tests need, from Debian.
 PACKAGES := clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev libz3-dev zlib1g-dev libzstd-dev \
             libbpf-dev libelf-dev systemtap-sdt-dev bpftool re2c bison cmake ninja-build ccache pkg-config \
-            libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
+            libfmt-dev nlohmann-json3-dev libxxhash-dev libcli11-dev libgtest-dev \
             python3 iproute2 libpcap-dev tcpdump python3-scapy tshark wireshark-common
 # What `make bench` compares against and measures with.
 BENCH_PACKAGES := bpftrace hyperfine time
@@ -87,6 +87,8 @@ test: unit lit asan-test fuzz-smoke
 bench: build bench-deps
 	bench/startup.sh $(BUILD)/cli/stratoshark
 	python3 bench/dissect.py $(BUILD)
+	python3 bench/filter_cost.py $(BUILD)
+	python3 bench/stdlib.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -2,7 +2,9 @@
 """Start-up benchmark: stratoshark vs bpftrace on the same one-liners.
 
 For each case both tools run back to back in one session:
-  * wall time over repeated runs (hyperfine: mean and standard deviation),
+  * wall time over repeated runs (hyperfine: mean and standard deviation);
+    stratoshark twice: compiling every time (--no-cache) and reusing its
+    compile cache (the default once a program has run),
   * peak resident memory (GNU time's maximum RSS, median of 5 runs),
 and the table shows stratoshark / bpftrace ratios. Prints Markdown.
 """
@@ -65,29 +67,41 @@ def peak_rss_kb(argv):
     return statistics.median(samples)
 
 
+def fmt_time(mean_sd):
+    return f"{mean_sd[0]*1000:.1f} ± {mean_sd[1]*1000:.1f} ms"
+
+
 def main():
     stratoshark = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/cli/stratoshark")
     bpftrace = shutil.which("bpftrace")
     if bpftrace is None:
         sys.exit("bpftrace is not installed (make bench-deps)")
+    # The compile cache in a directory of its own: "compiled" runs pass
+    # --no-cache; "cached" runs reuse what the warm-up runs stored.
+    cache = tempfile.mkdtemp(prefix="ss-bench-cache-")
+    os.environ["STRATOSHARK_CACHE_DIR"] = cache
     version = subprocess.run([bpftrace, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"stratoshark: {stratoshark}\n{version}, {RUNS} runs each (hyperfine -N), RSS median of {RSS_RUNS}\n")
-    print("| program | what is timed | stratoshark | bpftrace | time ratio | stratoshark RSS | bpftrace RSS | RSS ratio |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| program | what is timed | bpftrace | stratoshark compiled | ratio | stratoshark cached | ratio "
+          "| bpftrace RSS | stratoshark RSS | RSS ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+
+    def row(program, what, b, cold, warm):
+        b_rss = peak_rss_kb([bpftrace, "-e", program])
+        s_rss = peak_rss_kb([stratoshark, "--no-cache", "-e", program])
+        print(f"| `{program}` | {what} | {fmt_time(b)} | {fmt_time(cold)} | {cold[0]/b[0]:.3f} | {fmt_time(warm)}"
+              f" | {warm[0]/b[0]:.3f} | {b_rss/1024:.1f} MiB | {s_rss/1024:.1f} MiB | {s_rss/b_rss:.3f} |")
+
     for program, what in CASES:
         quoted = program.replace("'", "'\\''")
-        (s_mean, s_sd), (b_mean, b_sd) = hyperfine([f"{stratoshark} -e '{quoted}'", f"{bpftrace} -e '{quoted}'"])
-        s_rss = peak_rss_kb([stratoshark, "-e", program])
-        b_rss = peak_rss_kb([bpftrace, "-e", program])
-        print(f"| `{program}` | {what} | {s_mean*1000:.1f} ± {s_sd*1000:.1f} ms | {b_mean*1000:.1f} ± {b_sd*1000:.1f} ms"
-              f" | {s_mean/b_mean:.3f} | {s_rss/1024:.1f} MiB | {b_rss/1024:.1f} MiB | {s_rss/b_rss:.3f} |")
-    (s_mean, s_sd) = time_to_first_line([stratoshark, "-e", ATTACHED])
-    (b_mean, b_sd) = time_to_first_line([bpftrace, "-e", ATTACHED])
-    s_rss = peak_rss_kb([stratoshark, "-e", ATTACHED])
-    b_rss = peak_rss_kb([bpftrace, "-e", ATTACHED])
-    print(f"| `{ATTACHED}` | start to probes attached: the interval's first printf line arrives"
-          f" | {s_mean*1000:.1f} ± {s_sd*1000:.1f} ms | {b_mean*1000:.1f} ± {b_sd*1000:.1f} ms"
-          f" | {s_mean/b_mean:.3f} | {s_rss/1024:.1f} MiB | {b_rss/1024:.1f} MiB | {s_rss/b_rss:.3f} |")
+        b, cold, warm = hyperfine([f"{bpftrace} -e '{quoted}'", f"{stratoshark} --no-cache -e '{quoted}'",
+                                   f"{stratoshark} -e '{quoted}'"])
+        row(program, what, b, cold, warm)
+    b = time_to_first_line([bpftrace, "-e", ATTACHED])
+    cold = time_to_first_line([stratoshark, "--no-cache", "-e", ATTACHED])
+    warm = time_to_first_line([stratoshark, "-e", ATTACHED])
+    row(ATTACHED, "start to probes attached: the interval's first printf line arrives", b, cold, warm)
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -14,9 +15,31 @@
 
 namespace stratoshark::cli {
 
-int check_capture_options(const Options& o) {
-  if (o.event_mode == "perf") {
-    print_error("--event-mode perf is not available in this build", "use the default, --event-mode ringbuf");
+namespace {
+
+std::string node_dir(int node) { return fmt::format("/sys/devices/system/node/node{}", node); }
+
+// "0-1" from /sys/devices/system/node/online (or nodeN/cpulist); "" when unreadable.
+std::string read_line(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+}  // namespace
+
+std::string capture_attach_point(const std::string& interface) {
+  if (interface.empty()) return "socket:any";
+  if (interface.find(':') != std::string::npos) return interface;
+  return "socket:" + interface;
+}
+
+int check_event_options(const Options& o) {
+  if (o.numa_node >= 0 && ::access(node_dir(o.numa_node).c_str(), F_OK) != 0) {
+    std::string online = read_line("/sys/devices/system/node/online");
+    print_error(fmt::format("this machine has no NUMA node {} (--numa-node)", o.numa_node),
+                fmt::format("its nodes are {} (/sys/devices/system/node/online)", online.empty() ? "0" : online));
     return kExitUsage;
   }
   return kExitOk;
@@ -41,17 +64,26 @@ bool enter_netns(const std::string& netns) {
   return true;
 }
 
-bool pin_to_cpus(const std::string& list) {
+bool place_reader(const Options& o) {
+  std::string list = o.cpu_affinity;
+  std::string origin = "--cpu-affinity";
+  if (list.empty() && o.numa_node >= 0) {
+    list = read_line(node_dir(o.numa_node) + "/cpulist");
+    origin = fmt::format("the CPUs of NUMA node {}", o.numa_node);
+    if (list.empty()) return true;  // a node without CPUs (memory only): nothing to pin to
+  }
+  if (list.empty()) return true;
   cpu_set_t set;
   CPU_ZERO(&set);
   for (int cpu : parse_cpu_list(list)) {
     if (cpu < CPU_SETSIZE) CPU_SET(cpu, &set);
   }
   if (sched_setaffinity(0, sizeof set, &set) != 0) {
-    print_error(fmt::format("cannot pin the reader to CPUs {}: {}", list, std::strerror(errno)),
+    print_error(fmt::format("cannot pin the reader to CPUs {} ({}): {}", list, origin, std::strerror(errno)),
                 "name CPUs that exist and are online (see /sys/devices/system/cpu/online)");
     return false;
   }
+  if (o.verbose) std::fprintf(stderr, "event reader on CPUs %s (%s)\n", list.c_str(), origin.c_str());
   return true;
 }
 

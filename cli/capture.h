@@ -1,26 +1,31 @@
-// `stratoshark capture`: what it adds around the common pipeline — the packet
-// lines it prints, the options that act on the process (--netns,
-// --cpu-affinity), and the closing "Captured: N packets, Dropped: M (x%)".
+// `stratoshark capture` and the options that act on the process around the
+// common pipeline: the probe the capture runs in, --netns, where the event
+// reader runs (--cpu-affinity, --numa-node), and the closing
+// "Captured: N packets, Dropped: M (x%)" (also for scripts with network probes).
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <string>
 
 #include "options.h"
-#include "stratoshark/runtime/session.h"
 
 namespace stratoshark::cli {
 
-// Checks the capture options this build cannot honour yet; prints why and
-// returns the exit code, or kExitOk.
-int check_capture_options(const Options& o);
+// The attach point `capture -i` names: an interface (socket:IFACE; "" and
+// "any" are every interface) or a network probe written out
+// (socket:IFACE, tc:IFACE:ingress|egress, xdp:IFACE).
+std::string capture_attach_point(const std::string& interface);
+
+// Checks the options this machine cannot honour (a NUMA node it lacks);
+// prints why and returns the exit code, or kExitOk.
+int check_event_options(const Options& o);
 
 // Enters the network namespace of --netns (a name under /run/netns or a
 // path); prints the problem and returns false on failure.
 bool enter_netns(const std::string& netns);
-// Pins the calling thread to --cpu-affinity's CPUs; prints the problem and returns false on failure.
-bool pin_to_cpus(const std::string& list);
+// Pins the calling thread (the event reader) to --cpu-affinity's CPUs, or
+// else to the CPUs of --numa-node; prints the problem and returns false on failure.
+bool place_reader(const Options& o);
 
 // "Captured: N packets, Dropped: M (x%)"
 std::string capture_summary(uint64_t captured, uint64_t dropped);

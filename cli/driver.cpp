@@ -19,10 +19,12 @@
 
 #include "capture.h"
 #include "child.h"
+#include "compile_cache.h"
 #include "explain.h"
 #include "host_catalog.h"
 #include "program_output.h"
 #include "report.h"
+#include "stdlib_tools.h"
 #include "stratoshark/codegen/codegen.h"
 #include "stratoshark/lang/ast_printer.h"
 #include "stratoshark/lang/capture_program.h"
@@ -84,6 +86,14 @@ std::optional<std::string> read_file(const std::string& path) {
   return ss.str();
 }
 
+// What to say when a SCRIPT word is neither a file nor a stdlib tool.
+std::string stdlib_hint(const std::string& word) {
+  auto dirs = stdlib_dirs();
+  if (word.find('/') != std::string::npos || dirs.empty()) return "check the path, or pass the program inline with -e";
+  return fmt::format("check the path, or name a tool of the stdlib (ls {}), or pass the program inline with -e",
+                     dirs.front());
+}
+
 // STRATOSHARK_MAX_STRLEN (or bpftrace's BPFTRACE_MAX_STRLEN): the default
 // string capacity; a config block in the script overrides it.
 bool apply_environment(lang::LanguageOptions& language) {
@@ -102,6 +112,34 @@ bool apply_environment(lang::LanguageOptions& language) {
   return true;
 }
 
+// The compile cache's key: the host answers `key` already holds (from the
+// passes' catalog), then this executable and kernel, the sources, the options
+// that reach the compiler and the typed program (docs/cli.md#compile-cache).
+std::string compile_key(CompileKey& key, const lang::SourceManager& sources, const lang::LanguageOptions& language,
+                        const codegen::CodegenOptions& cg, const std::string& typed_ast) {
+  // A new option field changes these sizes (not always: event_mode fitted in
+  // padding), so check the list below whenever a field is added.
+  static_assert(sizeof(lang::LanguageOptions) == 40, "add the new LanguageOptions field to the compile key");
+  static_assert(sizeof(codegen::CodegenOptions) == 56, "add the new CodegenOptions field to the compile key");
+  add_environment(key);
+  for (size_t i = 0; i < sources.size(); ++i) {
+    key.add("source " + sources.file(static_cast<lang::FileId>(i)).name(), sources.file(static_cast<lang::FileId>(i)).text());
+  }
+  key.add("string_capacity", language.string_capacity);
+  key.add("max_loop_iterations", language.max_loop_iterations);
+  key.add("unsafe", language.unsafe);
+  for (const auto& word : language.positional) key.add("positional", word);
+  key.add("cpu", cg.cpu);
+  key.add("map_entries", cg.map_entries);
+  key.add("ringbuf_bytes", cg.ringbuf_bytes);
+  key.add("keep_ir", cg.keep_ir);
+  key.add("snaplen", cg.snaplen);
+  key.add("replay", cg.replay);
+  key.add("event_mode", static_cast<uint64_t>(cg.event_mode));
+  key.add("typed_ast", typed_ast);
+  return key.key();
+}
+
 struct Compiled {
   std::optional<runtime::Artifact> artifact;
   int exit_code = kExitOk;
@@ -115,7 +153,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::FileId file = 0;
   if (o.capture) {
     lang::CaptureRequest request;
-    request.attach_point = "socket:" + (o.interface.empty() ? std::string("any") : o.interface);
+    request.attach_point = capture_attach_point(o.interface);
     request.filter = o.filter;
     program = lang::build_capture_program(request, sources, ast, diags);
     if (program == nullptr) {
@@ -125,13 +163,15 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   } else if (o.has_program_text) {
     file = sources.add("-e", o.program_text);
   } else {
-    auto text = read_file(o.script_path);
+    auto path = find_script(o.script_path);
+    auto text = path ? read_file(*path) : std::nullopt;
     if (!text) {
+      if (!path) errno = ENOENT;
       print_error(fmt::format("cannot read script '{}': {}", o.script_path, std::strerror(errno)),
-                  "check the path, or pass the program inline with -e");
+                  stdlib_hint(o.script_path));
       return {std::nullopt, kExitUsage, {}};
     }
-    file = sources.add(o.script_path, std::move(*text));
+    file = sources.add(*path, std::move(*text));
   }
 
   if (!o.capture) program = lang::parse_program(sources, file, ast, diags);
@@ -153,7 +193,9 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   if (runtime::Status s = runtime::ensure_tracefs(); !s && o.verbose) {
     std::cerr << "warning: " << s.error().message << "\n";
   }
-  auto catalog = make_system_catalog();
+  CompileKey key;
+  auto system_catalog = make_system_catalog();
+  auto catalog = fingerprint_catalog(*system_catalog, key);
   lang::LanguageOptions language;
   language.positional = o.script_args;
   language.unsafe = o.unsafe;
@@ -167,9 +209,11 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   bool ok = lang::default_passes().run(ctx);
   print_diagnostics(diags, sources);  // warnings too
   if (!ok) return {std::nullopt, kExitProgramError, {}};
-  if (wants(o, "types")) {
-    std::cout << lang::print_ast(*program, [&](const lang::Expr& e) { return sema.type_of(&e).to_string(); });
+  std::string typed_ast;
+  if (wants(o, "types") || (!o.no_cache && last_stage == 0)) {
+    typed_ast = lang::print_ast(*program, [&](const lang::Expr& e) { return sema.type_of(&e).to_string(); });
   }
+  if (wants(o, "types")) std::cout << typed_ast;
   if (last_stage == 2) return {std::nullopt, kExitOk, {}};
 
   codegen::CodegenOptions cg;
@@ -177,10 +221,30 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   cg.snaplen = o.snaplen;
   cg.replay = !o.read_file.empty();
   cg.ringbuf_bytes = ring_buffer_bytes(o.buffer_bytes);
-  codegen::CodegenResult generated = codegen::generate(*program, sema, sources, cg);
-  if (!generated.artifact) {
-    print_error(generated.error, "this is a bug in stratoshark; please report it with the program");
-    return {std::nullopt, kExitInternal, {}};
+  cg.event_mode = o.event_mode == "perf" ? runtime::EventMode::PerfBuffer : runtime::EventMode::RingBuffer;
+  // -d ir and -d asm show LLVM's work, so they always compile.
+  std::optional<CompileCache> cache;
+  std::string cache_key;
+  if (!o.no_cache && last_stage == 0) {
+    std::string why;
+    cache = CompileCache::open(why);
+    if (!cache && o.verbose) std::cerr << "compile cache not used: " << why << "\n";
+    if (cache) cache_key = compile_key(key, sources, language, cg, typed_ast);
+  }
+  codegen::CodegenResult generated;
+  if (cache) generated.artifact = cache->load(cache_key);
+  if (generated.artifact) {
+    if (o.verbose) std::cerr << fmt::format("compile cache: reused {}/{}\n", cache->directory(), cache_key);
+  } else {
+    generated = codegen::generate(*program, sema, sources, cg);
+    if (!generated.artifact) {
+      print_error(generated.error, "this is a bug in stratoshark; please report it with the program");
+      return {std::nullopt, kExitInternal, {}};
+    }
+    std::string why;
+    if (cache && !cache->store(cache_key, *generated.artifact, why)) {
+      if (o.verbose) std::cerr << "compile cache: not stored: " << why << "\n";
+    }
   }
   if (wants(o, "ir-unopt")) std::cout << generated.ir_unoptimized;
   if (wants(o, "ir")) std::cout << generated.ir_optimized;
@@ -222,10 +286,8 @@ double ms_since(Clock::time_point start) {
 
 int run_program(const Options& o) {
   auto started = Clock::now();
-  if (o.capture) {
-    if (int code = check_capture_options(o); code != kExitOk) return code;
-    if (!o.netns.empty() && !enter_netns(o.netns)) return kExitUsage;
-  }
+  if (int code = check_event_options(o); code != kExitOk) return code;
+  if (o.capture && !o.netns.empty() && !enter_netns(o.netns)) return kExitUsage;
   lang::SourceManager sources;
   Compiled compiled = compile(o, sources);
   if (o.verbose && compiled.artifact) std::cerr << fmt::format("compiled in {:.1f} ms\n", ms_since(started));
@@ -236,6 +298,10 @@ int run_program(const Options& o) {
   ro.verbose = o.verbose;
   ro.numa_node = o.numa_node;
   ro.pid = o.pid;
+  // Forces the older tc attachment where the kernel has tcx (to test it, or
+  // to share a clsact qdisc with tc(8)-managed filters).
+  const char* tc_attach = std::getenv("STRATOSHARK_TC_ATTACH");
+  ro.tc_clsact = tc_attach != nullptr && std::string_view(tc_attach) == "clsact";
   if (o.pid > 0 && ::kill(o.pid, 0) != 0 && errno == ESRCH) {
     print_error(fmt::format("no process has pid {} (-p)", o.pid), "check the pid, e.g. with: pgrep NAME");
     return kExitUsage;
@@ -281,7 +347,7 @@ int run_program(const Options& o) {
   }
   if (runtime::Status s = session.preflight(); !s) return fail(s.error(), sources, o);
 
-  if (!o.cpu_affinity.empty() && !pin_to_cpus(o.cpu_affinity)) return kExitUsage;
+  if (!place_reader(o)) return kExitUsage;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
   if (!o.output_file.empty()) {
     file.reset(std::fopen(o.output_file.c_str(), "w"));
@@ -310,7 +376,10 @@ int run_program(const Options& o) {
     size_t probes = 0;
     for (const auto& p : artifact.programs) probes += p.provider == "BEGIN" || p.provider == "END" ? 0 : p.targets.size();
     std::cerr << fmt::format("Attaching {} probe{}...\n", probes, probes == 1 ? "" : "s");
-    if (o.verbose) std::cerr << fmt::format("{} attachments live {:.1f} ms since start\n", *attached, ms_since(started));
+    if (o.verbose) {
+      for (const std::string& note : session.attach_notes()) std::cerr << "attached " << note << "\n";
+      std::cerr << fmt::format("{} attachments live {:.1f} ms since start\n", *attached, ms_since(started));
+    }
     if (command) {
       struct sigaction sa {};
       sa.sa_handler = on_child_exit;
@@ -334,11 +403,32 @@ int run_program(const Options& o) {
             [](const runtime::MapSnapshot* a, const runtime::MapSnapshot* b) { return a->spec->name < b->spec->name; });
   for (const runtime::MapSnapshot* m : ordered) sink.maps_at_exit(*m);
 
-  if (o.capture) {
-    std::cerr << capture_summary(sink.packets(), session.dropped_events());
+  if (o.verbose && artifact.event_mode == runtime::EventMode::PerfBuffer) {
+    // perf writes its LOST record with the next record that fits, so losses
+    // at the end go unreported there; Dropped is the programs' exact count.
+    std::cerr << fmt::format("perf buffers reported {} lost record{} (reported late or not at all; Dropped is exact)\n",
+                             session.perf_lost_events(), session.perf_lost_events() == 1 ? "" : "s");
+  }
+  bool packets = o.capture || !artifact.packet_map.empty() || !artifact.matched_map.empty();
+  if (packets) {
+    // Programs that capture(): the packets that reached user space; others:
+    // the packets their network probes matched, counted in the kernel.
+    uint64_t captured = artifact.packet_map.empty() ? session.matched_packets() : sink.packets();
+    uint64_t dropped = session.dropped_events();
+    std::cerr << capture_summary(captured, dropped);
+    if (dropped > 0) {
+      std::cerr << fmt::format("hint: the {} was full when {}; a larger --buffer-size (now {} KB{}) helps\n",
+                               artifact.event_mode == runtime::EventMode::PerfBuffer ? "perf buffer of a CPU"
+                                                                                      : "ring buffer",
+                               dropped == 1 ? "that event came" : "those events came", artifact.events_size / 1024,
+                               artifact.event_mode == runtime::EventMode::PerfBuffer ? " per CPU" : "");
+    }
   } else if (uint64_t dropped = session.dropped_events(); dropped > 0) {
-    std::cerr << fmt::format("warning: {} event{} dropped because the ring buffer was full\n", dropped,
-                             dropped == 1 ? " was" : "s were");
+    std::cerr << fmt::format("warning: {} event{} dropped because the {} full{}\n", dropped,
+                             dropped == 1 ? " was" : "s were",
+                             artifact.event_mode == runtime::EventMode::PerfBuffer ? "perf buffers were"
+                                                                                   : "ring buffer was",
+                             o.buffer_bytes == 0 ? "; a larger --buffer-size helps" : "");
   }
   return session.exit_requested() ? session.exit_code() : kExitOk;
 }

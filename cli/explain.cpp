@@ -102,10 +102,26 @@ std::string explain(const std::vector<ProbeSummary>& probes, const runtime::Arti
     out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", "@" + m.name,
                        m.per_cpu ? "percpu_hash" : "hash", key, layout_name(m.value), m.max_entries, bytes(memory));
   }
-  out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.events_map, "ringbuf", "-", "events", "-",
-                     bytes(artifact.events_size));
+  if (artifact.event_mode == runtime::EventMode::PerfBuffer) {
+    // The map holds one perf event per CPU; the buffers are the perf events' own.
+    out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.events_map, "perf_event_array",
+                       "uint32", "events", cpus, bytes(artifact.events_size * static_cast<uint64_t>(cpus)));
+  } else {
+    out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.events_map, "ringbuf", "-", "events", "-",
+                       bytes(artifact.events_size));
+  }
   out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.dropped_map, "percpu_array", "uint32",
                      "uint64", 1, bytes(8ull * static_cast<uint64_t>(cpus)));
+  if (!artifact.matched_map.empty()) {
+    out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.matched_map, "percpu_array", "uint32",
+                       "uint64", 1, bytes(8ull * static_cast<uint64_t>(cpus)));
+  }
+  if (!artifact.packet_map.empty()) {
+    // capture(): one staging record per CPU (the event header, snaplen bytes and a VLAN tag's 4).
+    uint64_t record = 32ull + artifact.snaplen + 4;
+    out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.packet_map, "array", "uint32",
+                       fmt::format("{} B", record), cpus, bytes(record * static_cast<uint64_t>(cpus)));
+  }
   if (!artifact.scratch_map.empty()) {
     uint64_t users = 0;
     for (const auto& p : artifact.programs) users += p.scratch_bytes > 0 ? 1 : 0;

@@ -51,6 +51,7 @@ ParsedOptions parse_options(int argc, char** argv) {
   app.add_flag("--unsafe", o.unsafe, "allow functions that act on the system: system(), signal()");
   app.add_flag("-k", o.helper_warnings,
                "warn at run time when a memory read fails (with the source line); -kk also when a map update fails");
+  app.add_flag("--no-cache", o.no_cache, "compile even when the compile cache holds this program");
   app.add_option("-r", o.read_file, "run the network probes over a pcap/pcapng file instead of live traffic")
       ->type_name("FILE");
   app.add_option("-f", o.output_format, "output format: text (default, as bpftrace prints) or json (one object per line)")
@@ -62,14 +63,33 @@ ParsedOptions parse_options(int argc, char** argv) {
   app.add_option("-p", o.pid, "uprobes, usdt and software/hardware counters see only process PID")
       ->check(CLI::Range(1, 1 << 30))
       ->type_name("PID");
+  // How events reach user space, and where the reader runs: for scripts and `capture` alike.
+  std::string buffer_size;
+  auto add_event_options = [&](CLI::App* to) {
+    to->add_option("--buffer-size,-B", buffer_size,
+                   "event buffer size, e.g. 4MB: the ring buffer, or each CPU's perf buffer (default 1MB)")
+        ->type_name("SIZE");
+    to->add_option("--event-mode", o.event_mode,
+                   "how events reach user space: ringbuf (default, one buffer) or perf (a perf buffer per CPU)")
+        ->check(CLI::IsMember({"ringbuf", "perf"}))
+        ->type_name("MODE");
+    to->add_option("--cpu-affinity", o.cpu_affinity, "pin the reader to these CPUs, e.g. 0-1,3")->type_name("LIST");
+    to->add_option("--numa-node", o.numa_node,
+                   "create the maps on this NUMA node and run the reader on its CPUs")
+        ->check(CLI::Range(0, 1023))
+        ->type_name("N");
+  };
+  add_event_options(&app);
   app.add_option("script", positional, "script file (or, with -l, a probe pattern) and its arguments")
       ->type_name("[SCRIPT [ARGS...]]");
   app.positionals_at_end();
 
   CLI::App* capture = app.add_subcommand("capture", "capture packets with a kernel-side filter, tcpdump style");
   std::vector<std::string> filter_words;
-  std::string buffer_size;
-  capture->add_option("-i,--interface", o.interface, "interface to capture on (any: every interface)")->type_name("IFACE");
+  capture->add_option("-i,--interface", o.interface,
+                      "interface to capture on (any: every interface), or a network probe: socket:IFACE, "
+                      "tc:IFACE:ingress|egress, xdp:IFACE")
+      ->type_name("IFACE");
   capture->add_option("-f,--filter", o.filter, "capture filter in tcpdump syntax, e.g. \"tcp port 80\"")->type_name("EXPR");
   capture->add_option("-c", o.count, "stop after N packets")->type_name("N");
   capture->add_option("-w", o.write_file, "write the packets to a pcapng file")->type_name("FILE");
@@ -80,17 +100,13 @@ ParsedOptions parse_options(int argc, char** argv) {
       ->type_name("N");
   capture->add_option("--netns", o.netns, "capture inside a network namespace (a name from 'ip netns' or a path)")
       ->type_name("NAME|PATH");
-  capture->add_option("--buffer-size,-B", buffer_size, "kernel event buffer size, e.g. 4MB (default 1MB)")
-      ->type_name("SIZE");
-  capture->add_option("--event-mode", o.event_mode, "how packets reach user space: ringbuf (default) or perf")
-      ->check(CLI::IsMember({"ringbuf", "perf"}));
-  capture->add_option("--cpu-affinity", o.cpu_affinity, "pin the reader to these CPUs, e.g. 0-1,3")->type_name("LIST");
-  capture->add_option("--numa-node", o.numa_node, "place the event buffer and maps on this NUMA node")->type_name("N");
+  add_event_options(capture);
   capture->add_option("-d", o.dumps, "print a compilation stage and stop: ast, ir, ir-unopt, asm")
       ->allow_extra_args(false)
       ->check(CLI::IsMember({"ast", "ir", "ir-unopt", "asm"}))
       ->type_name("STAGE");
   capture->add_flag("--dry-run", o.dry_run, "compile and load into the kernel, but capture nothing");
+  capture->add_flag("--no-cache", o.no_cache, "compile even when the compile cache holds this program");
   capture->add_flag("-v", o.verbose, "verbose: libbpf and verifier messages");
   capture->add_option("expression", filter_words, "the filter, when not given with -f")->type_name("[EXPR...]");
 
@@ -100,6 +116,18 @@ ParsedOptions parse_options(int argc, char** argv) {
     int code = app.exit(e);
     return {std::nullopt, code == 0 ? kExitOk : kExitUsage};
   }
+  if (!buffer_size.empty()) {
+    auto bytes = parse_size(buffer_size);
+    if (!bytes || *bytes < 4096 || *bytes > (1ULL << 31)) {
+      std::cerr << "stratoshark: --buffer-size wants a size from 4KB to 2GB such as 512KB, 8MB or 1GB\n";
+      return {std::nullopt, kExitUsage};
+    }
+    o.buffer_bytes = *bytes;
+  }
+  if (!o.cpu_affinity.empty() && parse_cpu_list(o.cpu_affinity).empty()) {
+    std::cerr << "stratoshark: --cpu-affinity wants a CPU list such as 0, 0-3 or 0,2\n";
+    return {std::nullopt, kExitUsage};
+  }
   if (capture->parsed()) {
     o.capture = true;
     if (!filter_words.empty()) {
@@ -108,18 +136,6 @@ ParsedOptions parse_options(int argc, char** argv) {
         return {std::nullopt, kExitUsage};
       }
       for (const auto& w : filter_words) o.filter += (o.filter.empty() ? "" : " ") + w;
-    }
-    if (!buffer_size.empty()) {
-      auto bytes = parse_size(buffer_size);
-      if (!bytes || *bytes < 4096 || *bytes > (1ULL << 32)) {
-        std::cerr << "stratoshark capture: --buffer-size wants a size from 4KB to 4GB such as 512KB, 8MB or 1GB\n";
-        return {std::nullopt, kExitUsage};
-      }
-      o.buffer_bytes = *bytes;
-    }
-    if (!o.cpu_affinity.empty() && parse_cpu_list(o.cpu_affinity).empty()) {
-      std::cerr << "stratoshark capture: --cpu-affinity wants a CPU list such as 0, 0-3 or 0,2\n";
-      return {std::nullopt, kExitUsage};
     }
     if (!o.read_file.empty() && (!o.interface.empty() || !o.netns.empty())) {
       std::cerr << "stratoshark capture: -r reads a file; it does not go with -i or --netns\n";

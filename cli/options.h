@@ -30,6 +30,7 @@ struct Options {
   bool verbose = false;
   bool unsafe = false;  // --unsafe: allow system() and signal()
   int helper_warnings = 0;  // -k (failed memory reads), -kk (also failed map updates)
+  bool no_cache = false;  // --no-cache: always compile (docs/cli.md#compile-cache)
   std::string read_file;  // -r FILE: run the network probes over a capture file instead of live traffic
   std::string output_format = "text";  // -f text|json
   std::string output_file;             // -o FILE ("": stdout)

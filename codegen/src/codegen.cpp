@@ -7,6 +7,7 @@
 
 #include "core_types.h"
 #include "layout.h"
+#include "stratoshark/lang/probes/provider.h"
 #include "object_info.h"
 #include "program_emitter.h"
 
@@ -71,7 +72,8 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   CodegenResult result;
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
-  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0, nullptr, nullptr, {}, nullptr};
+  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0,
+                     nullptr, nullptr, {}, nullptr};
   CoreTypes core(module);
   state.core = &core;
 
@@ -97,7 +99,14 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   }
   artifact.events_map = "ss_events";
   artifact.events_size = options.ringbuf_bytes;
-  state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_RINGBUF, options.ringbuf_bytes, nullptr, nullptr);
+  artifact.event_mode = options.event_mode;
+  if (options.event_mode == runtime::EventMode::PerfBuffer) {
+    // One slot per CPU; the runtime sizes it to the possible CPUs before loading.
+    state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_PERF_EVENT_ARRAY, 0, module.di_int(32, false),
+                                     module.di_int(32, false));
+  } else {
+    state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_RINGBUF, options.ringbuf_bytes, nullptr, nullptr);
+  }
   artifact.dropped_map = "ss_dropped";
   state.dropped = module.define_map(artifact.dropped_map, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
                                     module.di_int(64, false));
@@ -105,13 +114,23 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   bool captures = false;
   for (const auto& [id, fn] : sema.functions) captures = captures || fn == lang::FunctionId::Capture;
   if (captures) {
-    // One staging record per CPU: the event header and up to snaplen packet bytes.
+    // One staging record per CPU: the event header and up to snaplen packet
+    // bytes, plus room for the 4 bytes of a VLAN tag written whole.
     uint32_t value = static_cast<uint32_t>(sizeof(runtime::EventHeader) + sizeof(runtime::PacketEventHeader)) +
-                     options.snaplen;
+                     options.snaplen + 4;
     artifact.snaplen = options.snaplen;
     artifact.packet_map = "ss_packets";
     state.packet_scratch = module.define_map(artifact.packet_map, BPF_MAP_TYPE_ARRAY, 1, module.di_int(32, false),
                                              module.di_char_array(value));
+  }
+  bool network = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {
+    return lang::is_network_program(p.provider->program_type());
+  });
+  if (network && !captures) {
+    // What the closing "Captured: N packets" line counts for such programs.
+    artifact.matched_map = "ss_matched";
+    state.matched = module.define_map(artifact.matched_map, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
+                                      module.di_int(64, false));
   }
   artifact.replay = options.replay;
   bool usdt = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {
@@ -126,8 +145,21 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     module.define_map("__bpf_usdt_ip_to_spec_id", BPF_MAP_TYPE_HASH, 1024, module.di_int(64, true),
                       module.di_int(32, false));
   }
+  auto live_tc = [&](const lang::ProgramPlan& p) {
+    return p.provider->program_type() == lang::ProgramType::SchedCls && !options.replay;
+  };
   for (const lang::ProgramPlan& plan : sema.programs) {
+    if (lang::is_network_program(plan.provider->program_type())) module.optimise_packet_programs();
     ProgramEmitter emitter(state, plan);
+    if (live_tc(plan)) {
+      // First the twin that reads packets partly in pages through helpers,
+      // a subprogram the direct program calls (packet_access.h).
+      ProgramEmitter twin_emitter(state, plan);
+      twin_emitter.set_tc_twin({true});
+      twin_emitter.emit();
+      state.scratch_value_size = std::max(state.scratch_value_size, twin_emitter.scratch_bytes());
+      emitter.set_tc_twin({false});
+    }
     emitter.emit();
     runtime::ProgramSpec spec;
     spec.scratch_bytes = emitter.scratch_bytes();

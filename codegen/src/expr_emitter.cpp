@@ -195,7 +195,7 @@ Val ProgramEmitter::divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool 
 
 Val ProgramEmitter::logical(const Binary& e) {
   const Type& type = state_.sema.type_of(&e);
-  llvm::Value* result = buffer(8, false);
+  llvm::Value* result = temporary();
   Val l = expr(*e.lhs);
   llvm::Value* l_true = is_true(l.v);
   builder_.CreateStore(builder_.CreateZExt(l_true, i64_type()), result);
@@ -284,7 +284,7 @@ Val ProgramEmitter::ternary(const Ternary& e) {
         [&] { store_value(buf, expr(*e.else_expr), layout); });
     return {buf, type};
   }
-  llvm::Value* result = buffer(8, false);
+  llvm::Value* result = temporary();
   if_then(
       is_true(c.v), [&] { builder_.CreateStore(expr(*e.then_expr).v, result); },
       [&] { builder_.CreateStore(expr(*e.else_expr).v, result); });

@@ -18,18 +18,6 @@ void store_header(ProgramEmitter& e, llvm::Value* record, runtime::EventType typ
   e.b().CreateAlignedStore(id32, e.at_offset(record, 4), llvm::MaybeAlign(4));
 }
 
-void emit_event(ProgramEmitter& e, uint32_t size, const std::function<void(llvm::Value*)>& fill) {
-  llvm::Value* record = e.call_helper(BPF_FUNC_ringbuf_reserve, e.ptr_type(),
-                                      {e.state().events, e.i64(size), e.i64(0)});
-  e.if_then(
-      e.b().CreateIsNotNull(record),
-      [&] {
-        fill(record);
-        e.call_helper(BPF_FUNC_ringbuf_submit, e.b().getVoidTy(), {record, e.i64(0)});
-      },
-      [&] { e.count_dropped_event(); });
-}
-
 // Per-CPU aggregations: this CPU's slot is updated without atomics; a missing
 // entry is created with the first value.
 void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,

@@ -5,15 +5,13 @@
 
 #include <functional>
 
+#include "event_emitter.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
 
 Val nothing();
 void store_header(ProgramEmitter& e, llvm::Value* record, runtime::EventType type, llvm::Value* id32);
-// Reserves `size` bytes in the event ring buffer; runs `fill` on the record
-// and submits it, or counts a dropped event when the buffer is full.
-void emit_event(ProgramEmitter& e, uint32_t size, const std::function<void(llvm::Value*)>& fill);
 // Per-CPU aggregations: runs `update` on this CPU's slot of the entry, or
 // inserts the entry with `initial` written into a fresh value.
 void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,

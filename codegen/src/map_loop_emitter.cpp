@@ -53,7 +53,7 @@ void ProgramEmitter::for_map(const ForMapStmt& s) {
   // The callback.
   auto* ptr = ptr_type();
   auto* type = llvm::FunctionType::get(i64_type(), {ptr, ptr, ptr, ptr}, false);
-  std::string name = fmt::format("{}_for{}", plan_.function_name, callbacks_++);
+  std::string name = fmt::format("{}_for{}", function_name(), callbacks_++);
   auto* callback = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, name, state_.module.module());
   callback->setSection(".text");
   callback->addFnAttr(llvm::Attribute::NoUnwind);

@@ -308,14 +308,16 @@ std::optional<std::vector<uint8_t>> ModuleEmitter::compile(std::string& error, s
     pb.registerLoopAnalyses(lam);
     pb.crossRegisterProxies(lam, fam, cgam, mam);
     // Probe bodies are single functions with no calls: the per-function
-    // simplification pipeline of O1 (plus the BPF target's own passes at
-    // their extension points) gives the same instructions as O2/O3 here
-    // without the inliner and call-graph machinery, which cost start-up time.
+    // simplification pipeline (plus the BPF target's own passes at their
+    // extension points), without the inliner and call-graph machinery,
+    // which cost start-up time. O1 gives tracing programs the same
+    // instructions as O2/O3; packet programs need O2 (optimise_packet_programs).
+    llvm::OptimizationLevel level = packet_programs_ ? llvm::OptimizationLevel::O2 : llvm::OptimizationLevel::O1;
     llvm::ModulePassManager mpm;
-    pb.invokePipelineStartEPCallbacks(mpm, llvm::OptimizationLevel::O1);
-    pb.invokePipelineEarlySimplificationEPCallbacks(mpm, llvm::OptimizationLevel::O1);
+    pb.invokePipelineStartEPCallbacks(mpm, level);
+    pb.invokePipelineEarlySimplificationEPCallbacks(mpm, level);
     mpm.addPass(llvm::createModuleToFunctionPassAdaptor(
-        pb.buildFunctionSimplificationPipeline(llvm::OptimizationLevel::O1, llvm::ThinOrFullLTOPhase::None)));
+        pb.buildFunctionSimplificationPipeline(level, llvm::ThinOrFullLTOPhase::None)));
     mpm.run(*module_, mam);
   }
   if (ir_after != nullptr) {

@@ -64,6 +64,11 @@ class ModuleEmitter {
   runtime::SourcePosition position(lang::SourceRange where) const;
   std::string source_line(lang::SourceRange where) const;
 
+  // Packet programs get the O2 simplification pipeline (GVN, jump threading
+  // and friends turn the lowered filters' branches and repeated header reads
+  // into what a hand-written filter does); the rest O1, which gives them the
+  // same code in less time.
+  void optimise_packet_programs() { packet_programs_ = true; }
   // Verifies, optimises and compiles the module. Returns the ELF bytes, or
   // nullopt with `error` set.
   std::optional<std::vector<uint8_t>> compile(std::string& error, std::string* ir_before, std::string* ir_after);
@@ -80,6 +85,7 @@ class ModuleEmitter {
   llvm::DICompileUnit* cu_ = nullptr;
   std::map<lang::FileId, llvm::DIFile*> files_;
   std::string backend_errors_;
+  bool packet_programs_ = false;
 };
 
 }  // namespace stratoshark::codegen

@@ -2,6 +2,10 @@
 
 #include <linux/if_ether.h>
 
+#include <algorithm>
+
+#include "event_emitter.h"
+
 namespace stratoshark::codegen {
 
 using namespace lang;
@@ -36,8 +40,8 @@ const TransportNumber* transport_number(pr::ProtocolId id) {
 
 }  // namespace
 
-PacketEmitter::PacketEmitter(ProgramEmitter& e, ProgramType type, bool replay) : e_(e), type_(type), replay_(replay) {
-  buffer_ = e_.buffer(8, false);
+PacketEmitter::PacketEmitter(ProgramEmitter& e, ProgramType type, bool replay, std::optional<TcTwin> twin)
+    : e_(e), access_(e, type, replay, twin) {
   rejects_.push_back(e_.return_block());
 }
 
@@ -56,70 +60,24 @@ llvm::Value* PacketEmitter::load_bytes(llvm::Value* offset, unsigned size) {
     llvm::Value* low = load_bytes(b.CreateAdd(offset, e_.i64(4)), 2);
     return b.CreateOr(b.CreateShl(high, 16), low);
   }
-  copy_bytes(offset, size, buffer_);
-  llvm::Type* type = b.getIntNTy(size * 8);
-  llvm::Value* raw = b.CreateAlignedLoad(type, buffer_, llvm::MaybeAlign(8));
-  if (size > 1) raw = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, raw);
-  return b.CreateZExt(raw, e_.i64_type());
-}
-
-void PacketEmitter::copy_bytes(llvm::Value* offset, unsigned size, llvm::Value* dst) {
-  auto& b = e_.b();
-  if (replay_ && type_ != ProgramType::Xdp) {
-    // Truncated frames are padded for BPF_PROG_TEST_RUN: the captured length
-    // in cb[1] is the real bound.
-    llvm::Value* end = b.CreateAdd(offset, e_.i64(size));
-    reject_unless(b.CreateICmpULE(end, skb_field(offsetof(__sk_buff, cb) + 4)));
-  }
-  llvm::Value* off32 = b.CreateTrunc(offset, b.getInt32Ty());
-  llvm::Value* ret = nullptr;
-  switch (type_) {
-    case ProgramType::SocketFilter:
-      ret = e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
-                           {e_.ctx(), off32, dst, b.getInt32(size), b.getInt32(BPF_HDR_START_MAC)});
-      break;
-    case ProgramType::Xdp:
-      ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, b.getInt32(size)});
-      break;
-    default:
-      ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), off32, dst, b.getInt32(size)});
-      break;
-  }
-  reject_unless(b.CreateICmpEQ(ret, e_.i64(0)));
+  return access_.read(offset, size, rejects_.back());
 }
 
 llvm::Value* PacketEmitter::both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = e_.temporary();
   e_.b().CreateStore(e_.i64(0), result);
   e_.if_then(first(), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
   return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
 }
 
 llvm::Value* PacketEmitter::either(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second) {
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = e_.temporary();
   e_.b().CreateStore(e_.i64(1), result);
   e_.if_then(e_.b().CreateNot(first()), [&] { e_.b().CreateStore(e_.b().CreateZExt(second(), e_.i64_type()), result); });
   return e_.is_true(e_.b().CreateLoad(e_.i64_type(), result));
 }
 
-llvm::Value* PacketEmitter::skb_field(uint32_t offset) {
-  // The verifier only accepts context loads at constant offsets from the
-  // context pointer itself; preserve.static.offset keeps LLVM from rebasing
-  // one context load on the address of another.
-  auto& b = e_.b();
-  llvm::Function* keep = llvm::Intrinsic::getDeclaration(&e_.state().module.module(), llvm::Intrinsic::preserve_static_offset);
-  llvm::Value* base = b.CreateCall(keep, {e_.ctx()});
-  llvm::Value* v = b.CreateAlignedLoad(b.getInt32Ty(), e_.at_offset(base, offset), llvm::MaybeAlign(4));
-  return e_.b().CreateZExt(v, e_.i64_type());
-}
-
-llvm::Value* PacketEmitter::wire_length() {
-  if (type_ == ProgramType::Xdp) return e_.call_helper(BPF_FUNC_xdp_get_buff_len, e_.i64_type(), {e_.ctx()});
-  // Replayed packets carry their length on the wire in cb[0] (the captured
-  // bytes may be fewer); live, the skb is the whole packet.
-  if (replay_) return skb_field(offsetof(__sk_buff, cb));
-  return skb_field(offsetof(__sk_buff, len));
-}
+llvm::Value* PacketEmitter::wire_length() { return access_.wire_length(); }
 
 // ---------------------------------------------------------------- layers
 
@@ -132,7 +90,11 @@ llvm::Value* PacketEmitter::is_network(const Encapsulation& encap, bool v6) {
                 [&] { return b.CreateICmpEQ(b.CreateAnd(load_at(ns, 1), e_.i64(0xf0)), e_.i64(v6 ? 0x60 : 0x40)); });
   }
   if (encap.pppoe) return b.CreateICmpEQ(load_at(ppp_proto_offset(encap), 2), e_.i64(v6 ? pr::kPppIpv6 : pr::kPppIpv4));
-  return b.CreateICmpEQ(load_at(link_type_offset(encap), 2), e_.i64(v6 ? pr::kEtherTypeIpv6 : pr::kEtherTypeIpv4));
+  return link_type_is(encap, v6 ? pr::kEtherTypeIpv6 : pr::kEtherTypeIpv4);
+}
+
+llvm::Value* PacketEmitter::link_type_is(const Encapsulation& encap, uint16_t value) {
+  return access_.equals(link_type_offset(encap), 2, value, rejects_.back());
 }
 
 llvm::Value* PacketEmitter::ipv4_payload(const Encapsulation& encap) {
@@ -145,8 +107,8 @@ llvm::Value* PacketEmitter::ipv4_payload(const Encapsulation& encap) {
 PacketEmitter::Transport PacketEmitter::transport(uint8_t ip_proto, bool ipv6_too, const Encapsulation& encap) {
   auto& b = e_.b();
   uint32_t ns = network_start(encap);
-  llvm::Value* present = e_.buffer(8, false);
-  llvm::Value* start = e_.buffer(8, false);
+  llvm::Value* present = e_.temporary();
+  llvm::Value* start = e_.temporary();
   b.CreateStore(e_.i64(0), present);
   b.CreateStore(e_.i64(0), start);
   auto found = [&](llvm::Value* where) {
@@ -177,15 +139,14 @@ PacketEmitter::Transport PacketEmitter::transport(uint8_t ip_proto, bool ipv6_to
 
 llvm::Value* PacketEmitter::present(const pr::Protocol& p, const Encapsulation& encap) {
   auto& b = e_.b();
-  auto link_type_is = [&](uint16_t v) { return b.CreateICmpEQ(load_at(link_type_offset(encap), 2), e_.i64(v)); };
+  auto link_type_is = [&](uint16_t v) { return this->link_type_is(encap, v); };
   switch (p.id) {
     case pr::ProtocolId::Eth: return b.getTrue();
     case pr::ProtocolId::Vlan: {
       if (encap.pppoe || encap.mpls_labels > 0) return b.getFalse();
-      llvm::Value* t = load_at(link_type_offset(encap), 2);
-      llvm::Value* any = b.CreateICmpEQ(t, e_.i64(pr::kEtherTypeVlan));
-      any = b.CreateOr(any, b.CreateICmpEQ(t, e_.i64(pr::kEtherTypeQinQ)));
-      return b.CreateOr(any, b.CreateICmpEQ(t, e_.i64(pr::kEtherTypeQinQOld)));
+      llvm::Value* any = link_type_is(pr::kEtherTypeVlan);
+      any = b.CreateOr(any, link_type_is(pr::kEtherTypeQinQ));
+      return b.CreateOr(any, link_type_is(pr::kEtherTypeQinQOld));
     }
     case pr::ProtocolId::Pppoe: return link_type_is(pr::kEtherTypePppoeSession);
     case pr::ProtocolId::Mpls:
@@ -237,20 +198,15 @@ Val PacketEmitter::field(const PacketRef& ref) {
   auto& b = e_.b();
   if (ref.protocol == nullptr) {
     if (ref.meta == "len") return {wire_length(), Type::u32()};
-    if (ref.meta == "ifindex") {
-      uint32_t offset = type_ == ProgramType::Xdp ? offsetof(xdp_md, ingress_ifindex) : offsetof(__sk_buff, ifindex);
-      return {skb_field(offset), Type::u32()};
-    }
-    // pkt.proto: the EtherType (skb->protocol is in network byte order).
-    if (type_ == ProgramType::Xdp) return {load_at(12, 2), Type::integer(16, false)};
-    llvm::Value* raw = b.CreateTrunc(skb_field(offsetof(__sk_buff, protocol)), b.getInt16Ty());
-    return {b.CreateZExt(b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, raw), e_.i64_type()), Type::integer(16, false)};
+    if (ref.meta == "ifindex") return {access_.ifindex(), Type::u32()};
+    // pkt.proto: the frame's EtherType (0x8100 for a tagged frame, as on the wire).
+    return {load_at(12, 2), Type::integer(16, false)};
   }
   const pr::Field& f = *ref.field;
   llvm::Value* where = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(f.offset));
-  if (f.size == 16) {  // IPv6 addresses: bytes in network order
+  if (f.size == 16) {  // IPv6 addresses (the IPv6 header starts at a constant offset): bytes in network order
     llvm::Value* address = e_.buffer(16, false);
-    copy_bytes(where, 16, address);
+    access_.read_into(llvm::cast<llvm::ConstantInt>(where)->getZExtValue(), 16, address, rejects_.back());
     return {address, Type::address(16)};
   }
   llvm::Value* v = load_bytes(where, f.size);
@@ -284,7 +240,7 @@ Val PacketEmitter::load(const PacketLoad& l) {
 Val PacketEmitter::address_match(const AddressMatch& m, const PacketRef& ref) {
   auto& b = e_.b();
   llvm::Value* base = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(ref.field->offset));
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = e_.temporary();
   b.CreateStore(e_.i64(0), result);
   auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "addr.done", e_.function());
   // 32 bits at a time, stopping at the first difference, like libpcap.
@@ -309,10 +265,10 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
   auto& ctx = e_.llvm_context();
   constexpr unsigned kMaxHeaders = 128;
   uint32_t ns = network_start(c.encap);
-  llvm::Value* proto = e_.buffer(8, false);
-  llvm::Value* offset = e_.buffer(8, false);  // from the IP header to the current one
-  llvm::Value* steps = e_.buffer(8, false);
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* proto = e_.temporary();
+  llvm::Value* offset = e_.temporary();  // from the IP header to the current one
+  llvm::Value* steps = e_.temporary();
+  llvm::Value* result = e_.temporary();
   b.CreateStore(load_at(ns + (c.ipv6 ? 6 : 9), 1), proto);
   b.CreateStore(c.ipv6 ? e_.i64(40) : b.CreateShl(b.CreateAnd(load_at(ns, 1), e_.i64(0xf)), 2), offset);
   b.CreateStore(e_.i64(0), steps);
@@ -338,8 +294,10 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
   // Step over one header: its first byte names the next one, its second is its length.
   auto step = [&](bool ah) {
     llvm::Value* at = b.CreateAdd(e_.i64(ns), b.CreateLoad(e_.i64_type(), offset));
-    llvm::Value* next = load_bytes(at, 1);
-    llvm::Value* length = load_bytes(b.CreateAdd(at, e_.i64(1)), 1);
+    // Both bytes at once, through the helpers: an offset carried around the loop.
+    llvm::Value* both_bytes = access_.read_through_helper(at, 2, ns, rejects_.back());
+    llvm::Value* next = b.CreateLShr(both_bytes, 8);
+    llvm::Value* length = b.CreateAnd(both_bytes, e_.i64(0xff));
     llvm::Value* moved;
     if (ah) {
       // libpcap 1.10 sets the offset to the AH header's length rather than
@@ -375,7 +333,7 @@ Val PacketEmitter::protochain(const ProtoChain& c) {
 
 Val PacketEmitter::filter(const Expr& expr) {
   auto& b = e_.b();
-  llvm::Value* result = e_.buffer(8, false);
+  llvm::Value* result = e_.temporary();
   b.CreateStore(e_.i64(0), result);
   auto* reject = llvm::BasicBlock::Create(e_.llvm_context(), "filter.reject", e_.function());
   auto* done = llvm::BasicBlock::Create(e_.llvm_context(), "filter.done", e_.function());
@@ -399,17 +357,10 @@ void PacketEmitter::capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVar
   e_.if_then(
       b.CreateIsNotNull(record),
       [&] {
-        // Bytes available from the MAC header on.
-        llvm::Value* available = nullptr;
-        if (type_ == ProgramType::Xdp) {
-          available = wire_length();
-        } else if (replay_) {
-          available = skb_field(offsetof(__sk_buff, cb) + 4);  // the captured length
-        } else {
-          available = skb_field(offsetof(__sk_buff, len));
-        }
-        llvm::Value* n = b.CreateSelect(b.CreateICmpUGT(available, e_.i64(snaplen)), e_.i64(snaplen), available);
-        llvm::Value* wire = wire_length();
+        // The event holds at most snaplen bytes of the packet (and a perf record at most 64 KB).
+        uint32_t keep = std::min<uint32_t>(snaplen, max_event_size(e_) - kPacketHeaderBytes);
+        llvm::Value* available = access_.captured_length();
+        llvm::Value* n = b.CreateSelect(b.CreateICmpUGT(available, e_.i64(keep)), e_.i64(keep), available);
         auto store32 = [&](llvm::Value* v, uint32_t offset) {
           b.CreateAlignedStore(b.CreateTrunc(v, b.getInt32Ty()), e_.at_offset(record, offset), llvm::MaybeAlign(4));
         };
@@ -417,29 +368,13 @@ void PacketEmitter::capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVar
         store32(e_.i64(probe_id), 4);
         b.CreateAlignedStore(e_.call_helper(BPF_FUNC_ktime_get_ns, e_.i64_type(), {}), e_.at_offset(record, 8),
                              llvm::MaybeAlign(8));
-        store32(wire, 16);
+        store32(access_.wire_length(), 16);
         store32(n, 20);
-        uint32_t ifindex_offset = type_ == ProgramType::Xdp ? offsetof(xdp_md, ingress_ifindex) : offsetof(__sk_buff, ifindex);
-        store32(skb_field(ifindex_offset), 24);
+        store32(access_.ifindex(), 24);
         store32(e_.i64(0), 28);
-        llvm::Value* data = e_.at_offset(record, kPacketHeaderBytes);
-        e_.if_then(b.CreateICmpNE(n, e_.i64(0)), [&] {
-          llvm::Value* n32 = b.CreateTrunc(n, b.getInt32Ty());
-          llvm::Value* ret;
-          if (type_ == ProgramType::SocketFilter) {
-            ret = e_.call_helper(BPF_FUNC_skb_load_bytes_relative, e_.i64_type(),
-                                 {e_.ctx(), b.getInt32(0), data, n32, b.getInt32(BPF_HDR_START_MAC)});
-          } else if (type_ == ProgramType::Xdp) {
-            ret = e_.call_helper(BPF_FUNC_xdp_load_bytes, e_.i64_type(), {e_.ctx(), b.getInt32(0), data, n32});
-          } else {
-            ret = e_.call_helper(BPF_FUNC_skb_load_bytes, e_.i64_type(), {e_.ctx(), b.getInt32(0), data, n32});
-          }
-          e_.if_then(b.CreateICmpNE(ret, e_.i64(0)), [&] { store32(e_.i64(0), 20); });
-        });
-        llvm::Value* size = b.CreateAdd(n, e_.i64(kPacketHeaderBytes));
-        llvm::Value* sent = e_.call_helper(BPF_FUNC_ringbuf_output, e_.i64_type(),
-                                           {e_.state().events, record, size, e_.i64(0)});
-        e_.if_then(b.CreateICmpSLT(sent, e_.i64(0)), [&] { e_.count_dropped_event(); });
+        llvm::Value* copied = access_.copy_frame(e_.at_offset(record, kPacketHeaderBytes), n);
+        e_.if_then(b.CreateNot(copied), [&] { store32(e_.i64(0), 20); });
+        output_event(e_, record, b.CreateAdd(b.CreateSelect(copied, n, e_.i64(0)), e_.i64(kPacketHeaderBytes)));
       },
       [&] { e_.count_dropped_event(); });
 }

@@ -2,29 +2,27 @@
 //
 // Finds layers (where a header starts, whether the packet has it) with the
 // logic of libpcap's filters, and reads fields and bytes big-endian through
-// one bounds-checked primitive. Header layouts come from the protocol table.
+// one bounds-checked primitive (PacketAccess, packet_access.h: the frame as
+// on the wire, VLAN tag included). Header layouts come from the protocol table.
 //
 // Out of bounds and absent layers: every read that falls outside the captured
 // bytes, and every field of a layer the packet lacks, branches to the current
 // reject target: by default the end of the probe's run (the rest of the body
 // is skipped, the packet does not match the predicate); inside filter() the
 // filter's answer, false. That is libpcap's rule for truncated packets.
-//
-// Socket filters have no direct packet access: they read through
-// bpf_skb_load_bytes_relative() from the MAC header (which works for live
-// packet sockets and for BPF_PROG_TEST_RUN alike). tc and xdp read the same
-// way through their helpers.
 #pragma once
 
 #include <vector>
 
+#include "packet_access.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
 
 class PacketEmitter {
  public:
-  PacketEmitter(ProgramEmitter& e, lang::ProgramType type, bool replay);
+  // Built at the start of the probe body (see PacketAccess).
+  PacketEmitter(ProgramEmitter& e, lang::ProgramType type, bool replay, std::optional<TcTwin> twin);
 
   // Layer presence (i64 0/1), header fields, metadata, loads, address matches.
   Val layer(const lang::PacketRef& ref);
@@ -40,18 +38,19 @@ class PacketEmitter {
   void capture(uint32_t probe_id, uint32_t snaplen, llvm::GlobalVariable* scratch);
 
   llvm::Value* wire_length();  // i64
+  // The probe's predicate has passed (or it has none): its body starts.
+  void body_starts() { access_.body_starts(); }
 
  private:
   llvm::Value* load_bytes(llvm::Value* offset, unsigned size);  // i64, big-endian; rejects when out of bounds
   llvm::Value* load_at(uint64_t offset, unsigned size) { return load_bytes(e_.i64(offset), size); }
-  // Copies `size` packet bytes at `offset` to `dst`; rejects when out of bounds.
-  void copy_bytes(llvm::Value* offset, unsigned size, llvm::Value* dst);
   void reject_unless(llvm::Value* ok);  // i1
   // Runs `second` only when `first` is true: short-circuit and of two i1 conditions.
   llvm::Value* both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second);
   llvm::Value* either(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second);
 
   llvm::Value* is_network(const lang::Encapsulation& encap, bool v6);
+  llvm::Value* link_type_is(const lang::Encapsulation& encap, uint16_t value);  // i1
   llvm::Value* present(const protocols::Protocol& p, const lang::Encapsulation& encap);  // i1
   // Where the header of `p` starts; rejects when the packet does not have it.
   llvm::Value* start(const protocols::Protocol& p, const lang::Encapsulation& encap);
@@ -61,12 +60,9 @@ class PacketEmitter {
   };
   Transport transport(uint8_t ip_proto, bool ipv6_too, const lang::Encapsulation& encap);
   llvm::Value* ipv4_payload(const lang::Encapsulation& encap);  // IPv4 header start + its length
-  llvm::Value* skb_field(uint32_t offset);                       // u32 of __sk_buff, as i64
 
   ProgramEmitter& e_;
-  lang::ProgramType type_;
-  bool replay_;
-  llvm::Value* buffer_ = nullptr;
+  PacketAccess access_;
   std::vector<llvm::BasicBlock*> rejects_;
 };
 

@@ -6,6 +6,7 @@
 
 #include "layout.h"
 #include "stratoshark/lang/limits.h"
+#include "stratoshark/lang/probes/provider.h"
 #include "packet_emitter.h"
 
 namespace stratoshark::codegen {
@@ -41,8 +42,9 @@ ProgramEmitter::~ProgramEmitter() = default;
 
 PacketEmitter& ProgramEmitter::packet() {
   if (!packet_) {
-    // Built at the entry block's end state: its scratch buffer is an entry alloca.
-    packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), state_.module.options().replay);
+    // Built at the start of the body (emit()), where its set-up dominates every packet access.
+    packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), state_.module.options().replay,
+                                              tc_twin_);
   }
   return *packet_;
 }
@@ -57,16 +59,22 @@ void ProgramEmitter::set_location(SourceRange where) {
   builder_.SetCurrentDebugLocation(state_.module.location(where, scope_));
 }
 
+std::string ProgramEmitter::function_name() const {
+  return tc_twin_ && tc_twin_->is_twin ? plan_.function_name + "_pg" : plan_.function_name;
+}
+
 void ProgramEmitter::emit() {
   auto& ctx = llvm_context();
   auto* type = llvm::FunctionType::get(builder_.getInt32Ty(), {ptr_type()}, false);
-  function_ = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, plan_.function_name,
-                                     state_.module.module());
-  function_->setSection(section_for(plan_));
+  bool twin = tc_twin_ && tc_twin_->is_twin;
+  function_ = llvm::Function::Create(type, twin ? llvm::GlobalValue::InternalLinkage : llvm::GlobalValue::ExternalLinkage,
+                                     function_name(), state_.module.module());
+  function_->setSection(twin ? ".text" : section_for(plan_));  // a tc twin is a subprogram of its program
   function_->addFnAttr(llvm::Attribute::NoUnwind);  // no .eh_frame in the object
+  if (twin) function_->addFnAttr(llvm::Attribute::NoInline);
   ctx_ = function_->getArg(0);
   ctx_->setName("ctx");
-  scope_ = state_.module.subprogram(function_, probe_.loc);
+  scope_ = twin ? state_.module.callback_subprogram(function_, 1, probe_.loc) : state_.module.subprogram(function_, probe_.loc);
 
   entry_ = llvm::BasicBlock::Create(ctx, "entry", function_);
   body_ = llvm::BasicBlock::Create(ctx, "body", function_);
@@ -80,6 +88,7 @@ void ProgramEmitter::emit() {
   builder_.CreateBr(body_);  // becomes a null check when the program needs scratch space
 
   builder_.SetInsertPoint(body_);
+  if (lang::is_network_program(plan_.provider->program_type())) packet();
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
     uint32_t bytes = type_.by_reference() ? std::max<uint32_t>(8, type_.byte_size()) : 8;
@@ -91,6 +100,10 @@ void ProgramEmitter::emit() {
     auto* body = llvm::BasicBlock::Create(ctx, "body", function_);
     builder_.CreateCondBr(is_true(cond.v), body, return_block_);
     builder_.SetInsertPoint(body);
+  }
+  if (lang::is_network_program(plan_.provider->program_type())) {
+    packet().body_starts();
+    if (state_.matched != nullptr) increment_counter(state_.matched);
   }
   block(*probe_.body);
   if (builder_.GetInsertBlock()->getTerminator() == nullptr) builder_.CreateBr(return_block_);
@@ -280,6 +293,11 @@ llvm::Value* ProgramEmitter::stack_slot(uint32_t bytes) {
   return alloca;
 }
 
+llvm::Value* ProgramEmitter::temporary() {
+  llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+  return at_entry.CreateAlloca(i64_type());
+}
+
 llvm::Value* ProgramEmitter::scratch_base() {
   if (scratch_base_ != nullptr) return scratch_base_;
   CodegenState& s = state_;
@@ -392,10 +410,12 @@ void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& the
   builder_.SetInsertPoint(merge);
 }
 
-void ProgramEmitter::count_dropped_event() {
+void ProgramEmitter::count_dropped_event() { increment_counter(state_.dropped); }
+
+void ProgramEmitter::increment_counter(llvm::GlobalVariable* map) {
   llvm::Value* key = buffer(4, false);
   builder_.CreateStore(builder_.getInt32(0), key);
-  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {state_.dropped, key});
+  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {map, key});
   if_then(builder_.CreateIsNotNull(slot), [&] {
     llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
     builder_.CreateStore(builder_.CreateAdd(old, i64(1)), slot);

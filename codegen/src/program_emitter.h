@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -38,6 +39,7 @@ struct CodegenState {
   std::map<std::string, MapHandle> maps;
   llvm::GlobalVariable* events = nullptr;
   llvm::GlobalVariable* dropped = nullptr;
+  llvm::GlobalVariable* matched = nullptr;         // packets network probes matched (no capture() in the program)
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
   llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
@@ -55,6 +57,13 @@ struct CodegenState {
   llvm::GlobalVariable* cpid = nullptr;  // cpid: written by the runtime
 };
 
+// A live tc probe is emitted twice: the program that reads the packet
+// directly, and a twin, a subprogram (.text) it calls for packets partly in
+// pages, that reads it through helpers (packet_access.h).
+struct TcTwin {
+  bool is_twin = false;  // this emission is the twin
+};
+
 struct Val {
   llvm::Value* v = nullptr;
   lang::Type type;
@@ -70,6 +79,11 @@ class ProgramEmitter {
  public:
   ProgramEmitter(CodegenState& state, const lang::ProgramPlan& plan);
   ~ProgramEmitter();
+  // Before emit(): this is one of a live tc probe's two programs.
+  void set_tc_twin(TcTwin twin) { tc_twin_ = twin; }
+  const std::optional<TcTwin>& tc_twin() const { return tc_twin_; }
+  // The program's symbol: the plan's name, with "_pg" for a tc twin.
+  std::string function_name() const;
   void emit();
 
   llvm::Function* function() const { return function_; }
@@ -94,6 +108,10 @@ class ProgramEmitter {
   // A buffer that must be on the stack whatever the budget (helpers that
   // take only stack pointers: callback contexts).
   llvm::Value* stack_slot(uint32_t bytes);
+  // An i64 slot for a value merged from several paths (&&, ?:, a packet
+  // read that may go two ways): the optimiser turns it into a register, so
+  // unlike buffer() it takes none of the stack budget.
+  llvm::Value* temporary();
   uint32_t scratch_bytes() const { return scratch_used_; }
   void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8, uint32_t src_align = 8);
   void zero(llvm::Value* ptr, uint32_t bytes);
@@ -143,6 +161,8 @@ class ProgramEmitter {
   llvm::Type* ptr_type();
 
   void count_dropped_event();
+  // Adds one to this CPU's slot of a per-CPU array[1] of u64.
+  void increment_counter(llvm::GlobalVariable* map);
   // The `ss_start` map (elapsed), defined on first use.
   llvm::Value* start_map();
   // The stack-trace map holding stacks of `frames` frames, defined on first use.
@@ -232,6 +252,7 @@ class ProgramEmitter {
   uint32_t callbacks_ = 0;  // for-map callbacks made for this program
   int scratch_index_ = -1;  // this program's entry in ss_scratch
   lang::SourceRange current_range_;  // of the statement or expression being emitted (-k messages)
+  std::optional<TcTwin> tc_twin_;
 };
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).

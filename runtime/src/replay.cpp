@@ -5,7 +5,8 @@
 // only where the program finds the packet's length: the file records the
 // length on the wire, which can exceed what was captured, and the program
 // (compiled with Artifact::replay) reads it from __sk_buff.cb[0], with the
-// captured length in cb[1]. Files are read with libpcap.
+// captured length in cb[1]; XDP programs, which have no cb, from 8 bytes of
+// XDP metadata before the frame (the same two u32). Files are read with libpcap.
 #include <linux/bpf.h>
 
 #include <cerrno>
@@ -18,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "stratoshark/pcap/capture_reader.h"
+#include "event_reader.h"
 #include "stratoshark/runtime/session.h"
 
 namespace stratoshark::runtime {
@@ -31,6 +33,7 @@ bool is_network_provider(const std::string& p) { return p == "socket" || p == "t
 constexpr uint32_t kSkbTestRunLimit = 3710;
 constexpr uint32_t kLinkTypeEthernet = 1;
 constexpr size_t kMinimumFrame = 14 + 60;  // Ethernet + the longest IPv4 header (IPv6's is 40)
+constexpr uint32_t kXdpMetaBytes = 8;      // XDP metadata: wire length, captured length (u32 each)
 
 }  // namespace
 
@@ -67,8 +70,12 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
                  "replay feeds socket:, tc: and xdp: probes, e.g. socket:any { @[ip.src] = count(); }", std::nullopt, {}};
   }
 
-  bool has_skb_programs = false;
-  for (const Runner& r : runners) has_skb_programs = has_skb_programs || r.skb;
+  bool has_skb_programs = false, has_xdp_programs = false;
+  for (const Runner& r : runners) {
+    has_skb_programs = has_skb_programs || r.skb;
+    has_xdp_programs = has_xdp_programs || !r.skb;
+  }
+  std::vector<uint8_t> with_meta;  // XDP: the lengths, then the frame
   ReplayStats stats;
   stats.replay_limit = kSkbTestRunLimit;
   std::vector<uint8_t> data;
@@ -91,12 +98,22 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
     data.assign(packet.bytes.begin(), packet.bytes.begin() + run_len);
     if (data.size() < kMinimumFrame && has_skb_programs) data.resize(kMinimumFrame, 0);
     if (data.size() < 14) data.resize(14, 0);
+    uint32_t lengths[2] = {packet.wire_length, std::min(captured, run_len)};
+    if (has_xdp_programs) {
+      with_meta.assign(reinterpret_cast<const uint8_t*>(lengths), reinterpret_cast<const uint8_t*>(lengths) + 8);
+      with_meta.insert(with_meta.end(), data.begin(), data.end());
+    }
     for (const Runner& r : runners) {
-      __sk_buff ctx{};
-      ctx.cb[0] = packet.wire_length;
-      ctx.cb[1] = std::min(captured, run_len);
-      LIBBPF_OPTS(bpf_test_run_opts, run, .data_in = data.data(), .data_size_in = static_cast<uint32_t>(data.size()),
-                  .ctx_in = r.skb ? &ctx : nullptr, .ctx_size_in = r.skb ? static_cast<uint32_t>(sizeof ctx) : 0u,
+      __sk_buff skb{};
+      skb.cb[0] = lengths[0];
+      skb.cb[1] = lengths[1];
+      xdp_md xdp{};
+      xdp.data = kXdpMetaBytes;
+      xdp.data_end = static_cast<uint32_t>(with_meta.size());
+      const std::vector<uint8_t>& in = r.skb ? data : with_meta;
+      LIBBPF_OPTS(bpf_test_run_opts, run, .data_in = in.data(), .data_size_in = static_cast<uint32_t>(in.size()),
+                  .ctx_in = r.skb ? static_cast<const void*>(&skb) : &xdp,
+                  .ctx_size_in = r.skb ? static_cast<uint32_t>(sizeof skb) : static_cast<uint32_t>(sizeof xdp),
                   .repeat = 1);
       if (bpf_prog_test_run_opts(r.fd, &run) != 0) {
         int err = errno;
@@ -107,7 +124,7 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
         break;
       }
     }
-    if (failure.ok()) ring_buffer__consume(events_);
+    if (failure.ok()) events_->consume();
     if (!failure.ok()) break;
     if (max_packets != 0 && captured_ >= max_packets) break;
   }

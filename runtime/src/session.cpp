@@ -18,6 +18,7 @@
 #include <bpf/libbpf.h>
 #include <fmt/format.h>
 
+#include "event_reader.h"
 #include "probes/attacher.h"
 #include "verifier/explain.h"
 #include "verifier/helpers.h"
@@ -41,22 +42,10 @@ int collect_libbpf_output(enum libbpf_print_level level, const char* format, va_
 }
 
 constexpr size_t kVerifierLogSize = 1 << 20;
-constexpr int kStopConsuming = -ECANCELED;
-
-const char* permission_hint() {
-  return "run as root (sudo stratoshark ...), or give the binary the capabilities it needs: "
-         "sudo setcap cap_bpf,cap_perfmon,cap_net_admin+ep $(command -v stratoshark)";
-}
-
+constexpr int kStopConsuming = EventReader::kStop;
 
 // Whether this process may load BPF programs (CAP_BPF or CAP_SYS_ADMIN effective).
-bool has_bpf_privileges() {
-  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-  __user_cap_data_struct data[2]{};
-  if (::syscall(SYS_capget, &header, data) != 0) return false;
-  auto has = [&](int cap) { return (data[cap / 32].effective & (1u << (cap % 32))) != 0; };
-  return has(CAP_SYS_ADMIN) || has(39 /* CAP_BPF */);
-}
+bool has_bpf_privileges() { return has_capability(CAP_SYS_ADMIN) || has_capability(39 /* CAP_BPF */); }
 
 // Detaching the last BPF user of a tracepoint waits for RCU grace periods
 // (~70 ms here), one link after another. Grace periods overlap across
@@ -104,11 +93,18 @@ Status ensure_tracefs() {
                {}};
 }
 
-Session::Session(const Artifact& artifact, const RuntimeOptions& options) : artifact_(artifact), options_(options) {}
+Session::Session(const Artifact& artifact, const RuntimeOptions& options)
+    : artifact_(artifact), options_(options), attachments_(std::make_unique<Attachments>()) {}
+
+// Links first (in parallel), then sockets, tcx links and tc filters, newest first.
+static void release(Attachments& a) {
+  destroy_links(a.links);
+  while (!a.owned.empty()) a.owned.pop_back();
+}
 
 Session::~Session() {
-  destroy_links(links_);
-  if (events_ != nullptr) ring_buffer__free(events_);
+  release(*attachments_);
+  events_.reset();
   if (object_ != nullptr) bpf_object__close(object_);
 }
 
@@ -141,8 +137,23 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
   }
   session->object_ = object;
   if (options.numa_node >= 0) {
+    // BPF_F_NUMA_NODE, or the kernel ignores the node. Per-CPU maps already
+    // keep each CPU's values near it and refuse a node.
     bpf_map* map = nullptr;
-    bpf_object__for_each_map(map, object) bpf_map__set_numa_node(map, options.numa_node);
+    bpf_object__for_each_map(map, object) {
+      bpf_map_type type = bpf_map__type(map);
+      if (type == BPF_MAP_TYPE_PERCPU_ARRAY || type == BPF_MAP_TYPE_PERCPU_HASH || type == BPF_MAP_TYPE_LRU_PERCPU_HASH) {
+        continue;
+      }
+      bpf_map__set_map_flags(map, bpf_map__map_flags(map) | BPF_F_NUMA_NODE);
+      bpf_map__set_numa_node(map, static_cast<uint32_t>(options.numa_node));
+    }
+  }
+  if (artifact.event_mode == EventMode::PerfBuffer) {
+    // One perf buffer per possible CPU.
+    if (bpf_map* events = bpf_object__find_map_by_name(object, artifact.events_map.c_str())) {
+      bpf_map__set_max_entries(events, static_cast<uint32_t>(possible_cpus()));
+    }
   }
   if (!artifact.packet_map.empty()) {
     // One staging record per possible CPU (capture() indexes it by CPU id).
@@ -213,12 +224,10 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
     }
   }
   session->set_program_constants();
-  session->events_ = ring_buffer__new(bpf_map__fd(events), &Session::on_event, session.get(), nullptr);
-  if (session->events_ == nullptr) {
-    int e = -errno;
-    return Error{ErrorKind::Environment, fmt::format("cannot read the event ring buffer: {}", errno_text(e)), "",
-                 std::nullopt, libbpf_messages};
-  }
+  auto reader = EventReader::open(bpf_map__fd(events), artifact.event_mode, artifact.events_size, &Session::on_event,
+                                  session.get());
+  if (!reader) return reader.error();
+  session->events_ = std::move(*reader);
   return session;
 }
 
@@ -278,15 +287,18 @@ Result<size_t> Session::attach() {
     }
     AttachContext scope;
     scope.pid = options_.pid;
-    Status s = a->attach_scoped(prog, p, scope, links_);
+    scope.tc_clsact = options_.tc_clsact;
+    Status s = a->attach_scoped(prog, p, scope, *attachments_);
     if (!s) {
       Error e = s.error();
       e.details = libbpf_messages;
       return e;
     }
   }
-  return links_.size();
+  return attachments_->links.size() + attachments_->owned.size();
 }
+
+const std::vector<std::string>& Session::attach_notes() const { return attachments_->notes; }
 
 int Session::on_event(void* ctx, void* data, size_t size) {
   auto* self = static_cast<Session*>(ctx);
@@ -359,28 +371,28 @@ int Session::on_event(void* ctx, void* data, size_t size) {
 
 void Session::consume(EventSink* sink) {
   sink_ = sink;
-  ring_buffer__consume(events_);
+  events_->consume();
   sink_ = nullptr;
 }
 
 void Session::run(EventSink& sink, const std::atomic<bool>& stop) {
   sink_ = &sink;
   while (!exit_requested_ && !stop.load()) {
-    int n = ring_buffer__poll(events_, 200);
+    int n = events_->poll(200);
     if (n < 0 && n != -EINTR && n != kStopConsuming) break;
   }
   sink_ = nullptr;
 }
 
 void Session::detach(EventSink& sink) {
-  destroy_links(links_);
+  release(*attachments_);
   // After exit() nothing more is printed; after a stop request the events
   // already queued are.
   bool exited = exit_requested_;
   consume(exited ? nullptr : &sink);
   if (exited) {
     // consume() stops at an exit event; keep draining silently.
-    while (ring_buffer__consume(events_) == kStopConsuming) {
+    while (events_->consume() == kStopConsuming) {
     }
   }
 }
@@ -424,8 +436,15 @@ std::string attach_method(const ProgramSpec& program) {
   return "unknown";
 }
 
-uint64_t Session::dropped_events() {
-  bpf_map* map = bpf_object__find_map_by_name(object_, artifact_.dropped_map.c_str());
+uint64_t Session::perf_lost_events() const { return events_ ? events_->perf_lost() : 0; }
+
+uint64_t Session::dropped_events() { return per_cpu_count(artifact_.dropped_map); }
+
+uint64_t Session::matched_packets() { return per_cpu_count(artifact_.matched_map); }
+
+uint64_t Session::per_cpu_count(const std::string& map_name) {
+  if (map_name.empty()) return 0;
+  bpf_map* map = bpf_object__find_map_by_name(object_, map_name.c_str());
   if (map == nullptr) return 0;
   int cpus = libbpf_num_possible_cpus();
   if (cpus <= 0) cpus = 1;

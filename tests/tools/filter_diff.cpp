@@ -4,7 +4,14 @@
 // libpcap matches. libpcap's pcap_compile + pcap_offline_filter per packet is
 // tcpdump's own answer for `tcpdump -r FILE 'EXPR'`.
 //
-//   ss_filter_diff --pcaps DIR --filters FILE [--only SUBSTRING] [-v]
+//   ss_filter_diff --pcaps DIR --filters FILE [--only SUBSTRING] [--probe socket|tc|xdp] [-v]
+//   ss_filter_diff --live --filters FILE [--probe socket|tc|xdp]
+//
+// --probe chooses the program type the filter runs in (socket filter by
+// default; tc and xdp read the packet directly instead of through helpers).
+// --live compiles each filter as for live capture instead (VLAN tags from
+// skb metadata, tc's twin program) and only loads it: every one must pass
+// the kernel verifier; prints "N loaded, M refused".
 //
 // Scope: Ethernet (EN10MB) captures, pcap or pcapng, that libpcap 1.10 can
 // read; other files are reported as skipped with the reason. Expressions
@@ -79,12 +86,13 @@ struct Ours {
   std::unique_ptr<runtime::Session> session;
 };
 
-Ours compile_filter(const std::string& expr) {
+Ours compile_filter(const std::string& expr, const std::string& attach_point, bool replay = true) {
   Ours out;
   lang::SourceManager sources;
   lang::AstContext ast;
   lang::Diagnostics diags;
   lang::CaptureRequest request;
+  request.attach_point = attach_point;
   request.filter = expr;
   lang::Program* program = lang::build_capture_program(request, sources, ast, diags);
   lang::SemaResult sema;
@@ -101,7 +109,7 @@ Ours compile_filter(const std::string& expr) {
     return out;
   }
   codegen::CodegenOptions cg;
-  cg.replay = true;
+  cg.replay = replay;
   cg.snaplen = 64;
   cg.ringbuf_bytes = 1u << 20;
   auto generated = codegen::generate(*program, sema, sources, cg);
@@ -135,21 +143,26 @@ std::string list(const Matches& m) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string pcaps, filters_path, only;
-  bool verbose = false;
+  std::string pcaps, filters_path, only, probe = "socket";
+  bool verbose = false, live = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--pcaps" && i + 1 < argc) pcaps = argv[++i];
     else if (a == "--filters" && i + 1 < argc) filters_path = argv[++i];
     else if (a == "--only" && i + 1 < argc) only = argv[++i];
+    else if (a == "--probe" && i + 1 < argc) probe = argv[++i];
     else if (a == "-v") verbose = true;
+    else if (a == "--live") live = true;
     else {
-      std::fprintf(stderr, "usage: %s --pcaps DIR --filters FILE [--only SUBSTRING] [-v]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --pcaps DIR --filters FILE [--only SUBSTRING] [--probe socket|tc|xdp] [-v]\n",
+                   argv[0]);
       return 2;
     }
   }
+  // Any interface name does: replay runs the programs without attaching them.
+  std::string attach_point = probe == "tc" ? "tc:lo:ingress" : probe == "xdp" ? "xdp:lo" : "socket:any";
   std::ifstream in(filters_path);
-  if (pcaps.empty() || !in) {
+  if ((pcaps.empty() && !live) || !in) {
     std::fprintf(stderr, "ss_filter_diff: cannot read the filters file '%s' or no --pcaps\n", filters_path.c_str());
     return 2;
   }
@@ -158,6 +171,22 @@ int main(int argc, char** argv) {
     if (line.empty() || line[0] == '#') continue;
     if (!only.empty() && line.find(only) == std::string::npos) continue;
     filters.push_back(line);
+  }
+
+  if (live) {
+    uint64_t loaded = 0, refused = 0;
+    for (const std::string& expr : filters) {
+      Ours ours = compile_filter(expr, attach_point, /*replay=*/false);
+      if (ours.error.empty()) {
+        ++loaded;
+        continue;
+      }
+      ++refused;
+      std::printf("REFUSED %s: %s\n", expr.c_str(), ours.error.substr(0, 300).c_str());
+    }
+    std::printf("probe: %s (live)\n%llu loaded, %llu refused\n", attach_point.c_str(),
+                static_cast<unsigned long long>(loaded), static_cast<unsigned long long>(refused));
+    return refused == 0 ? 0 : 1;
   }
 
   // Captures in scope.
@@ -208,7 +237,7 @@ int main(int argc, char** argv) {
       continue;
     }
     ++accepted;
-    Ours ours = compile_filter(expr);
+    Ours ours = compile_filter(expr, attach_point);
     bool optimizer_dependent = false;
     for (const CaptureFile& f : files) {
       auto want = libpcap_matches(f.path, expr, 1);
@@ -246,7 +275,8 @@ int main(int argc, char** argv) {
     if (optimizer_dependent) optimizer_filters.push_back(expr);
   }
 
-  std::printf("\ncaptures: %zu Ethernet files replayed\n", files.size());
+  std::printf("\nprobe: %s\n", attach_point.c_str());
+  std::printf("captures: %zu Ethernet files replayed\n", files.size());
   for (const auto& [reason, names] : skipped) {
     std::printf("skipped %zu: %s:", names.size(), reason.c_str());
     for (const auto& n : names) std::printf(" %s", n.c_str());

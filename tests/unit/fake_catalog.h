@@ -73,6 +73,9 @@ class FakeCatalog final : public lang::KernelCatalog {
   }
   const std::vector<std::string>& kprobe_functions() override { return functions_; }
 
+  // Tests change the host: replaces (or adds) one tracepoint's format text.
+  void set_format(const std::string& category_event, std::string text) { formats_[category_event] = std::move(text); }
+
  private:
   std::map<std::string, std::string> formats_;
   std::vector<std::string> list_;  // sorted: std::map order

@@ -41,6 +41,11 @@ class Estimator {
  private:
   const Type& type_of(const Node& n) const { return ctx_.result.types.at(n.id); }
 
+  bool is_tc_probe() const {
+    const auto& attaches = ctx_.result.probes.at(probe_.index).attaches;
+    return !attaches.empty() && attaches.front().provider->program_type() == ProgramType::SchedCls;
+  }
+
   void buffer(uint32_t bytes, bool zeroed) {
     uint32_t rounded = limits::rounded_buffer(bytes);
     if (limits::buffer_on_stack(rounded, stack_used_)) {

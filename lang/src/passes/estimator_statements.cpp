@@ -18,6 +18,14 @@ ProbeEstimate Estimator::run() {
   for (const Stmt* s : probe_.body->stmts) top_statement(*s);
   if (e_.scratch_bytes > 0) e_.instructions += kScratchLookup;
   if (packet_used_) buffer(8, false);  // the packet emitter's load buffer
+  if (is_tc_probe()) {
+    // A live tc probe is emitted twice: reading the packet directly, and
+    // a twin subprogram that reads packets partly in pages through
+    // helpers (codegen/src/packet_access.h); the verifier walks both.
+    e_.instructions *= 2;
+    e_.branches *= 2;
+    loop_processed_ *= 2;
+  }
   // Paths: the verifier walks both sides of each branch, and state pruning
   // merges them again where the registers agree, as they do after our
   // if/else and ?: (measured: processed stays below the instruction count

@@ -79,9 +79,11 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"print_values", a.print_values},
       {"probe_names", a.probe_names},
       {"events_map", a.events_map},
+      {"event_mode", a.event_mode == EventMode::PerfBuffer ? "perf" : "ringbuf"},
       {"scratch_map", a.scratch_map},
       {"scratch_value_size", a.scratch_value_size},
       {"dropped_map", a.dropped_map},
+      {"matched_map", a.matched_map},
       {"events_size", a.events_size},
       {"snaplen", a.snaplen},
       {"packet_map", a.packet_map},
@@ -111,9 +113,11 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     if (j.contains("print_values")) j.at("print_values").get_to(a.print_values);
     j.at("probe_names").get_to(a.probe_names);
     j.at("events_map").get_to(a.events_map);
+    a.event_mode = j.value("event_mode", std::string("ringbuf")) == "perf" ? EventMode::PerfBuffer : EventMode::RingBuffer;
     j.at("scratch_map").get_to(a.scratch_map);
     j.at("scratch_value_size").get_to(a.scratch_value_size);
     j.at("dropped_map").get_to(a.dropped_map);
+    a.matched_map = j.value("matched_map", std::string());
     j.at("events_size").get_to(a.events_size);
     a.snaplen = j.value("snaplen", 0u);
     a.packet_map = j.value("packet_map", std::string());

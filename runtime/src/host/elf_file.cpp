@@ -120,6 +120,42 @@ Result<std::string> resolve_binary(const std::string& name) {
                std::nullopt, {}};
 }
 
+namespace {
+
+// Calls `use` with the base name ("malloc" for "malloc@@GLIBC_2.2.5") and the
+// entry of every function (and, with `objects`, every data object) that
+// `elf` defines, from .symtab and .dynsym.
+void for_each_symbol(Elf* elf, bool objects, const std::function<void(std::string_view, const GElf_Sym&)>& use) {
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr shdr;
+    if (gelf_getshdr(scn, &shdr) == nullptr) continue;
+    if (shdr.sh_type != SHT_SYMTAB && shdr.sh_type != SHT_DYNSYM) continue;
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    if (data == nullptr || shdr.sh_entsize == 0) continue;
+    size_t count = shdr.sh_size / shdr.sh_entsize;
+    for (size_t i = 0; i < count; ++i) {
+      GElf_Sym sym;
+      if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
+      int type = GELF_ST_TYPE(sym.st_info);
+      bool wanted = type == STT_FUNC || type == STT_GNU_IFUNC || (objects && type == STT_OBJECT);
+      if (!wanted || sym.st_shndx == SHN_UNDEF || sym.st_value == 0) continue;
+      const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+      if (name == nullptr || *name == '\0') continue;
+      // Versioned dynamic names ("malloc@@GLIBC_2.2.5") are not in .dynsym's
+      // string table; only .symtab of some builds has them. Keep the base name.
+      std::string_view base(name);
+      use(base.substr(0, base.find('@')), sym);
+    }
+  }
+}
+
+void for_each_function(Elf* elf, const std::function<void(std::string_view, const GElf_Sym&)>& use) {
+  for_each_symbol(elf, false, use);
+}
+
+}  // namespace
+
 Result<ElfImage> elf_image(const std::string& path) {
   ElfImage image;
   Status s = with_elf(path, [&](Elf* elf) -> Status {
@@ -131,34 +167,16 @@ Result<ElfImage> elf_image(const std::string& path) {
         image.segments.push_back({phdr.p_offset, phdr.p_vaddr, phdr.p_filesz});
       }
     }
-    Elf_Scn* scn = nullptr;
-    while ((scn = elf_nextscn(elf, scn)) != nullptr) {
-      GElf_Shdr shdr;
-      if (gelf_getshdr(scn, &shdr) == nullptr) continue;
-      if (shdr.sh_type != SHT_SYMTAB && shdr.sh_type != SHT_DYNSYM) continue;
-      Elf_Data* data = elf_getdata(scn, nullptr);
-      if (data == nullptr || shdr.sh_entsize == 0) continue;
-      size_t count = shdr.sh_size / shdr.sh_entsize;
-      for (size_t i = 0; i < count; ++i) {
-        GElf_Sym sym;
-        if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
-        int type = GELF_ST_TYPE(sym.st_info);
-        bool function = type == STT_FUNC || type == STT_GNU_IFUNC;
-        if ((!function && type != STT_OBJECT) || sym.st_shndx == SHN_UNDEF || sym.st_value == 0) continue;
-        const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
-        if (name == nullptr || *name == '\0') continue;
-        std::string n = name;
-        // Versioned dynamic names ("malloc@@GLIBC_2.2.5") are not in .dynsym's
-        // string table; only .symtab of some builds has them. Keep the base name.
-        if (auto at = n.find('@'); at != std::string::npos) n.resize(at);
-        image.symbols.push_back({std::move(n), sym.st_value, sym.st_size, function});
-      }
-    }
+    for_each_symbol(elf, true, [&](std::string_view name, const GElf_Sym& sym) {
+      int type = GELF_ST_TYPE(sym.st_info);
+      image.symbols.push_back({std::string(name), sym.st_value, sym.st_size, type != STT_OBJECT});
+    });
     return {};
   });
   if (!s) return s.error();
-  std::sort(image.symbols.begin(), image.symbols.end(),
-            [](const ElfSymbol& a, const ElfSymbol& b) { return a.address < b.address || (a.address == b.address && a.name < b.name); });
+  std::sort(image.symbols.begin(), image.symbols.end(), [](const ElfSymbol& a, const ElfSymbol& b) {
+    return a.address < b.address || (a.address == b.address && a.name < b.name);
+  });
   return image;
 }
 
@@ -172,6 +190,44 @@ Result<std::vector<std::string>> elf_functions(const std::string& path) {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
+}
+
+Result<uint64_t> elf_function_offset(const std::string& path, const std::string& name) {
+  std::optional<uint64_t> address;
+  uint64_t offset = 0;
+  Status s = with_elf(path, [&](Elf* elf) -> Status {
+    std::optional<uint64_t> other;
+    for_each_function(elf, [&](std::string_view base, const GElf_Sym& sym) {
+      if (base != name) return;
+      if (address && *address != sym.st_value) other = sym.st_value;
+      if (!address) address = sym.st_value;
+    });
+    if (address && other) {
+      return Error{ErrorKind::Environment,
+                   fmt::format("{} defines '{}' at two addresses ({:#x} and {:#x})", path, name, *address, *other), "",
+                   std::nullopt, {}};
+    }
+    if (!address) {
+      return Error{ErrorKind::Environment, fmt::format("{} defines no function '{}'", path, name), "", std::nullopt,
+                   {}};
+    }
+    // The loadable segment that holds the address maps it to the file.
+    size_t phnum = 0;
+    if (elf_getphdrnum(elf, &phnum) != 0) phnum = 0;
+    for (size_t i = 0; i < phnum; ++i) {
+      GElf_Phdr phdr;
+      if (gelf_getphdr(elf, static_cast<int>(i), &phdr) == nullptr || phdr.p_type != PT_LOAD) continue;
+      if (*address >= phdr.p_vaddr && *address < phdr.p_vaddr + phdr.p_memsz) {
+        offset = *address - phdr.p_vaddr + phdr.p_offset;
+        return {};
+      }
+    }
+    return Error{ErrorKind::Environment,
+                 fmt::format("the address of '{}' in {} lies in no loadable segment", name, path), "", std::nullopt,
+                 {}};
+  });
+  if (!s) return s.error();
+  return offset;
 }
 
 Result<std::vector<UsdtNote>> elf_usdt_notes(const std::string& path) {

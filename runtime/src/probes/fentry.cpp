@@ -21,7 +21,7 @@ class FentryAttacher final : public Attacher {
                        program.provider);
   }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
     const AttachTarget& t = program.targets.front();
     LIBBPF_OPTS(bpf_trace_opts, opts, .cookie = t.cookie);
     bpf_link* link = bpf_program__attach_trace_opts(prog, &opts);
@@ -30,7 +30,7 @@ class FentryAttacher final : public Attacher {
       return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, errno_text(err)), "", t.position,
                    {}};
     }
-    links.push_back(link);
+    out.links.push_back(link);
     return {};
   }
 };

@@ -37,7 +37,7 @@ class KprobeAttacher final : public Attacher {
 
   std::string method(const ProgramSpec& program) const override { return program.targets.front().retprobe ? "a kretprobe perf event per function, each with a bpf_link" : "a kprobe perf event per function, each with a bpf_link"; }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
       LIBBPF_OPTS(bpf_kprobe_opts, opts, .bpf_cookie = t.cookie, .offset = static_cast<size_t>(t.number),
                   .retprobe = t.retprobe);
@@ -48,7 +48,7 @@ class KprobeAttacher final : public Attacher {
                      err == -ENOENT ? "the function does not exist or cannot be probed (inlined or blacklisted)" : "",
                      t.position, {}};
       }
-      links.push_back(link);
+      out.links.push_back(link);
     }
     return {};
   }

@@ -81,12 +81,12 @@ class PerfAttacher final : public Attacher {
                                          : "a cpu-clock perf event on CPU 0 with a bpf_link";
   }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
-    return attach_scoped(prog, program, {}, links);
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
+    return attach_scoped(prog, program, {}, out);
   }
 
   Status attach_scoped(bpf_program* prog, const ProgramSpec& program, const AttachContext& scope,
-                       std::vector<bpf_link*>& links) const override {
+                       Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
       perf_event_attr attr{};
       attr.size = sizeof(attr);
@@ -138,7 +138,7 @@ class PerfAttacher final : public Attacher {
           return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, errno_text(err)), "",
                        t.position, {}};
         }
-        links.push_back(link);  // the link closes the perf event fd when destroyed
+        out.links.push_back(link);  // the link closes the perf event fd when destroyed
       }
     }
     return {};

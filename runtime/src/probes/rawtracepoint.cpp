@@ -15,7 +15,7 @@ class RawTracepointAttacher final : public Attacher {
 
   std::string method(const ProgramSpec&) const override { return "a raw tracepoint link (BPF_RAW_TRACEPOINT_OPEN)"; }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
       bpf_link* link = bpf_program__attach_raw_tracepoint(prog, t.params.at(0).c_str());
       if (link == nullptr) {
@@ -27,7 +27,7 @@ class RawTracepointAttacher final : public Attacher {
                                       : "",
                      t.position, {}};
       }
-      links.push_back(link);
+      out.links.push_back(link);
     }
     return {};
   }

@@ -14,7 +14,7 @@ class TracepointAttacher final : public Attacher {
 
   std::string method(const ProgramSpec& program) const override { return "a perf event per tracepoint, each with a bpf_link (cookie: the probe id)"; }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
       LIBBPF_OPTS(bpf_tracepoint_opts, opts, .bpf_cookie = t.cookie);
       bpf_link* link = bpf_program__attach_tracepoint_opts(prog, t.params.at(0).c_str(), t.params.at(1).c_str(), &opts);
@@ -25,7 +25,7 @@ class TracepointAttacher final : public Attacher {
                                     : "check that tracefs is mounted at /sys/kernel/tracing",
                      t.position, {}};
       }
-      links.push_back(link);
+      out.links.push_back(link);
     }
     return {};
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "attacher.h"
+#include "stratoshark/runtime/host.h"
 
 namespace stratoshark::runtime {
 
@@ -19,28 +20,39 @@ class UprobeAttacher final : public Attacher {
                        program.provider == "uretprobe" ? "uretprobe" : "uprobe");
   }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
-    return attach_scoped(prog, program, {}, links);
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
+    return attach_scoped(prog, program, {}, out);
   }
 
   Status attach_scoped(bpf_program* prog, const ProgramSpec& program, const AttachContext& scope,
-                       std::vector<bpf_link*>& links) const override {
+                       Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
       const std::string& path = t.params.at(0);
       const std::string& function = t.params.at(1);
       LIBBPF_OPTS(bpf_uprobe_opts, opts, .bpf_cookie = t.cookie, .retprobe = t.retprobe,
                   .func_name = function.c_str());
-      bpf_link* link = bpf_program__attach_uprobe_opts(prog, scope.pid > 0 ? scope.pid : -1, path.c_str(),
-                                                       static_cast<size_t>(t.number), &opts);
+      pid_t pid = scope.pid > 0 ? scope.pid : -1;
+      bpf_link* link = bpf_program__attach_uprobe_opts(prog, pid, path.c_str(), static_cast<size_t>(t.number), &opts);
+      int err = link == nullptr ? -errno : 0;
+      if (err == -LIBBPF_ERRNO__FORMAT) {
+        // libbpf 1.1 refuses a name with several symbol entries even when they
+        // are one function (glibc 2.34's versioned pthread_create): find the
+        // offset ourselves and attach by offset.
+        auto offset = elf_function_offset(path, function);
+        if (!offset) return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, offset.error().message),
+                                  "", t.position, {}};
+        opts.func_name = nullptr;
+        link = bpf_program__attach_uprobe_opts(prog, pid, path.c_str(), static_cast<size_t>(*offset + t.number), &opts);
+        err = link == nullptr ? -errno : 0;
+      }
       if (link == nullptr) {
-        int err = -errno;
         return Error{ErrorKind::Attach, fmt::format("cannot attach {}: {}", t.name, errno_text(err)),
                      err == -ESRCH ? "the process given with -p does not exist"
                      : err == -ENOENT ? "the binary or the function's symbol is gone (was the file replaced?)"
                                       : "",
                      t.position, {}};
       }
-      links.push_back(link);
+      out.links.push_back(link);
     }
     return {};
   }

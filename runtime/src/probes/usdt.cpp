@@ -18,12 +18,12 @@ class UsdtAttacher final : public Attacher {
     return "libbpf USDT: a uprobe at each probe site, argument specs in __bpf_usdt_specs (cookie: spec id)";
   }
 
-  Status attach(bpf_program* prog, const ProgramSpec& program, std::vector<bpf_link*>& links) const override {
-    return attach_scoped(prog, program, {}, links);
+  Status attach(bpf_program* prog, const ProgramSpec& program, Attachments& out) const override {
+    return attach_scoped(prog, program, {}, out);
   }
 
   Status attach_scoped(bpf_program* prog, const ProgramSpec& program, const AttachContext& scope,
-                       std::vector<bpf_link*>& links) const override {
+                       Attachments& out) const override {
     for (const AttachTarget& t : program.targets) {
       LIBBPF_OPTS(bpf_usdt_opts, opts, .usdt_cookie = t.cookie);
       bpf_link* link = bpf_program__attach_usdt(prog, scope.pid > 0 ? scope.pid : -1, t.params.at(0).c_str(),
@@ -35,7 +35,7 @@ class UsdtAttacher final : public Attacher {
                                    : "run with -v to see libbpf's explanation",
                      t.position, {}};
       }
-      links.push_back(link);
+      out.links.push_back(link);
     }
     return {};
   }

@@ -4,14 +4,20 @@
 Our programs are named ss_<probe>_<kind>, our maps m_<name>, ss_events and
 ss_dropped. Kernel objects are freed asynchronously after the last file
 descriptor closes, so this polls for up to two seconds before failing.
+
+Objects that were already loaded when the suite started (listed in the file
+$SS_KERNEL_BASELINE, written by lit.cfg.py, which warns about them) are not
+this run's doing; on a fresh machine there are none.
 """
 import json
+import os
 import subprocess
 import sys
 import time
 
 
-def leftovers():
+def ours():
+    """Every loaded program and map with one of our names, as 'kind id name'."""
     found = []
     for kind in ("prog", "map"):
         out = subprocess.run(["bpftool", "-j", kind, "show"], capture_output=True, text=True, check=True).stdout
@@ -20,6 +26,19 @@ def leftovers():
             if name.startswith("ss_") or name.startswith("m_"):
                 found.append(f"{kind} {obj.get('id')} {name}")
     return found
+
+
+def baseline():
+    path = os.environ.get("SS_KERNEL_BASELINE")
+    if not path or not os.path.exists(path):
+        return set()
+    with open(path) as f:
+        return set(json.load(f))
+
+
+def leftovers():
+    before = baseline()
+    return [o for o in ours() if o not in before]
 
 
 def main():

@@ -20,7 +20,8 @@ namespace stratoshark::codegen {
 struct CodegenOptions {
   std::string cpu = "v3";              // BPF ISA version given to LLVM
   uint32_t map_entries = 4096;         // max_entries of user maps
-  uint32_t ringbuf_bytes = 1u << 20;   // event ring buffer (power of two, >= page size)
+  uint32_t ringbuf_bytes = 1u << 20;   // event ring buffer, or each CPU's perf buffer (power of two, >= page size)
+  runtime::EventMode event_mode = runtime::EventMode::RingBuffer;  // --event-mode
   bool keep_ir = false;                // fill CodegenResult::ir_* for -d ir
   uint32_t snaplen = 262144;           // bytes of each packet capture() sends (tcpdump's default)
   bool replay = false;                 // network programs run on a capture file (see runtime::Artifact::replay)

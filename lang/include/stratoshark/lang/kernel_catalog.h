@@ -1,6 +1,9 @@
 // KernelCatalog: what the running kernel offers to attach to, as the compiler
 // needs it (wildcard expansion, tracepoint argument layouts, feature checks).
 // Passes only see this interface, so tests can substitute a fixed catalog.
+// It is also the only way host facts may reach the passes: the CLI's compile
+// cache wraps it and keys cached programs on every question and answer
+// (cli/compile_cache.h), so a new method needs a recording override there.
 #pragma once
 
 #include <memory>

@@ -45,6 +45,13 @@ struct ElfImage {
 };
 Result<ElfImage> elf_image(const std::string& path);
 
+// The file offset of the code of function `name` in an ELF file (what a
+// uprobe attaches to), from its .symtab or .dynsym entries. Several entries
+// may name it (glibc's versioned pthread_create@GLIBC_2.2.5 and
+// pthread_create@@GLIBC_2.34) as long as they agree on the address; entries
+// that disagree are an error.
+Result<uint64_t> elf_function_offset(const std::string& path, const std::string& name);
+
 struct UsdtNote {
   std::string provider;
   std::string name;

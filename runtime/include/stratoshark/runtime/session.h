@@ -20,7 +20,11 @@
 
 struct bpf_object;
 struct bpf_link;
-struct ring_buffer;
+
+namespace stratoshark::runtime {
+struct Attachments;
+class EventReader;
+}
 
 namespace stratoshark::runtime {
 
@@ -29,6 +33,7 @@ struct RuntimeOptions {
   int numa_node = -1;    // >= 0: create the maps on this NUMA node
   int pid = -1;          // > 0: uprobes, usdt and perf counters see only this process (-p, -c)
   int child_pid = -1;    // > 0: the -c command's pid (the cpid builtin)
+  bool tc_clsact = false;  // tc probes: clsact + cls_bpf even where the kernel has tcx links
 };
 
 // One packet capture() sent to user space.
@@ -76,6 +81,9 @@ class Session {
   Status run_begin(EventSink& sink);
   // Attaches every probe but BEGIN/END. Returns the number of attachments.
   Result<size_t> attach();
+  // How network probes attached, as found when attaching ("tc:eth0:ingress:
+  // tcx link", "xdp:veth0: native XDP"); for -v.
+  const std::vector<std::string>& attach_notes() const;
   // Reads events until exit() is called or `stop` becomes true.
   void run(EventSink& sink, const std::atomic<bool>& stop);
   // Offline replay: runs every packet of the pcap or pcapng file `path`
@@ -95,7 +103,14 @@ class Session {
   // clear(@m): removes every entry; zero(@m): sets every value to zero.
   Status clear_map(const MapSpec& spec);
   Status zero_map(const MapSpec& spec);
+  // Events the programs could not queue (a full ring or perf buffer), counted in the kernel.
   uint64_t dropped_events();
+  // --event-mode perf: records the perf buffers reported lost (the same
+  // events as dropped_events() counts; 0 with the ring buffer).
+  uint64_t perf_lost_events() const;
+  // Packets the network probes matched, counted in the kernel (programs
+  // without capture(); see Artifact::matched_map).
+  uint64_t matched_packets();
   // Packet events delivered to the sink so far.
   uint64_t captured_packets() const { return captured_; }
 
@@ -128,12 +143,14 @@ class Session {
   const DecodeContext& decoding();
   // After loading: the values the runtime gives the programs (cpid).
   void set_program_constants();
+  // The sum over CPUs of a per-CPU array[1] of u64 (0 when there is none).
+  uint64_t per_cpu_count(const std::string& map_name);
 
   const Artifact& artifact_;
   RuntimeOptions options_;
   bpf_object* object_ = nullptr;
-  ring_buffer* events_ = nullptr;
-  std::vector<bpf_link*> links_;
+  std::unique_ptr<EventReader> events_;
+  std::unique_ptr<Attachments> attachments_;
   EventSink* sink_ = nullptr;  // where on_event prints; null: discard
   // During a replay: the timestamp and position of the packet being run.
   bool replaying_ = false;

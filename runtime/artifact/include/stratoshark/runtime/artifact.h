@@ -4,7 +4,9 @@
 // LLVM, no language passes). It is the BPF ELF object plus a description of
 // how to attach each program, how to decode each map and event, and what the
 // `probe` builtin's values mean. It serialises to JSON, so a program compiled
-// on one host can later run on another with a runtime-only binary.
+// on one host can later run on another with a runtime-only binary. Every
+// struct compares member by member (operator==), so a round trip through the
+// JSON form can be checked for fields it would lose (the compile cache does).
 #pragma once
 
 #include <cstdint>
@@ -51,6 +53,8 @@ struct ValueLayout {
   // printing mode above (0 bpftrace, 1 perf, 2 raw). Timestamp: index into
   // time_formats.
   uint32_t table = 0;
+
+  bool operator==(const ValueLayout&) const = default;
 };
 
 struct MapSpec {
@@ -72,6 +76,8 @@ struct MapSpec {
   int64_t linear_min = 0;
   int64_t linear_max = 0;
   int64_t linear_step = 1;
+
+  bool operator==(const MapSpec&) const = default;
 };
 
 struct Conversion {
@@ -79,17 +85,23 @@ struct Conversion {
   std::string flags;
   int width = -1;
   int precision = -1;
+
+  bool operator==(const Conversion&) const = default;
 };
 
 struct FormatSegment {
   std::string literal;
   std::optional<Conversion> conversion;
   ValueLayout arg;  // where the argument sits in the event (when conversion)
+
+  bool operator==(const FormatSegment&) const = default;
 };
 
 struct PrintfSpec {
   std::vector<FormatSegment> segments;
   uint32_t event_size = 0;
+
+  bool operator==(const PrintfSpec&) const = default;
 };
 
 // Where in the user's source a program's attach point was written, so
@@ -99,6 +111,8 @@ struct SourcePosition {
   uint32_t line = 0;
   uint32_t column = 0;
   uint32_t length = 0;
+
+  bool operator==(const SourcePosition&) const = default;
 };
 
 struct AttachTarget {
@@ -108,12 +122,16 @@ struct AttachTarget {
   bool retprobe = false;
   uint64_t cookie = 0;              // index into probe_names
   SourcePosition position;
+
+  bool operator==(const AttachTarget&) const = default;
 };
 
 // BTF line info of one instruction: where in the source it came from.
 struct LineInfo {
   uint32_t insn = 0;  // index from the program's first instruction
   SourcePosition position;
+
+  bool operator==(const LineInfo&) const = default;
 };
 
 // A BPF helper a program calls, and the first place in the source that needs it.
@@ -121,6 +139,8 @@ struct HelperUse {
   uint32_t id = 0;
   std::string name;  // e.g. "bpf_get_current_comm"
   SourcePosition first_use;
+
+  bool operator==(const HelperUse&) const = default;
 };
 
 struct ProgramSpec {
@@ -137,6 +157,8 @@ struct ProgramSpec {
   uint32_t scratch_bytes = 0; // per-CPU scratch area (large values live there, not on the stack)
   std::vector<LineInfo> lines;
   std::vector<HelperUse> helpers;
+
+  bool operator==(const ProgramSpec&) const = default;
 };
 
 // Ring buffer records start with this header.
@@ -163,6 +185,8 @@ struct JoinSpec {
   std::string separator = " ";
   uint32_t count = 16;
   uint32_t size = 64;
+
+  bool operator==(const JoinSpec&) const = default;
 };
 
 // A stack-trace map (BPF_MAP_TYPE_STACK_TRACE): its ELF name and how many
@@ -170,6 +194,8 @@ struct JoinSpec {
 struct StackMapSpec {
   std::string name;
   uint32_t frames = 127;
+
+  bool operator==(const StackMapSpec&) const = default;
 };
 
 // -k: where a helper call whose failure is reported sits in the source.
@@ -177,6 +203,8 @@ struct WarningSite {
   std::string helper;  // e.g. "probe_read_kernel"
   SourcePosition position;
   std::string source_line;  // the text of that line, for the message
+
+  bool operator==(const WarningSite&) const = default;
 };
 struct EventHeader {
   uint32_t type;
@@ -199,6 +227,12 @@ struct PacketEventHeader {
   uint32_t flags;
 };
 
+// How events reach user space (--event-mode).
+enum class EventMode : uint8_t {
+  RingBuffer,  // one BPF ring buffer shared by every CPU (BPF_MAP_TYPE_RINGBUF)
+  PerfBuffer,  // a perf buffer per CPU (BPF_MAP_TYPE_PERF_EVENT_ARRAY), read with libbpf's perf_buffer
+};
+
 struct Artifact {
   std::vector<uint8_t> elf;
   std::vector<ProgramSpec> programs;
@@ -214,11 +248,15 @@ struct Artifact {
   // cpid: an array[1] of u64 into which the runtime writes the pid of the
   // -c child before BEGIN. Empty when no program reads it.
   std::string cpid_map;
-  std::string events_map;   // BPF_MAP_TYPE_RINGBUF
+  std::string events_map;   // BPF_MAP_TYPE_RINGBUF, or BPF_MAP_TYPE_PERF_EVENT_ARRAY (event_mode)
+  EventMode event_mode = EventMode::RingBuffer;
   std::string scratch_map;  // per-CPU array, one entry per program that needs scratch space ("" if none)
   uint32_t scratch_value_size = 0;
   std::string dropped_map;  // per-CPU array[1] of u64: events lost to a full ring buffer
-  uint32_t events_size = 0;
+  // Per-CPU array[1] of u64: packets the network probes matched (their
+  // predicate held); only in programs with network probes and no capture().
+  std::string matched_map;
+  uint32_t events_size = 0;  // bytes of the ring buffer, or of each CPU's perf buffer
   // Packets: capture() copies at most `snaplen` bytes (0: no capture()),
   // through a per-CPU staging area, the array map `packet_map`.
   uint32_t snaplen = 0;
@@ -230,6 +268,8 @@ struct Artifact {
   // Compiled for offline replay: network programs take the packet's length
   // on the wire from __sk_buff.cb[0] and its captured length from cb[1].
   bool replay = false;
+
+  bool operator==(const Artifact&) const = default;
 };
 
 // JSON form of everything but the ELF bytes (for --emit-elf's side file).
