@@ -52,6 +52,15 @@ void ProgramEmitter::store_value(llvm::Value* dst, const Val& v, const runtime::
       return;
     }
     case ValueKind::Address:
+      if (layout.size == 24 && v.type.size != 24) {
+        // An IPv4 or IPv6 address stored where either may be: {u64 family, 16 bytes}.
+        builder_.CreateAlignedStore(builder_.getInt64(v.type.size == 16 ? 10 : 2), where, llvm::MaybeAlign(align));
+        zero(at_offset(where, 8), 16);
+        copy(at_offset(where, 8), v.v, v.type.size, alignment_of(layout.offset + 8), v.type.alignment());
+        return;
+      }
+      copy(where, v.v, std::min(layout.size, v.type.byte_size()), align, v.type.alignment());
+      return;
     case ValueKind::Array:
     case ValueKind::Buffer:
     case ValueKind::KernelStack:

@@ -21,8 +21,13 @@ Type unify(const Type& a, const Type& b) {
     }
     case TypeKind::String:
       return Type::string(std::max(a.size, b.size));
-    case TypeKind::Address:
-      return a.size == b.size ? a : Type::none();
+    case TypeKind::Address: {
+      if (a.size == b.size) return a;
+      // IPv4 and IPv6 addresses meet as an address that carries its family
+      // (inet, 24 bytes), as ntop(af, addr) makes; MAC addresses meet nothing.
+      auto ip = [](uint32_t size) { return size == 4 || size == 16 || size == 24; };
+      return ip(a.size) && ip(b.size) ? Type::address(24) : Type::none();
+    }
     case TypeKind::Tuple: {
       if (a.elements.size() != b.elements.size()) return Type::none();
       std::vector<Type> elements;
