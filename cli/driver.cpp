@@ -199,6 +199,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::LanguageOptions language;
   language.positional = o.script_args;
   language.unsafe = o.unsafe;
+  language.helper_warnings = static_cast<uint32_t>(std::min(o.helper_warnings, 2));
   if (!apply_environment(language) || !lang::apply_config(*program, language, diags)) {
     print_diagnostics(diags, sources);
     return {std::nullopt, diags.has_errors() ? kExitProgramError : kExitUsage, {}};
@@ -316,6 +317,7 @@ int run_program(const Options& o) {
       return kExitUsage;
     }
     ro.pid = command->pid();
+    ro.child_pid = command->pid();
   }
   auto loaded = runtime::Session::load(artifact, ro);
   if (!loaded) {
