@@ -172,6 +172,34 @@ class FingerprintCatalog final : public lang::KernelCatalog {
     key_.add("kernel_function " + name, answer);
     return f;
   }
+  std::optional<lang::KernelStruct> kernel_struct(const std::string& key, std::string& error) override {
+    auto s = inner_.kernel_struct(key, error);
+    std::string answer = s ? fmt::format("{}|{}\n", s->is_union, s->size) : "\x01" + error;
+    if (s) {
+      for (const auto& f : s->fields) {
+        answer += fmt::format("{}|{}|{}|{}|{}\n", f.name, f.offset, f.bitfield_bits, f.c_type, f.type.to_string());
+      }
+    }
+    key_.add("kernel_struct " + key, answer);
+    return s;
+  }
+  std::optional<uint64_t> kernel_symbol(const std::string& name, std::string& error) override {
+    auto address = inner_.kernel_symbol(name, error);
+    key_.add("kernel_symbol " + name, address ? std::to_string(*address) : "\x01" + error);
+    return address;
+  }
+  std::optional<lang::BinarySymbol> binary_symbol(const std::string& path, const std::string& name,
+                                                  std::string& error) override {
+    auto symbol = inner_.binary_symbol(path, name, error);
+    key_.add(fmt::format("binary_symbol {} {}", path, name),
+             symbol ? fmt::format("{}|{}", symbol->address, symbol->size) : "\x01" + error);
+    return symbol;
+  }
+  std::optional<uint64_t> cgroup_id(const std::string& path, std::string& error) override {
+    auto id = inner_.cgroup_id(path, error);
+    key_.add("cgroup_id " + path, id ? std::to_string(*id) : "\x01" + error);
+    return id;
+  }
 
  private:
   void record_list_once(std::string_view tag, const std::vector<std::string>& list, bool& recorded) {

@@ -119,7 +119,7 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
                         const codegen::CodegenOptions& cg, const std::string& typed_ast) {
   // A new option field changes these sizes (not always: event_mode fitted in
   // padding), so check the list below whenever a field is added.
-  static_assert(sizeof(lang::LanguageOptions) == 40, "add the new LanguageOptions field to the compile key");
+  static_assert(sizeof(lang::LanguageOptions) == 48, "add the new LanguageOptions field to the compile key");
   static_assert(sizeof(codegen::CodegenOptions) == 64, "add the new CodegenOptions field to the compile key");
   add_environment(key);
   for (size_t i = 0; i < sources.size(); ++i) {
@@ -129,6 +129,7 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("max_loop_iterations", language.max_loop_iterations);
   key.add("unsafe", language.unsafe);
   key.add("link_type", language.link_type);
+  key.add("helper_warnings", language.helper_warnings);
   for (const auto& word : language.positional) key.add("positional", word);
   key.add("cpu", cg.cpu);
   key.add("map_entries", cg.map_entries);
@@ -205,6 +206,7 @@ Compiled compile(const Options& o, const protocols::CaptureLink& link, lang::Sou
   language.positional = o.script_args;
   language.unsafe = o.unsafe;
   language.link_type = link.link_type;
+  language.helper_warnings = static_cast<uint32_t>(std::min(o.helper_warnings, 2));
   if (!apply_environment(language) || !lang::apply_config(*program, language, diags)) {
     print_diagnostics(diags, sources);
     return {std::nullopt, diags.has_errors() ? kExitProgramError : kExitUsage, {}};
@@ -330,6 +332,7 @@ int run_program(const Options& o) {
       return kExitUsage;
     }
     ro.pid = command->pid();
+    ro.child_pid = command->pid();
   }
   auto loaded = runtime::Session::load(artifact, ro);
   if (!loaded) {

@@ -23,6 +23,18 @@ std::string layout_name(const runtime::ValueLayout& v) {
     case ValueKind::Stats: return "stats";
     case ValueKind::Hist: return "hist";
     case ValueKind::Lhist: return "lhist";
+    case ValueKind::Bool: return "bool";
+    case ValueKind::Pointer: return "pointer";
+    case ValueKind::Array:
+      return fmt::format("{}[{}]", v.elements.empty() ? "?" : layout_name(v.elements[0]),
+                         v.elements.empty() || v.elements[0].size == 0 ? 0 : v.size / v.elements[0].size);
+    case ValueKind::Buffer: return fmt::format("buffer[{}]", v.size > 8 ? v.size - 8 : 0);
+    case ValueKind::KernelStack: return "kstack";
+    case ValueKind::UserStack: return "ustack";
+    case ValueKind::KernelSymbol: return "ksym";
+    case ValueKind::UserSymbol: return "usym";
+    case ValueKind::Timestamp: return "timestamp";
+    case ValueKind::FuncName: return "func";
     case ValueKind::Tuple: {
       std::string s = "(";
       for (size_t i = 0; i < v.elements.size(); ++i) s += (i ? ", " : "") + layout_name(v.elements[i]);

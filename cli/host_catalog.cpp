@@ -19,6 +19,39 @@ lang::KernelFunctionValue to_lang(const runtime::BtfValue& v) {
   return out;
 }
 
+// Kernel BTF member types as the language types them: char arrays are
+// strings, integers keep their width, anything else is None.
+lang::Type to_lang(const runtime::BtfTypeRef& r) {
+  using K = runtime::BtfTypeRef::Kind;
+  switch (r.kind) {
+    case K::Bool:
+      return lang::Type::boolean_type();
+    case K::Int:
+      if (r.size == 1 || r.size == 2 || r.size == 4 || r.size == 8) {
+        return lang::Type::integer(static_cast<uint8_t>(r.size * 8), r.is_signed);
+      }
+      return lang::Type::none();
+    case K::Pointer: {
+      lang::Type pointee = r.inner ? to_lang(*r.inner) : lang::Type::void_type();
+      if (r.inner && r.inner->kind == K::Void) pointee = lang::Type::void_type();
+      if (pointee.is_none()) pointee = lang::Type::void_type();  // function pointers and the like
+      return lang::Type::pointer(pointee, r.user);
+    }
+    case K::Array: {
+      if (!r.inner) return lang::Type::none();
+      if (r.inner->kind == K::Int && r.inner->is_char) return lang::Type::string(r.length);
+      lang::Type element = to_lang(*r.inner);
+      if (!(element.is_int() || element.is_pointer() || element.is_array()) || r.length == 0) return lang::Type::none();
+      return lang::Type::array(element, r.length);
+    }
+    case K::Struct:
+    case K::Union:
+      return lang::Type::struct_type(r.key, r.size);
+    default:
+      return lang::Type::none();
+  }
+}
+
 class SystemCatalog final : public lang::KernelCatalog {
  public:
   SystemCatalog() : tracefs_(lang::make_host_catalog()) {}
@@ -84,6 +117,56 @@ class SystemCatalog final : public lang::KernelCatalog {
     for (const auto& p : f->params) out.params.push_back(to_lang(p));
     if (f->result) out.result = to_lang(*f->result);
     return kernel_functions_.emplace(name, std::move(out)).first->second;
+  }
+
+  std::optional<lang::KernelStruct> kernel_struct(const std::string& key, std::string& error) override {
+    auto btf = runtime::KernelBtf::instance();
+    if (!btf) {
+      error = btf.error().message;
+      return std::nullopt;
+    }
+    auto s = (*btf)->structure(key);
+    if (!s) {
+      error = s.error().message;
+      return std::nullopt;
+    }
+    lang::KernelStruct out;
+    out.key = s->key;
+    out.is_union = s->is_union;
+    out.size = s->size;
+    for (const auto& m : s->members) {
+      lang::KernelField f;
+      f.name = m.name;
+      f.offset = m.bit_offset / 8;
+      f.bitfield_bits = m.bitfield_bits;
+      if (m.bitfield_bits == 0 && m.bit_offset % 8 != 0) f.bitfield_bits = 1;  // not byte aligned: read like one
+      f.c_type = m.c_type;
+      f.type = to_lang(m.type);
+      out.fields.push_back(std::move(f));
+    }
+    return out;
+  }
+
+  std::optional<uint64_t> kernel_symbol(const std::string& name, std::string& error) override {
+    return tracefs_->kernel_symbol(name, error);
+  }
+
+  std::optional<uint64_t> cgroup_id(const std::string& path, std::string& error) override {
+    return tracefs_->cgroup_id(path, error);
+  }
+
+  std::optional<lang::BinarySymbol> binary_symbol(const std::string& path, const std::string& name,
+                                                  std::string& error) override {
+    auto image = runtime::elf_image(path);
+    if (!image) {
+      error = image.error().message;
+      return std::nullopt;
+    }
+    for (const auto& s : image->symbols) {
+      if (s.name == name) return lang::BinarySymbol{s.address, s.size};
+    }
+    error = "no such symbol in its symbol tables";
+    return std::nullopt;
   }
 
  private:

@@ -49,6 +49,8 @@ ParsedOptions parse_options(int argc, char** argv) {
       ->type_name("FILE");
   app.add_flag("-v", o.verbose, "verbose: attach details, libbpf and verifier messages; with -l, probe arguments");
   app.add_flag("--unsafe", o.unsafe, "allow functions that act on the system: system(), signal()");
+  app.add_flag("-k", o.helper_warnings,
+               "warn at run time when a memory read fails (with the source line); -kk also when a map update fails");
   app.add_flag("--no-cache", o.no_cache, "compile even when the compile cache holds this program");
   app.add_option("-r", o.read_file, "run the network probes over a pcap/pcapng file instead of live traffic")
       ->type_name("FILE");

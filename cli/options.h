@@ -29,6 +29,7 @@ struct Options {
   std::string emit_elf;
   bool verbose = false;
   bool unsafe = false;  // --unsafe: allow system() and signal()
+  int helper_warnings = 0;  // -k (failed memory reads), -kk (also failed map updates)
   bool no_cache = false;  // --no-cache: always compile (docs/cli.md#compile-cache)
   std::string read_file;  // -r FILE: run the network probes over a capture file instead of live traffic
   std::string output_format = "text";  // -f text|json

@@ -76,4 +76,9 @@ void ProgramOutput::maps_at_exit(const runtime::MapSnapshot& map) {
   if (!body.empty()) write("\n" + body);
 }
 
+void ProgramOutput::warning(const std::string& text) {
+  std::fflush(out_);
+  std::fputs(text.c_str(), stderr);
+}
+
 }  // namespace stratoshark::cli

@@ -34,6 +34,8 @@ class ProgramOutput final : public runtime::EventSink {
   void packet(const runtime::CapturedPacket& packet) override;
   void map(const runtime::MapSnapshot& map, const runtime::MapView& view) override;
   void value(const runtime::Value& value) override;
+  // Run-time warnings (-k, cat() of a missing file) go to stderr, in both formats.
+  void warning(const std::string& text) override;
   // The maps when tracing ends: text puts a blank line before each
   // non-empty map; JSON writes one line per non-empty map.
   void maps_at_exit(const runtime::MapSnapshot& map);

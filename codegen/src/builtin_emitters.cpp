@@ -2,6 +2,7 @@
 #include <array>
 
 #include "context_emitter.h"
+#include "library_emitters.h"
 #include "program_emitter.h"
 
 namespace stratoshark::codegen {
@@ -56,15 +57,7 @@ Val emit_Elapsed(ProgramEmitter& e, const Identifier&) {
   // The start time is written into the one-entry array `ss_start` by the
   // runtime after loading, before BEGIN runs.
   llvm::Value* now = e.call_helper(BPF_FUNC_ktime_get_ns, e.i64_type(), {});
-  llvm::Value* key = e.buffer(4, false);
-  e.b().CreateStore(e.b().getInt32(0), key);
-  llvm::Value* slot = e.call_helper(BPF_FUNC_map_lookup_elem, e.ptr_type(), {e.start_map(), key});
-  llvm::Value* result = e.buffer(8, false);
-  e.b().CreateStore(e.i64(0), result);
-  e.if_then(e.b().CreateIsNotNull(slot), [&] {
-    e.b().CreateStore(e.b().CreateSub(now, e.b().CreateLoad(e.i64_type(), slot)), result);
-  });
-  return {e.b().CreateLoad(e.i64_type(), result), Type::u64()};
+  return {e.b().CreateSub(now, e.read_array_word(e.start_map())), Type::u64()};
 }
 
 Val emit_Numaid(ProgramEmitter& e, const Identifier&) {
@@ -87,6 +80,26 @@ Val emit_Rand(ProgramEmitter& e, const Identifier&) {
 Val emit_Jiffies(ProgramEmitter& e, const Identifier&) {
   return {e.call_helper(BPF_FUNC_jiffies64, e.i64_type(), {}), Type::u64()};
 }
+
+Val emit_Kstack(ProgramEmitter& e, const Identifier& node) { return emit_stack(e, e.state().sema.type_of(&node)); }
+Val emit_Ustack(ProgramEmitter& e, const Identifier& node) { return emit_stack(e, e.state().sema.type_of(&node)); }
+
+// The probe id, as `probe` has it; the runtime maps it to the function's name.
+Val emit_Func(ProgramEmitter& e, const Identifier& node) {
+  Val id = emit_Probe(e, node);
+  return {id.v, Type::of(TypeKind::FuncName)};
+}
+
+// sargN: the u64 at sp + 8 * (N + 1) (above the return address), in the
+// probed code's memory.
+Val emit_SargN(ProgramEmitter& e, const Identifier& node) {
+  constexpr uint32_t kRegisterSp = 152;
+  uint64_t n = static_cast<uint64_t>(stack_arg_index(node.name));
+  llvm::Value* address = e.b().CreateAdd(emit_register(e, kRegisterSp), e.i64(8 * (n + 1)));
+  return e.read_memory(address, Type::u64(), e.plan().provider->user_space(), node.loc);
+}
+
+Val emit_Cpid(ProgramEmitter& e, const Identifier&) { return {e.read_array_word(e.cpid_map()), Type::u32()}; }
 
 constexpr std::array<BuiltinEmitter, kBuiltinCount> kEmitters = {
 #define SS_BUILTIN(id, name, description) &emit_##id,

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core_types.h"
 #include "layout.h"
 #include "stratoshark/lang/probes/provider.h"
 #include "object_info.h"
@@ -15,18 +16,6 @@
 namespace stratoshark::codegen {
 
 namespace {
-
-runtime::SourcePosition position_of(const lang::SourceManager& sources, lang::SourceRange r) {
-  runtime::SourcePosition p;
-  if (r.file >= sources.size()) return p;
-  const auto& file = sources.file(r.file);
-  auto lc = file.position(r.begin);
-  p.file = file.name();
-  p.line = lc.line;
-  p.column = lc.column;
-  p.length = r.end - r.begin;
-  return p;
-}
 
 const char* program_type_name(lang::ProgramType t, bool retprobe) {
   switch (t) {
@@ -91,7 +80,10 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   }
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
-  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0};
+  CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0,
+                     nullptr, nullptr, {}, nullptr};
+  CoreTypes core(module);
+  state.core = &core;
 
   for (const auto& [name, info] : sema.maps) {
     artifact.maps.push_back(map_spec(info));
@@ -189,12 +181,22 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     for (size_t i = 0; i < plan.targets.size(); ++i) {
       const lang::ProbeTarget& t = plan.targets[i];
       spec.targets.push_back({t.name, t.params, t.number, t.retprobe, plan.probe_ids[i],
-                              position_of(sources, plan.locations[i])});
+                              module.position(plan.locations[i])});
       spec.alternatives.push_back(plan.alternatives[i]);
     }
     artifact.programs.push_back(std::move(spec));
   }
   artifact.probe_names = sema.probe_names;
+  // func: the function of each probe id.
+  artifact.func_names.assign(artifact.probe_names.size(), std::string());
+  for (const lang::ProgramPlan& plan : sema.programs) {
+    for (size_t i = 0; i < plan.targets.size(); ++i) {
+      if (plan.probe_ids[i] < artifact.func_names.size()) {
+        artifact.func_names[plan.probe_ids[i]] = plan.provider->function_of(plan.targets[i]);
+      }
+    }
+  }
+  artifact.time_formats = sema.time_formats;
   if (state.scratch != nullptr) {
     artifact.scratch_map = "ss_scratch";
     artifact.scratch_value_size = state.scratch_value_size;
@@ -202,6 +204,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
                         module.di_char_array(state.scratch_value_size));
   }
 
+  core.finalize();
   auto elf = module.compile(result.error, options.keep_ir ? &result.ir_unoptimized : nullptr,
                             options.keep_ir ? &result.ir_optimized : nullptr);
   if (!elf) return result;

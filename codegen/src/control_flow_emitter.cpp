@@ -49,6 +49,14 @@ void ProgramEmitter::loop(const std::function<llvm::Value*()>& head, const std::
   builder_.SetInsertPoint(exit);
 }
 
+void ProgramEmitter::counted_loop(uint64_t count, const std::function<void(llvm::Value*)>& body) {
+  llvm::Value* counter = buffer(8, false);
+  builder_.CreateStore(i64(0), counter);
+  loop([&]() -> llvm::Value* { return builder_.CreateICmpULT(builder_.CreateLoad(i64_type(), counter), i64(count)); },
+       [&] { body(builder_.CreateLoad(i64_type(), counter)); },
+       [&] { builder_.CreateStore(builder_.CreateAdd(builder_.CreateLoad(i64_type(), counter), i64(1)), counter); });
+}
+
 void ProgramEmitter::while_loop(const WhileStmt& s) {
   // The hidden counter: the bound the verifier sees, whatever the condition.
   llvm::Value* counter = buffer(8, false);

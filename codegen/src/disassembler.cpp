@@ -1,5 +1,6 @@
 // disassemble(): BPF instructions of each program, for -d asm, with the .ss
 // source line (from BTF line info) above the instructions it produced.
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -118,7 +119,11 @@ std::string disassemble(const std::vector<uint8_t>& elf) {
         if (c == '\t') c = ' ';
       }
       std::string note;
-      if (auto r = relocs.find({f.section, f.offset + offset}); r != relocs.end()) {
+      auto core = std::find_if(f.core_relocations.begin(), f.core_relocations.end(),
+                               [&](const CoreRelocation& c) { return c.insn == index; });
+      if (core != f.core_relocations.end()) {
+        note = "  ; " + core->text;
+      } else if (auto r = relocs.find({f.section, f.offset + offset}); r != relocs.end()) {
         note = "  ; " + r->second;
       } else if (size == 8 && code[offset] == (BPF_JMP | BPF_CALL) && (code[offset + 1] >> 4) == 0) {
         // A helper call (source register 0): name it.

@@ -1,6 +1,7 @@
 // ProgramEmitter: expressions.
 #include <fmt/format.h>
 
+#include "layout.h"
 #include "packet_emitter.h"
 #include "program_emitter.h"
 
@@ -12,9 +13,11 @@ Val ProgramEmitter::expr(const Expr& e) {
   // Instructions carry the position of the expression they compute (BTF line
   // info: for -d asm and verifier errors), then the enclosing one again.
   llvm::DebugLoc outer = builder_.getCurrentDebugLocation();
+  lang::SourceRange outer_range = current_range_;
   set_location(e.loc);
   Val v = expr_here(e);
   builder_.SetCurrentDebugLocation(outer);
+  current_range_ = outer_range;
   return v;
 }
 
@@ -55,8 +58,11 @@ Val ProgramEmitter::expr_here(const Expr& e) {
       return binary(*cast<Binary>(&e));
     case NodeKind::Unary: {
       const auto& u = *cast<Unary>(&e);
+      if (u.op == UnaryOp::Deref) return deref_value(u);
       Val v = expr(*u.operand);
       switch (u.op) {
+        case UnaryOp::Deref:
+        case UnaryOp::AddressOf: return v;  // Deref above; & is refused by the type checker
         case UnaryOp::Neg: return {builder_.CreateNeg(v.v), type};
         case UnaryOp::BitNot: return {builder_.CreateNot(v.v), type};
         case UnaryOp::Not: return {builder_.CreateZExt(builder_.CreateICmpEQ(v.v, i64(0)), i64_type()), type};
@@ -65,9 +71,24 @@ Val ProgramEmitter::expr_here(const Expr& e) {
     }
     case NodeKind::Ternary:
       return ternary(*cast<Ternary>(&e));
-    case NodeKind::FieldAccess:
+    case NodeKind::FieldAccess: {
       if (auto it = state_.sema.packet.find(e.id); it != state_.sema.packet.end()) return packet().field(it->second);
-      return field(*cast<FieldAccess>(&e));
+      const auto& f = *cast<FieldAccess>(&e);
+      if (auto it = state_.sema.members.find(e.id); it != state_.sema.members.end()) return member_value(f, it->second);
+      if (state_.sema.type_of(f.base).is_tuple()) return element(expr(*f.base), std::stoul(f.field));
+      return field(f);
+    }
+    case NodeKind::Bool:
+      return {i64(cast<BoolLiteral>(&e)->value ? 1 : 0), type};
+    case NodeKind::Tuple:
+      return tuple_value(*cast<TupleExpr>(&e));
+    case NodeKind::Cast:
+      return cast_value(*cast<CastExpr>(&e));
+    case NodeKind::Index:
+      return index_value(*cast<IndexExpr>(&e));
+    case NodeKind::Sizeof:
+    case NodeKind::Offsetof:
+      return {i64(static_cast<uint64_t>(state_.sema.constants.at(e.id).integer)), type};
     default:
       return {i64(0), type};
   }
@@ -76,7 +97,7 @@ Val ProgramEmitter::expr_here(const Expr& e) {
 Val ProgramEmitter::variable(const Variable& v) {
   const Type& type = state_.sema.variables.at(probe_.index).at(v.name);
   llvm::Value* slot = variables_.at(v.name);
-  if (type.is_string()) return {slot, type};
+  if (type.by_reference()) return {slot, type};
   return {builder_.CreateLoad(i64_type(), slot), type};
 }
 
@@ -85,9 +106,10 @@ Val ProgramEmitter::map_read(const MapRef& m) {
   MapHandle& handle = map(m.name);
   llvm::Value* key = map_key(m);
   llvm::Value* slot = lookup(handle, key);
-  if (type.is_string()) {
-    llvm::Value* buf = buffer(type.size, true);
-    if_then(builder_.CreateIsNotNull(slot), [&] { copy(buf, slot, std::min(type.size, handle.spec->value_size)); });
+  if (type.by_reference()) {
+    uint32_t bytes = std::min(type.byte_size(), handle.spec->value_size);
+    llvm::Value* buf = buffer(type.byte_size(), true);
+    if_then(builder_.CreateIsNotNull(slot), [&] { copy(buf, slot, bytes); });
     return {buf, type};
   }
   llvm::Value* result = buffer(8, false);
@@ -102,9 +124,17 @@ Val ProgramEmitter::binary(const Binary& e) {
   Val l = expr(*e.lhs);
   Val r = expr(*e.rhs);
   if (l.type.is_string()) {
-    Val eq = string_equal(l, r, *e.lhs, *e.rhs);
+    Val eq = string_equal(l, r, e.lhs, e.rhs);
     if (e.op == BinaryOp::Ne) eq.v = builder_.CreateXor(eq.v, i64(1));
     return {eq.v, type};
+  }
+  if (l.type.is_array() || l.type.is_tuple()) {
+    llvm::Value* same = equal(l, r);
+    if (e.op == BinaryOp::Ne) same = builder_.CreateNot(same);
+    return {builder_.CreateZExt(same, i64_type()), type};
+  }
+  if ((l.type.is_pointer() || r.type.is_pointer()) && (e.op == BinaryOp::Add || e.op == BinaryOp::Sub)) {
+    return pointer_arithmetic(e, l, r);
   }
   bool both_signed = l.type.is_signed && r.type.is_signed;
   bool any_signed = l.type.is_signed || r.type.is_signed;
@@ -178,7 +208,7 @@ Val ProgramEmitter::logical(const Binary& e) {
   return {builder_.CreateLoad(i64_type(), result), type};
 }
 
-Val ProgramEmitter::string_equal(const Val& a, const Val& b, const Expr& lhs, const Expr& rhs) {
+Val ProgramEmitter::string_equal(const Val& a, const Val& b, const Expr* lhs, const Expr* rhs) {
   // C semantics over bounded buffers: equal when the bytes agree up to and
   // including the first NUL. A literal operand is compared as constants.
   auto& ctx = llvm_context();
@@ -189,9 +219,9 @@ Val ProgramEmitter::string_equal(const Val& a, const Val& b, const Expr& lhs, co
 
   const std::string* literal = nullptr;
   const Val* other = &a;
-  if (const auto* l = dyn_cast<StringLiteral>(&rhs)) {
+  if (const auto* l = dyn_cast<StringLiteral>(rhs)) {
     literal = &l->value;
-  } else if (const auto* l2 = dyn_cast<StringLiteral>(&lhs)) {
+  } else if (const auto* l2 = dyn_cast<StringLiteral>(lhs)) {
     literal = &l2->value;
     other = &b;
   }
@@ -246,18 +276,12 @@ Val ProgramEmitter::string_equal(const Val& a, const Val& b, const Expr& lhs, co
 Val ProgramEmitter::ternary(const Ternary& e) {
   const Type& type = state_.sema.type_of(&e);
   Val c = expr(*e.cond);
-  if (type.is_string()) {
-    llvm::Value* buf = buffer(type.size, true);
+  if (type.by_reference()) {
+    llvm::Value* buf = buffer(type.byte_size(), true);
+    runtime::ValueLayout layout = layout_of(type);
     if_then(
-        is_true(c.v),
-        [&] {
-          Val v = expr(*e.then_expr);
-          copy(buf, v.v, std::min(v.type.size, type.size));
-        },
-        [&] {
-          Val v = expr(*e.else_expr);
-          copy(buf, v.v, std::min(v.type.size, type.size));
-        });
+        is_true(c.v), [&] { store_value(buf, expr(*e.then_expr), layout); },
+        [&] { store_value(buf, expr(*e.else_expr), layout); });
     return {buf, type};
   }
   llvm::Value* result = temporary();
@@ -280,10 +304,11 @@ Val ProgramEmitter::field(const FieldAccess& f) {
     call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {buf, builder_.getInt32(type.size), src});
     return {buf, type};
   }
-  if (type.is_string()) {
-    llvm::Value* buf = buffer(type.size, true);
+  if (type.is_string() || type.is_array()) {
+    uint32_t bytes = type.is_string() ? type.size : type.native_size();
+    llvm::Value* buf = buffer(bytes, true);
     call_helper(BPF_FUNC_probe_read_kernel, i64_type(),
-                {buf, builder_.getInt32(layout.size), at_offset(ctx_, layout.offset)});
+                {buf, builder_.getInt32(std::min(bytes, layout.size)), at_offset(ctx_, layout.offset)});
     return {buf, type};
   }
   // Tracepoint records are readable in place (ctx is the record). The type

@@ -3,6 +3,7 @@
 
 #include "layout.h"
 #include "packet_emitter.h"
+#include "library_emitters.h"
 #include "map_function_emitters.h"
 #include "program_emitter.h"
 
@@ -38,11 +39,7 @@ void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset)
   e.b().CreateStore(v, e.at_offset(p, offset));
 }
 
-namespace {
-
-using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
-
-// printf() and system(): the formatted arguments in one event.
+// printf(), system() and cat(): the formatted arguments in one event.
 Val emit_formatted(ProgramEmitter& e, const Call& call, runtime::EventType type) {
   CodegenState& s = e.state();
   std::vector<Val> args;
@@ -64,6 +61,10 @@ Val emit_formatted(ProgramEmitter& e, const Call& call, runtime::EventType type)
   });
   return nothing();
 }
+
+namespace {
+
+using FunctionEmitter = Val (*)(ProgramEmitter&, const Call&, MapTarget*);
 
 Val emit_Printf(ProgramEmitter& e, const Call& call, MapTarget*) {
   return emit_formatted(e, call, runtime::EventType::Printf);
@@ -148,24 +149,52 @@ Val emit_Filter(ProgramEmitter& e, const Call& call, MapTarget*) {
   return e.packet().filter(*e.state().sema.filters.at(call.id));
 }
 
-// Addresses are bytes in network order in a stack buffer.
-Val emit_Ntop(ProgramEmitter& e, const Call& call, MapTarget*) {
-  Val v = e.expr(*call.args[0]);
-  if (!v.type.is_int()) return v;
+// Addresses are bytes in network order in a stack buffer. An integer IPv4
+// address is in host order: swapped into network order.
+llvm::Value* ipv4_bytes(ProgramEmitter& e, llvm::Value* value) {
   llvm::Value* buffer = e.buffer(8, true);
-  llvm::Value* word = e.b().CreateTrunc(v.v, e.b().getInt32Ty());
+  llvm::Value* word = e.b().CreateTrunc(value, e.b().getInt32Ty());
   e.b().CreateAlignedStore(e.b().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, word), buffer, llvm::MaybeAlign(8));
-  return {buffer, Type::address(4)};
+  return buffer;
+}
+
+Val emit_Ntop(ProgramEmitter& e, const Call& call, MapTarget*) {
+  const Type& type = e.state().sema.type_of(&call);
+  Val v = e.expr(*call.args.back());
+  if (type.size != 24) return {v.type.is_int() ? ipv4_bytes(e, v.v) : v.v, type};
+  // A family known only at run time: {u64 family, 16 address bytes}.
+  Val family = e.expr(*call.args.front());
+  llvm::Value* buffer = e.buffer(24, true);
+  store64(e, family.v, buffer, 0);
+  if (v.type.is_int()) {
+    e.copy(e.at_offset(buffer, 8), ipv4_bytes(e, v.v), 4);
+  } else {
+    e.copy(e.at_offset(buffer, 8), v.v, std::min<uint32_t>(16, v.type.byte_size()), 8, v.type.alignment());
+  }
+  return {buffer, type};
 }
 
 Val emit_Macaddr(ProgramEmitter& e, const Call& call, MapTarget*) {
   Val v = e.expr(*call.args[0]);
-  if (!v.type.is_int()) return v;
+  const Type& type = e.state().sema.type_of(&call);
+  if (v.type.kind == TypeKind::Address || v.type.is_array()) return {v.v, type};
   llvm::Value* buffer = e.buffer(8, true);
+  if (v.type.is_pointer()) {
+    e.probe_read(buffer, 6, e.b().CreateIntToPtr(v.v, e.ptr_type()), v.type.user, call.loc);
+    return {buffer, type};
+  }
   // The 48-bit value, most significant byte first.
   llvm::Value* shifted = e.b().CreateShl(v.v, 16);
   e.b().CreateAlignedStore(e.b().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, shifted), buffer, llvm::MaybeAlign(8));
-  return {buffer, Type::address(6)};
+  return {buffer, type};
+}
+
+Val emit_Pton(ProgramEmitter& e, const Call& call, MapTarget*) {
+  const Type& type = e.state().sema.type_of(&call);
+  const std::string& bytes = e.state().sema.constants.at(call.id).text;
+  llvm::Value* buffer = e.buffer(16, false);
+  e.store_string_literal(buffer, bytes, std::max<uint32_t>(8, type.native_size()));
+  return {buffer, type};
 }
 
 Val emit_Capture(ProgramEmitter& e, const Call&, MapTarget*) {
@@ -190,8 +219,10 @@ Val emit_Str(ProgramEmitter& e, const Call& call, MapTarget*) {
   llvm::Value* buf = e.buffer(type.size, true);
   llvm::Value* src = e.b().CreateIntToPtr(v.v, e.ptr_type());
   llvm::Value* got = e.call_helper(BPF_FUNC_probe_read_user_str, e.i64_type(), {buf, size, src});
-  e.if_then(e.b().CreateICmpSLT(got, e.i64(0)),
-            [&] { e.call_helper(BPF_FUNC_probe_read_kernel_str, e.i64_type(), {buf, size, src}); });
+  e.if_then(e.b().CreateICmpSLT(got, e.i64(0)), [&] {
+    llvm::Value* kernel = e.call_helper(BPF_FUNC_probe_read_kernel_str, e.i64_type(), {buf, size, src});
+    e.check_helper(kernel, "probe_read_str (user and kernel)", call.loc);
+  });
   return {buf, type};
 }
 

@@ -11,7 +11,25 @@ ValueLayout layout_of(const lang::Type& type, uint32_t offset) {
   v.is_signed = type.is_signed;
   v.size = type.byte_size();
   switch (type.kind) {
-    case lang::TypeKind::Int: v.kind = ValueKind::Int; v.size = 8; break;
+    case lang::TypeKind::Int: v.kind = type.boolean ? ValueKind::Bool : ValueKind::Int; v.size = 8; break;
+    case lang::TypeKind::Pointer: v.kind = ValueKind::Pointer; v.is_signed = false; break;
+    case lang::TypeKind::Array: {
+      // Elements at their own width, packed, as the kernel lays them out.
+      v.kind = ValueKind::Array;
+      ValueLayout element = layout_of(type.inner(), 0);
+      element.size = type.inner().native_size();
+      v.elements.push_back(std::move(element));
+      break;
+    }
+    case lang::TypeKind::Buffer: v.kind = ValueKind::Buffer; v.is_signed = false; break;
+    case lang::TypeKind::Stack:
+      v.kind = type.user ? ValueKind::UserStack : ValueKind::KernelStack;
+      // Frames (the stack map of that depth), and the printing mode above them.
+      v.table = type.size | (type.name == "perf" ? 1u << 16 : type.name == "raw" ? 2u << 16 : 0u);
+      break;
+    case lang::TypeKind::Symbol: v.kind = type.user ? ValueKind::UserSymbol : ValueKind::KernelSymbol; break;
+    case lang::TypeKind::Timestamp: v.kind = ValueKind::Timestamp; v.table = type.size; break;
+    case lang::TypeKind::FuncName: v.kind = ValueKind::FuncName; break;
     case lang::TypeKind::String: v.kind = ValueKind::String; break;
     case lang::TypeKind::ProbeName: v.kind = ValueKind::ProbeName; v.is_signed = false; break;
     case lang::TypeKind::Address: v.kind = ValueKind::Address; v.is_signed = false; break;

@@ -173,7 +173,7 @@ Val emit_HasKey(ProgramEmitter& e, const Call& call, MapTarget*) {
 
 Val emit_Len(ProgramEmitter& e, const Call& call, MapTarget*) {
   MapHandle& m = e.map(map_argument(call).name);
-  llvm::Value* counter = e.buffer(8, false);
+  llvm::Value* counter = e.stack_slot(8);  // the callback's context: on the stack
   e.b().CreateStore(e.i64(0), counter);
   llvm::Function* callback = count_entries_callback(e, call.loc);
   e.call_helper(BPF_FUNC_for_each_map_elem, e.i64_type(), {m.global, callback, counter, e.i64(0)});

@@ -16,6 +16,8 @@ void store_header(ProgramEmitter& e, llvm::Value* record, runtime::EventType typ
 // inserts the entry with `initial` written into a fresh value.
 void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,
                       const std::function<void(llvm::Value*)>& initial);
+// printf(), system() and cat(): the arguments after the format in one event.
+Val emit_formatted(ProgramEmitter& e, const lang::Call& call, runtime::EventType type);
 llvm::Value* load64(ProgramEmitter& e, llvm::Value* p, uint32_t offset);
 void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset);
 

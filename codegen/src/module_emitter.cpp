@@ -150,6 +150,23 @@ llvm::DIType* ModuleEmitter::di_for(const runtime::ValueLayout& layout) {
     case ValueKind::Avg:
     case ValueKind::Stats:
       return di_struct("", {{"sum", di_int(64, layout.is_signed), 0}, {"count", di_int(64, false), 8}}, 16);
+    case ValueKind::Bool:
+    case ValueKind::Pointer:
+    case ValueKind::Timestamp:
+    case ValueKind::FuncName:
+      return di_int(64, false);
+    case ValueKind::Array: {
+      llvm::DIType* element = di_for(layout.elements.at(0));
+      uint32_t count = layout.elements[0].size == 0 ? 0 : layout.size / layout.elements[0].size;
+      auto* range = di_->getOrCreateSubrange(0, static_cast<int64_t>(count));
+      return di_->createArrayType(static_cast<uint64_t>(layout.size) * 8, 8, element, di_->getOrCreateArray({range}));
+    }
+    case ValueKind::Buffer:
+    case ValueKind::KernelStack:
+    case ValueKind::UserStack:
+    case ValueKind::KernelSymbol:
+    case ValueKind::UserSymbol:
+      return di_char_array(layout.size);
     case ValueKind::Tuple: {
       std::vector<DIMember> members;
       for (size_t i = 0; i < layout.elements.size(); ++i) {
@@ -236,6 +253,27 @@ llvm::DILocation* ModuleEmitter::location(lang::SourceRange where, llvm::DIScope
   if (where.file >= sources_.size()) return llvm::DILocation::get(*context_, 0, 0, scope);
   auto pos = sources_.file(where.file).position(where.begin);
   return llvm::DILocation::get(*context_, pos.line, pos.column, scope);
+}
+
+runtime::SourcePosition ModuleEmitter::position(lang::SourceRange where) const {
+  runtime::SourcePosition p;
+  if (where.file >= sources_.size()) return p;
+  const auto& file = sources_.file(where.file);
+  auto lc = file.position(where.begin);
+  p.file = file.name();
+  p.line = lc.line;
+  p.column = lc.column;
+  p.length = where.end - where.begin;
+  return p;
+}
+
+std::string ModuleEmitter::source_line(lang::SourceRange where) const {
+  if (where.file >= sources_.size()) return {};
+  const std::string& text = sources_.file(where.file).text();
+  size_t begin = text.rfind('\n', where.begin == 0 ? 0 : where.begin - 1);
+  begin = begin == std::string::npos || where.begin == 0 ? 0 : begin + 1;
+  size_t end = text.find('\n', where.begin);
+  return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
 }
 
 std::optional<std::vector<uint8_t>> ModuleEmitter::compile(std::string& error, std::string* ir_before,

@@ -60,6 +60,9 @@ class ModuleEmitter {
   // kernel wants callbacks static in BTF.
   llvm::DISubprogram* callback_subprogram(llvm::Function* function, unsigned params, lang::SourceRange where);
   llvm::DILocation* location(lang::SourceRange where, llvm::DIScope* scope);
+  // Where `where` is, for the runtime's messages, and the text of its line.
+  runtime::SourcePosition position(lang::SourceRange where) const;
+  std::string source_line(lang::SourceRange where) const;
 
   // Packet programs get the O2 simplification pipeline (GVN, jump threading
   // and friends turn the lowered filters' branches and repeated header reads

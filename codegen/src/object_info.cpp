@@ -1,9 +1,11 @@
 #include "object_info.h"
 
 #include <linux/bpf.h>
+#include <linux/btf.h>
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -44,38 +46,146 @@ struct RawLine {
   SourceLine line;
 };
 
-// .BTF.ext line info, grouped by section name.
-std::map<std::string, std::vector<RawLine>> btf_ext_lines(llvm::StringRef ext, llvm::StringRef strings) {
-  std::map<std::string, std::vector<RawLine>> out;
+// Walks one .BTF.ext subsection (its offset and length at `header_field`
+// and +4 in the header): calls `record(section name, the record's four u32
+// fields)` for each record.
+void for_each_ext_record(llvm::StringRef ext, llvm::StringRef strings, size_t header_field,
+                         const std::function<void(const std::string&, const uint32_t (&)[4])>& record) {
   uint16_t magic = 0;
-  uint32_t hdr_len = 0, line_off = 0, line_len = 0;
-  if (!read_at(ext, 0, magic) || magic != 0xeB9F) return out;
-  if (!read_at(ext, 4, hdr_len) || !read_at(ext, 16, line_off) || !read_at(ext, 20, line_len)) return out;
-  size_t pos = static_cast<size_t>(hdr_len) + line_off;
-  size_t end = pos + line_len;
+  uint32_t hdr_len = 0, off = 0, len = 0;
+  if (!read_at(ext, 0, magic) || magic != 0xeB9F || !read_at(ext, 4, hdr_len) || hdr_len < header_field + 8) return;
+  if (!read_at(ext, header_field, off) || !read_at(ext, header_field + 4, len) || len == 0) return;
+  size_t pos = static_cast<size_t>(hdr_len) + off;
+  size_t end = pos + len;
   uint32_t rec_size = 0;
-  if (end > ext.size() || !read_at(ext, pos, rec_size) || rec_size < 16) return out;
+  if (end > ext.size() || !read_at(ext, pos, rec_size) || rec_size < 16) return;
   pos += 4;
   while (pos + 8 <= end) {
     uint32_t sec_name_off = 0, count = 0;
     read_at(ext, pos, sec_name_off);
     read_at(ext, pos + 4, count);
     pos += 8;
-    auto& records = out[c_string_at(strings, sec_name_off)];
+    std::string section = c_string_at(strings, sec_name_off);
     for (uint32_t i = 0; i < count && pos + rec_size <= end; ++i, pos += rec_size) {
-      uint32_t insn_off = 0, file_off = 0, text_off = 0, line_col = 0;
-      read_at(ext, pos, insn_off);
-      read_at(ext, pos + 4, file_off);
-      read_at(ext, pos + 8, text_off);
-      read_at(ext, pos + 12, line_col);
-      SourceLine line;
-      line.file = c_string_at(strings, file_off);
-      line.text = c_string_at(strings, text_off);
-      line.line = line_col >> 10;
-      line.column = line_col & 0x3ff;
-      records.push_back({insn_off, std::move(line)});
+      uint32_t fields[4] = {};
+      for (int f = 0; f < 4; ++f) read_at(ext, pos + 4 * static_cast<size_t>(f), fields[f]);
+      record(section, fields);
     }
   }
+}
+
+// .BTF.ext line info (header offset 16), grouped by section name.
+std::map<std::string, std::vector<RawLine>> btf_ext_lines(llvm::StringRef ext, llvm::StringRef strings) {
+  std::map<std::string, std::vector<RawLine>> out;
+  for_each_ext_record(ext, strings, 16, [&](const std::string& section, const uint32_t (&f)[4]) {
+    // insn_off, file_name_off, line_off, line_col
+    SourceLine line;
+    line.file = c_string_at(strings, f[1]);
+    line.text = c_string_at(strings, f[2]);
+    line.line = f[3] >> 10;
+    line.column = f[3] & 0x3ff;
+    out[section].push_back({f[0], std::move(line)});
+  });
+  return out;
+}
+
+// The BTF types of the object, enough to name a CO-RE access: each type's
+// name, kind, and (structs and unions) its members' names and types.
+struct BtfTypes {
+  struct Entry {
+    std::string name;
+    uint32_t kind = 0;
+    uint32_t type = 0;  // modifiers, pointers, typedefs: the type they refer to
+    std::vector<std::pair<std::string, uint32_t>> members;
+  };
+  std::vector<Entry> types;  // by id (0: void)
+
+  const Entry* resolve(uint32_t id) const {
+    for (int hops = 0; hops < 16 && id < types.size(); ++hops) {
+      const Entry& e = types[id];
+      bool modifier = e.kind == BTF_KIND_TYPEDEF || e.kind == BTF_KIND_VOLATILE || e.kind == BTF_KIND_CONST ||
+                      e.kind == BTF_KIND_RESTRICT || e.kind == BTF_KIND_TYPE_TAG;
+      if (!modifier) return &e;
+      id = e.type;
+    }
+    return nullptr;
+  }
+};
+
+BtfTypes btf_types(llvm::StringRef btf) {
+  BtfTypes out;
+  out.types.emplace_back();  // void
+  uint32_t hdr_len = 0, type_off = 0, type_len = 0;
+  uint16_t magic = 0;
+  if (!read_at(btf, 0, magic) || magic != 0xeB9F) return out;
+  if (!read_at(btf, 4, hdr_len) || !read_at(btf, 8, type_off) || !read_at(btf, 12, type_len)) return out;
+  llvm::StringRef strings = btf_strings(btf);
+  size_t pos = static_cast<size_t>(hdr_len) + type_off;
+  size_t end = pos + type_len;
+  while (pos + 12 <= end && end <= btf.size()) {
+    uint32_t name_off = 0, info = 0, size_or_type = 0;
+    read_at(btf, pos, name_off);
+    read_at(btf, pos + 4, info);
+    read_at(btf, pos + 8, size_or_type);
+    pos += 12;
+    BtfTypes::Entry e;
+    e.name = c_string_at(strings, name_off);
+    e.kind = (info >> 24) & 0x1f;
+    e.type = size_or_type;
+    uint32_t vlen = info & 0xffff;
+    switch (e.kind) {
+      case BTF_KIND_INT: case BTF_KIND_VAR: case BTF_KIND_DECL_TAG: pos += 4; break;
+      case BTF_KIND_ARRAY: pos += 12; break;
+      case BTF_KIND_STRUCT:
+      case BTF_KIND_UNION:
+        for (uint32_t i = 0; i < vlen && pos + 12 <= end; ++i, pos += 12) {
+          uint32_t m_name = 0, m_type = 0;
+          read_at(btf, pos, m_name);
+          read_at(btf, pos + 4, m_type);
+          e.members.emplace_back(c_string_at(strings, m_name), m_type);
+        }
+        break;
+      case BTF_KIND_ENUM: case BTF_KIND_FUNC_PROTO: pos += 8ull * vlen; break;
+      case BTF_KIND_DATASEC: case BTF_KIND_ENUM64: pos += 12ull * vlen; break;
+      default: break;
+    }
+    out.types.push_back(std::move(e));
+  }
+  return out;
+}
+
+// "task_struct::parent.comm" for access string "0:1:2" on type `type_id`.
+std::string access_text(const BtfTypes& types, uint32_t type_id, const std::string& access) {
+  const BtfTypes::Entry* t = types.resolve(type_id);
+  std::string out = t != nullptr && !t->name.empty() ? t->name : "(anon)";
+  std::string path;
+  size_t pos = access.find(':');  // the first index steps over the base pointer
+  while (t != nullptr && pos != std::string::npos) {
+    size_t next = access.find(':', pos + 1);
+    unsigned index = static_cast<unsigned>(std::strtoul(access.c_str() + pos + 1, nullptr, 10));
+    if (index >= t->members.size()) break;
+    const auto& [name, member_type] = t->members[index];
+    path += (path.empty() ? "" : ".") + (name.empty() ? std::string("(anon)") : name);
+    t = types.resolve(member_type);
+    pos = next;
+  }
+  return out + "::" + path;
+}
+
+// .BTF.ext CO-RE relocations (header offset 24), grouped by section name.
+std::map<std::string, std::vector<std::pair<uint32_t, std::string>>> btf_ext_core(llvm::StringRef ext,
+                                                                                   llvm::StringRef btf) {
+  std::map<std::string, std::vector<std::pair<uint32_t, std::string>>> out;
+  llvm::StringRef strings = btf_strings(btf);
+  BtfTypes types;
+  static constexpr const char* kKinds[] = {"field offset", "field exists", "field size", "field signedness",
+                                           "field left shift", "field right shift"};
+  for_each_ext_record(ext, strings, 24, [&](const std::string& section, const uint32_t (&f)[4]) {
+    // insn_off, type_id, access_str_off, kind
+    if (types.types.empty()) types = btf_types(btf);
+    std::string what = f[3] < std::size(kKinds) ? kKinds[f[3]] : fmt::format("kind {}", f[3]);
+    out[section].emplace_back(f[0], fmt::format("CO-RE {}: {}", what, access_text(types, f[1], c_string_at(strings, f[2]))));
+  });
   return out;
 }
 
@@ -135,6 +245,7 @@ std::vector<ObjectFunction> analyse_object(const std::vector<uint8_t>& elf, std:
     if (section.isText()) sections[section.getIndex()] = {name->str(), *contents};
   }
   auto lines = btf_ext_lines(btf_ext, btf_strings(btf));
+  auto core = btf_ext_core(btf_ext, btf);
 
   std::vector<ObjectFunction> functions;
   for (const llvm::object::SymbolRef& symbol : (*object)->symbols()) {
@@ -162,6 +273,12 @@ std::vector<ObjectFunction> analyse_object(const std::vector<uint8_t>& elf, std:
       f.lines.push_back(std::move(line));
     }
     std::sort(f.lines.begin(), f.lines.end(), [](const SourceLine& a, const SourceLine& b) { return a.insn < b.insn; });
+    for (const auto& [byte_offset, text] : core[f.section]) {
+      if (byte_offset < f.offset || byte_offset >= f.offset + size) continue;
+      f.core_relocations.push_back({static_cast<uint32_t>((byte_offset - f.offset) / 8), text});
+    }
+    std::sort(f.core_relocations.begin(), f.core_relocations.end(),
+              [](const CoreRelocation& a, const CoreRelocation& b) { return a.insn < b.insn; });
     scan_code(f);
     functions.push_back(std::move(f));
   }

@@ -25,6 +25,13 @@ struct HelperCall {
   uint32_t id = 0;
 };
 
+// A CO-RE relocation (.BTF.ext): libbpf rewrites instruction `insn` for the
+// kernel the program is loaded on.
+struct CoreRelocation {
+  uint32_t insn = 0;
+  std::string text;  // e.g. "CO-RE field offset: task_struct::pid"
+};
+
 struct ObjectFunction {
   std::string name;
   std::string section;
@@ -34,6 +41,7 @@ struct ObjectFunction {
   uint32_t stack_bytes = 0;
   std::vector<SourceLine> lines;  // sorted by insn
   std::vector<HelperCall> helper_calls;
+  std::vector<CoreRelocation> core_relocations;  // sorted by insn
 };
 
 // Parses `elf` (a BPF relocatable object). Returns the functions found, or an

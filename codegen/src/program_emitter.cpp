@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "layout.h"
 #include "stratoshark/lang/limits.h"
 #include "stratoshark/lang/probes/provider.h"
 #include "packet_emitter.h"
@@ -55,6 +56,7 @@ llvm::Value* ProgramEmitter::i64(uint64_t v) { return builder_.getInt64(v); }
 llvm::Value* ProgramEmitter::is_true(llvm::Value* v) { return builder_.CreateICmpNE(v, llvm::ConstantInt::get(v->getType(), 0)); }
 
 void ProgramEmitter::set_location(SourceRange where) {
+  current_range_ = where;
   builder_.SetCurrentDebugLocation(state_.module.location(where, scope_));
 }
 
@@ -90,7 +92,7 @@ void ProgramEmitter::emit() {
   if (lang::is_network_program(plan_.provider->program_type())) packet();
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
-    uint32_t bytes = type_.is_string() ? type_.size : 8;
+    uint32_t bytes = type_.by_reference() ? std::max<uint32_t>(8, type_.byte_size()) : 8;
     variables_[name] = buffer(bytes, /*zeroed=*/true);
   }
   if (probe_.predicate != nullptr) {
@@ -145,6 +147,9 @@ void ProgramEmitter::stmt(const Stmt& s) {
     case NodeKind::Unroll:
       unroll(*cast<UnrollStmt>(&s));
       break;
+    case NodeKind::ForMap:
+      for_map(*cast<ForMapStmt>(&s));
+      break;
     case NodeKind::Jump:
       jump(*cast<JumpStmt>(&s));
       break;
@@ -177,13 +182,20 @@ void ProgramEmitter::assign(const AssignStmt& a) {
   llvm::Value* slot = variables_.at(var.name);
   const Type& var_type = state_.sema.variables.at(probe_.index).at(var.name);
   Val value = expr(*a.value);
-  if (var_type.is_string()) {
-    zero(slot, var_type.size);
-    copy(slot, value.v, std::min(var_type.size, value.type.size));
+  if (var_type.by_reference()) {
+    if (var_type.is_string() || var_type.is_tuple()) zero(slot, var_type.byte_size());
+    store_value(slot, value, layout_of(var_type));
     return;
   }
   llvm::Value* result = value.v;
-  if (a.compound) {
+  if (a.compound && var_type.is_pointer()) {
+    // $p += n: n elements on.
+    const Type& pointee = var_type.inner();
+    uint64_t size = pointee.kind == TypeKind::Void ? 1 : pointee.kind == TypeKind::Struct ? pointee.size : pointee.native_size();
+    llvm::Value* offset = builder_.CreateMul(value.v, i64(std::max<uint64_t>(1, size)));
+    llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
+    result = a.op == BinaryOp::Sub ? builder_.CreateSub(old, offset) : builder_.CreateAdd(old, offset);
+  } else if (a.compound) {
     llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
     bool is_signed = var_type.is_signed || value.type.is_signed;
     switch (a.op) {
@@ -211,7 +223,7 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
     }
     Val value = expr(*a.value);
     llvm::Value* key = map_key(target);
-    llvm::Value* buf = buffer(m.spec->value_size, /*zeroed=*/value.type.is_string());
+    llvm::Value* buf = buffer(m.spec->value_size, /*zeroed=*/value.type.by_reference());
     store_value(buf, value, m.spec->value);
     update(m, key, buf, BPF_ANY);
     return;
@@ -264,17 +276,22 @@ llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
   uint32_t rounded = lang::limits::rounded_buffer(bytes);
   llvm::Value* slot;
   if (lang::limits::buffer_on_stack(rounded, stack_used_)) {
-    llvm::IRBuilder<> at_entry(entry_, entry_->begin());
-    auto* alloca = at_entry.CreateAlloca(llvm::ArrayType::get(builder_.getInt8Ty(), rounded));
-    alloca->setAlignment(llvm::Align(8));
-    stack_used_ += rounded;
-    slot = alloca;
+    slot = stack_slot(rounded);
   } else {
     slot = at_offset(scratch_base(), scratch_used_);
     scratch_used_ += rounded;
   }
   if (zeroed) zero(slot, bytes);
   return slot;
+}
+
+llvm::Value* ProgramEmitter::stack_slot(uint32_t bytes) {
+  uint32_t rounded = lang::limits::rounded_buffer(bytes);
+  llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+  auto* alloca = at_entry.CreateAlloca(llvm::ArrayType::get(builder_.getInt8Ty(), rounded));
+  alloca->setAlignment(llvm::Align(8));
+  stack_used_ += rounded;
+  return alloca;
 }
 
 llvm::Value* ProgramEmitter::temporary() {
@@ -286,7 +303,9 @@ llvm::Value* ProgramEmitter::scratch_base() {
   if (scratch_base_ != nullptr) return scratch_base_;
   CodegenState& s = state_;
   if (s.scratch == nullptr) s.scratch = s.module.declare_map("ss_scratch");
-  uint32_t index = s.scratch_users++;
+  // One entry per program: a for-map callback looks the program's entry up again.
+  if (scratch_index_ < 0) scratch_index_ = static_cast<int>(s.scratch_users++);
+  auto index = static_cast<uint32_t>(scratch_index_);
   // In the entry block: look this program's entry up once per run.
   llvm::Instruction* branch = entry_->getTerminator();
   llvm::IRBuilder<> pro(branch);
@@ -305,9 +324,10 @@ void ProgramEmitter::zero(llvm::Value* ptr, uint32_t bytes) {
   if (bytes > 0) builder_.CreateMemSet(ptr, builder_.getInt8(0), bytes, llvm::MaybeAlign(8));
 }
 
-void ProgramEmitter::copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align) {
-  // Sources are stack buffers or map values: both 8-byte aligned.
-  if (bytes > 0) builder_.CreateMemCpy(dst, llvm::MaybeAlign(dst_align), src, llvm::MaybeAlign(8), bytes);
+void ProgramEmitter::copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align, uint32_t src_align) {
+  // Sources are stack buffers or map values (8-byte aligned) unless the
+  // caller says otherwise (elements inside them).
+  if (bytes > 0) builder_.CreateMemCpy(dst, llvm::MaybeAlign(dst_align), src, llvm::MaybeAlign(src_align), bytes);
 }
 
 llvm::Value* ProgramEmitter::at_offset(llvm::Value* base, uint32_t offset) {
@@ -335,25 +355,6 @@ void ProgramEmitter::store_string_literal(llvm::Value* dst, const std::string& t
   }
 }
 
-void ProgramEmitter::store_value(llvm::Value* dst, const Val& v, const runtime::ValueLayout& layout) {
-  llvm::Value* where = at_offset(dst, layout.offset);
-  // Buffers we write into (stack, map values, ring buffer records) are 8-byte aligned.
-  uint32_t align = layout.offset % 8 == 0 ? 8 : (layout.offset % 4 == 0 ? 4 : (layout.offset % 2 == 0 ? 2 : 1));
-  if (layout.kind == runtime::ValueKind::Address) {
-    copy(where, v.v, layout.size, align);
-    return;
-  }
-  if (layout.kind == runtime::ValueKind::String) {
-    uint32_t n = std::min(v.type.size, layout.size);
-    copy(where, v.v, n, align);
-    if (v.type.size > layout.size && layout.size > 0) {
-      builder_.CreateStore(builder_.getInt8(0), at_offset(where, layout.size - 1));
-    }
-    return;
-  }
-  builder_.CreateAlignedStore(v.v, where, llvm::MaybeAlign(align));
-}
-
 MapHandle& ProgramEmitter::map(const std::string& name) { return state_.maps.at(name); }
 
 llvm::Value* ProgramEmitter::map_key(const MapRef& ref) {
@@ -374,7 +375,7 @@ llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const
   std::vector<Val> parts;
   for (const Expr* k : keys) parts.push_back(expr(*k));
   llvm::Value* key = buffer(spec.key_size, /*zeroed=*/true);
-  if (spec.key.kind == runtime::ValueKind::Tuple) {
+  if (spec.key.kind == runtime::ValueKind::Tuple && parts.size() > 1) {
     for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);
   } else {
     store_value(key, parts[0], spec.key);
@@ -387,7 +388,8 @@ llvm::Value* ProgramEmitter::lookup(const MapHandle& m, llvm::Value* key) {
 }
 
 void ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
-  call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)});
+  llvm::Value* result = call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)});
+  check_helper(result, "map_update_elem", current_range_, 2);
 }
 
 void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& then,
@@ -421,14 +423,44 @@ void ProgramEmitter::increment_counter(llvm::GlobalVariable* map) {
   });
 }
 
-llvm::Value* ProgramEmitter::start_map() {
-  CodegenState& s = state_;
-  if (s.start == nullptr) {
-    s.artifact.start_map = "ss_start";
-    s.start = s.module.define_map(s.artifact.start_map, BPF_MAP_TYPE_ARRAY, 1, s.module.di_int(32, false),
-                                  s.module.di_int(64, false));
+// A one-entry array of u64 that the runtime writes after loading.
+llvm::Value* ProgramEmitter::runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name) {
+  if (map == nullptr) {
+    artifact_name = name;
+    map = state_.module.define_map(name, BPF_MAP_TYPE_ARRAY, 1, state_.module.di_int(32, false),
+                                   state_.module.di_int(64, false));
   }
-  return s.start;
+  return map;
+}
+
+llvm::Value* ProgramEmitter::start_map() { return runtime_word(state_.start, state_.artifact.start_map, "ss_start"); }
+
+llvm::Value* ProgramEmitter::stack_map(uint32_t frames) {
+  CodegenState& s = state_;
+  auto it = s.stack_maps.find(frames);
+  if (it != s.stack_maps.end()) return it->second;
+  std::string name = fmt::format("ss_stack_{}", frames);
+  s.artifact.stack_maps.push_back({name, frames});
+  auto* u64 = s.module.di_int(64, false);
+  auto* range = s.module.di().getOrCreateSubrange(0, static_cast<int64_t>(frames));
+  auto* value = s.module.di().createArrayType(static_cast<uint64_t>(frames) * 64, 64, u64,
+                                              s.module.di().getOrCreateArray({range}));
+  llvm::GlobalVariable* map = s.module.define_map(name, BPF_MAP_TYPE_STACK_TRACE, s.module.options().map_entries,
+                                                  s.module.di_int(32, false), value);
+  s.stack_maps.emplace(frames, map);
+  return map;
+}
+
+llvm::Value* ProgramEmitter::cpid_map() { return runtime_word(state_.cpid, state_.artifact.cpid_map, "ss_cpid"); }
+
+llvm::Value* ProgramEmitter::read_array_word(llvm::Value* map) {
+  llvm::Value* key = buffer(4, false);
+  builder_.CreateStore(builder_.getInt32(0), key);
+  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {map, key});
+  llvm::Value* result = buffer(8, false);
+  builder_.CreateStore(i64(0), result);
+  if_then(builder_.CreateIsNotNull(slot), [&] { builder_.CreateStore(builder_.CreateLoad(i64_type(), slot), result); });
+  return builder_.CreateLoad(i64_type(), result);
 }
 
 void ProgramEmitter::return_now() {

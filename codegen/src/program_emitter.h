@@ -19,6 +19,7 @@
 
 namespace stratoshark::codegen {
 class PacketEmitter;
+class CoreTypes;
 }
 #include "stratoshark/lang/sema.h"
 
@@ -49,6 +50,11 @@ struct CodegenState {
   uint32_t scratch_value_size = 0;
   // libbpf's USDT argument specs (present when a usdt probe exists).
   llvm::GlobalVariable* usdt_specs = nullptr;
+  // Kernel struct members read with CO-RE relocations (core_types.h).
+  CoreTypes* core = nullptr;
+  // kstack / ustack: one stack-trace map per depth (frames), made on first use.
+  std::map<uint32_t, llvm::GlobalVariable*> stack_maps;
+  llvm::GlobalVariable* cpid = nullptr;  // cpid: written by the runtime
 };
 
 // A live tc probe is emitted twice: the program that reads the packet
@@ -99,16 +105,39 @@ class ProgramEmitter {
   // per-CPU scratch area (lang/limits.h).
   llvm::Value* buffer(uint32_t bytes, bool zeroed);
   uint32_t stack_bytes() const { return stack_used_; }
+  // A buffer that must be on the stack whatever the budget (helpers that
+  // take only stack pointers: callback contexts).
+  llvm::Value* stack_slot(uint32_t bytes);
   // An i64 slot for a value merged from several paths (&&, ?:, a packet
   // read that may go two ways): the optimiser turns it into a register, so
   // unlike buffer() it takes none of the stack budget.
   llvm::Value* temporary();
   uint32_t scratch_bytes() const { return scratch_used_; }
-  void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8);
+  void copy(llvm::Value* dst, llvm::Value* src, uint32_t bytes, uint32_t dst_align = 8, uint32_t src_align = 8);
   void zero(llvm::Value* ptr, uint32_t bytes);
   void store_string_literal(llvm::Value* dst, const std::string& text, uint32_t capacity);
-  // Writes `v` at `dst` in the representation `layout` describes.
+  // Writes `v` at `dst` in the representation `layout` describes (of a
+  // type compatible with v's: tuples are converted element by element).
   void store_value(llvm::Value* dst, const Val& v, const runtime::ValueLayout& layout);
+
+  // Values (value_emitter.cpp).
+  // Element `i` of a tuple value.
+  Val element(const Val& tuple, size_t i);
+  // Reads a value of `type` (an integer at its own width, a pointer, an
+  // array or a string) from `address` (i64) in user or kernel memory.
+  Val read_memory(llvm::Value* address, const lang::Type& type, bool user, lang::SourceRange where);
+  // Copies `bytes` at `src` (a pointer) into `dst`; returns the helper's result.
+  llvm::Value* probe_read(llvm::Value* dst, uint32_t bytes, llvm::Value* src, bool user, lang::SourceRange where);
+  // The same with a size computed at run time (i32, bounded).
+  llvm::Value* probe_read(llvm::Value* dst, llvm::Value* bytes, llvm::Value* src, bool user, lang::SourceRange where);
+  // -k: when `result` (a helper's return value) is negative, sends a
+  // warning event naming `helper` and the source position. Does nothing
+  // unless the program was compiled with -k (`level` 2: only with -kk).
+  void check_helper(llvm::Value* result, const char* helper, lang::SourceRange where, uint32_t level = 1);
+  // i1: whether two values of compatible types are equal.
+  llvm::Value* equal(const Val& a, const Val& b);
+  // A pointer to a buffer holding value `v` (integers are stored in 8 bytes).
+  llvm::Value* materialize(const Val& v);
   llvm::Value* at_offset(llvm::Value* base, uint32_t offset);
 
   MapHandle& map(const std::string& name);
@@ -120,6 +149,10 @@ class ProgramEmitter {
   llvm::Value* lookup(const MapHandle& map, llvm::Value* key);
   void update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
 
+  // A loop of at most `count` iterations the verifier can follow: `body`
+  // gets the iteration number (i64, from 0) and may branch to loop_exit().
+  void counted_loop(uint64_t count, const std::function<void(llvm::Value*)>& body);
+  llvm::BasicBlock* loop_exit() const { return loops_.back().exit; }
   // Structured control flow: runs `then` when `cond` (i1) holds, else `otherwise`.
   void if_then(llvm::Value* cond, const std::function<void()>& then, const std::function<void()>& otherwise = {});
   llvm::Value* is_true(llvm::Value* i64_value);
@@ -132,6 +165,13 @@ class ProgramEmitter {
   void increment_counter(llvm::GlobalVariable* map);
   // The `ss_start` map (elapsed), defined on first use.
   llvm::Value* start_map();
+  // The stack-trace map holding stacks of `frames` frames, defined on first use.
+  llvm::Value* stack_map(uint32_t frames);
+  // The `ss_cpid` map (cpid), defined on first use.
+  llvm::Value* cpid_map();
+  llvm::Value* runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name);
+  // Reads element 0 of a one-entry array map of u64 (0 when missing).
+  llvm::Value* read_array_word(llvm::Value* map);
   // Ends this run of the program now (after exit()).
   void return_now();
 
@@ -142,6 +182,8 @@ class ProgramEmitter {
   void while_loop(const lang::WhileStmt& s);
   void for_range(const lang::ForRangeStmt& s);
   void unroll(const lang::UnrollStmt& s);
+  // for ($kv : @map): the body in a callback of bpf_for_each_map_elem (map_loop_emitter.cpp).
+  void for_map(const lang::ForMapStmt& s);
   void jump(const lang::JumpStmt& s);
   // A loop whose header runs `head` (returning the i1 "keep going") before
   // each iteration and `step` after it (also reached by continue).
@@ -157,7 +199,14 @@ class ProgramEmitter {
 
   Val binary(const lang::Binary& e);
   Val logical(const lang::Binary& e);
-  Val string_equal(const Val& a, const Val& b, const lang::Expr& lhs, const lang::Expr& rhs);
+  Val string_equal(const Val& a, const Val& b, const lang::Expr* lhs, const lang::Expr* rhs);
+  Val tuple_value(const lang::TupleExpr& t);
+  Val cast_value(const lang::CastExpr& c);
+  Val index_value(const lang::IndexExpr& x);
+  Val deref_value(const lang::Unary& u);
+  Val member_value(const lang::FieldAccess& f, const lang::StructMemberRef& ref);
+  Val pointer_arithmetic(const lang::Binary& e, const Val& l, const Val& r);
+  llvm::Value* bytes_equal(llvm::Value* a, llvm::Value* b, uint32_t bytes);
   Val divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool remainder);
   Val ternary(const lang::Ternary& e);
   Val map_read(const lang::MapRef& m);
@@ -186,6 +235,23 @@ class ProgramEmitter {
     llvm::BasicBlock* exit;  // break
   };
   std::vector<LoopTargets> loops_;
+  // The function being emitted into: the program, or a for-map callback.
+  struct Frame {
+    llvm::Function* function;
+    llvm::BasicBlock* entry;
+    llvm::BasicBlock* body;
+    llvm::BasicBlock* return_block;
+    llvm::DISubprogram* scope;
+    llvm::Value* ctx;
+    std::map<std::string, llvm::Value*> variables;
+    llvm::Value* scratch_base;
+    std::vector<LoopTargets> loops;
+  };
+  Frame save_frame() const;
+  void restore_frame(Frame frame);
+  uint32_t callbacks_ = 0;  // for-map callbacks made for this program
+  int scratch_index_ = -1;  // this program's entry in ss_scratch
+  lang::SourceRange current_range_;  // of the statement or expression being emitted (-k messages)
   std::optional<TcTwin> tc_twin_;
 };
 

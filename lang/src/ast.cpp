@@ -52,8 +52,17 @@ const char* spelling(UnaryOp op) {
     case UnaryOp::Neg: return "-";
     case UnaryOp::Not: return "!";
     case UnaryOp::BitNot: return "~";
+    case UnaryOp::Deref: return "*";
+    case UnaryOp::AddressOf: return "&";
   }
   return "?";
+}
+
+std::string TypeName::to_string() const {
+  std::string out = base;
+  if (pointer_depth > 0) out += " " + std::string(pointer_depth, '*');
+  if (is_array) out += array_length > 0 ? fmt::format("[{}]", array_length) : std::string("[]");
+  return out;
 }
 
 }  // namespace stratoshark::lang

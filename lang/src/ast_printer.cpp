@@ -129,6 +129,39 @@ class Printer {
         line(d, fmt::format("protochain {} {}{}", c->ipv6 ? "ip6" : "ip", c->protocol, encap_suffix(c->encap)));
         break;
       }
+      case NodeKind::Bool: line(d, cast<BoolLiteral>(e)->value ? "bool true" : "bool false"); break;
+      case NodeKind::Tuple: {
+        line(d, "tuple");
+        for (auto* x : cast<TupleExpr>(e)->elements) expr(x, d + 1);
+        break;
+      }
+      case NodeKind::Cast: {
+        auto* c = cast<CastExpr>(e);
+        line(d, "cast " + c->target.to_string());
+        expr(c->operand, d + 1);
+        break;
+      }
+      case NodeKind::Index: {
+        auto* x = cast<IndexExpr>(e);
+        line(d, "index");
+        expr(x->base, d + 1);
+        expr(x->index, d + 1);
+        break;
+      }
+      case NodeKind::Sizeof: {
+        auto* z = cast<SizeofExpr>(e);
+        line(d, z->type ? "sizeof " + z->type->to_string() : std::string("sizeof"));
+        if (z->operand != nullptr) expr(z->operand, d + 1);
+        break;
+      }
+      case NodeKind::Offsetof: {
+        auto* o = cast<OffsetofExpr>(e);
+        std::string path;
+        for (const auto& f : o->fields) path += (path.empty() ? "" : ".") + f;
+        line(d, o->type ? fmt::format("offsetof {}, {}", o->type->to_string(), path) : "offsetof " + path);
+        if (o->operand != nullptr) expr(o->operand, d + 1);
+        break;
+      }
       default: line(d, "<?>"); break;
     }
   }
@@ -293,6 +326,49 @@ void inline_expr(const Expr* e, std::string& out) {
       out += "(";
       inline_expr(m->field, out);
       out += " in " + address_text(*m) + ")";
+      break;
+    }
+    case NodeKind::Bool: out += cast<BoolLiteral>(e)->value ? "true" : "false"; break;
+    case NodeKind::Tuple: {
+      auto* t = cast<TupleExpr>(e);
+      out += "(";
+      for (size_t i = 0; i < t->elements.size(); ++i) {
+        if (i) out += ", ";
+        inline_expr(t->elements[i], out);
+      }
+      out += t->elements.size() == 1 ? ",)" : ")";
+      break;
+    }
+    case NodeKind::Cast: {
+      auto* c = cast<CastExpr>(e);
+      out += "(" + c->target.to_string() + ")";
+      inline_expr(c->operand, out);
+      break;
+    }
+    case NodeKind::Index: {
+      auto* x = cast<IndexExpr>(e);
+      inline_expr(x->base, out);
+      out += "[";
+      inline_expr(x->index, out);
+      out += "]";
+      break;
+    }
+    case NodeKind::Sizeof: {
+      auto* z = cast<SizeofExpr>(e);
+      out += "sizeof(";
+      if (z->type) out += z->type->to_string();
+      else inline_expr(z->operand, out);
+      out += ")";
+      break;
+    }
+    case NodeKind::Offsetof: {
+      auto* o = cast<OffsetofExpr>(e);
+      out += "offsetof(";
+      if (o->type) out += o->type->to_string();
+      else inline_expr(o->operand, out);
+      out += ", ";
+      for (size_t i = 0; i < o->fields.size(); ++i) out += (i ? "." : "") + o->fields[i];
+      out += ")";
       break;
     }
     default: out += "?"; break;

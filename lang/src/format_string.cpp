@@ -59,11 +59,13 @@ std::optional<FormatString> parse_format(std::string_view text, FormatError& err
       return std::nullopt;
     }
     char spec = text[i++];
-    if (std::string_view("diuxXocsp").find(spec) == std::string_view::npos) {
+    if (std::string_view("diuxXocspr").find(spec) == std::string_view::npos) {
       error = {start, i - start, fmt::format("unknown conversion '%{}'", spec),
-               "supported conversions: %d %i %u %x %X %o %c %s %p; write %% for a literal '%'"};
+               "supported conversions: %d %i %u %x %X %o %c %s %p %r %rx %rh; write %% for a literal '%'"};
       return std::nullopt;
     }
+    // %rx (every byte as \xNN) and %rh (hex bytes with spaces) are %r variants.
+    if (spec == 'r' && i < text.size() && (text[i] == 'x' || text[i] == 'h')) conv.flags += text[i++];
     conv.specifier = spec;
     result.segments.push_back({std::move(literal), conv});
     literal.clear();

@@ -39,6 +39,12 @@ Parser::symbol_type to_symbol(Token& t) {
     case Tok::KwReturn: return P::make_RETURN(l);
     case Tok::KwBreak: return P::make_BREAK(l);
     case Tok::KwContinue: return P::make_CONTINUE(l);
+    case Tok::KwTrue: return P::make_TRUE(l);
+    case Tok::KwFalse: return P::make_FALSE(l);
+    case Tok::KwSizeof: return P::make_SIZEOF(l);
+    case Tok::KwOffsetof: return P::make_OFFSETOF(l);
+    case Tok::KwStruct: return P::make_STRUCT(std::move(t.text), l);
+    case Tok::TypeWord: return P::make_TYPEWORD(std::move(t.text), l);
     case Tok::LParen: return P::make_LPAREN(l);
     case Tok::RParen: return P::make_RPAREN(l);
     case Tok::LBracket: return P::make_LBRACKET(l);

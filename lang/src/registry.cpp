@@ -27,19 +27,28 @@ const BuiltinInfo* find_builtin(std::string_view name) {
   }
   // arg0, arg1, ...: one entry, "argN", for the family.
   if (positional_arg_index(name) >= 0) return find_builtin("argN");
+  if (stack_arg_index(name) >= 0) return find_builtin("sargN");
   return nullptr;
 }
 
-int positional_arg_index(std::string_view name) {
-  if (name.size() < 4 || name.size() > 6 || name.substr(0, 3) != "arg") return -1;
+namespace {
+// N of "<prefix>N": digits only, no leading zeros, at most three of them.
+int numbered(std::string_view name, std::string_view prefix) {
+  if (name.size() <= prefix.size() || name.size() > prefix.size() + 3 || name.substr(0, prefix.size()) != prefix) {
+    return -1;
+  }
   int n = 0;
-  for (char c : name.substr(3)) {
+  for (char c : name.substr(prefix.size())) {
     if (c < '0' || c > '9') return -1;
     n = n * 10 + (c - '0');
   }
-  if (name.size() > 4 && name[3] == '0') return -1;  // no leading zeros
+  if (name.size() > prefix.size() + 1 && name[prefix.size()] == '0') return -1;
   return n;
 }
+}  // namespace
+
+int positional_arg_index(std::string_view name) { return numbered(name, "arg"); }
+int stack_arg_index(std::string_view name) { return numbered(name, "sarg"); }
 
 std::span<const FunctionInfo> all_functions() { return kFunctions; }
 

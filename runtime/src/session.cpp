@@ -223,6 +223,7 @@ Result<std::unique_ptr<Session>> Session::load(const Artifact& artifact, const R
       bpf_map_update_elem(bpf_map__fd(start), &key, &ns, BPF_ANY);
     }
   }
+  session->set_program_constants();
   auto reader = EventReader::open(bpf_map__fd(events), artifact.event_mode, artifact.events_size, &Session::on_event,
                                   session.get());
   if (!reader) return reader.error();
@@ -308,7 +309,7 @@ int Session::on_event(void* ctx, void* data, size_t size) {
   switch (static_cast<EventType>(header.type)) {
     case EventType::Printf:
       if (self->sink_ != nullptr && header.id < self->artifact_.printfs.size()) {
-        self->sink_->text(format_printf(self->artifact_.printfs[header.id], bytes, self->artifact_.probe_names));
+        self->sink_->text(format_printf(self->artifact_.printfs[header.id], bytes, self->decoding()));
       }
       return 0;
     case EventType::System:
@@ -349,8 +350,14 @@ int Session::on_event(void* ctx, void* data, size_t size) {
       return 0;
     case EventType::PrintValue:
       if (self->sink_ != nullptr && header.id < self->artifact_.print_values.size()) {
-        self->sink_->value(decode(bytes, self->artifact_.print_values[header.id], self->artifact_.probe_names));
+        self->sink_->value(decode(bytes, self->artifact_.print_values[header.id], self->decoding()));
       }
+      return 0;
+    case EventType::Time:
+    case EventType::Cat:
+    case EventType::Join:
+    case EventType::Warning:
+      self->language_event(header, bytes);
       return 0;
     case EventType::Exit:
       if (!self->exit_requested_) {

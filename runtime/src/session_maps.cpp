@@ -61,10 +61,10 @@ Result<MapSnapshot> Session::read_map(const MapSpec& spec) {
   for_each_key(fd, spec.key_size, [&](const std::vector<uint8_t>& key) {
     if (bpf_map_lookup_elem(fd, key.data(), value.data()) != 0) return;  // deleted meanwhile
     Value v = spec.per_cpu ? combine_per_cpu(value, cpus, stride, spec.value)
-                           : decode(value, spec.value, artifact_.probe_names);
+                           : decode(value, spec.value, decoding());
     if (!is_histogram(spec)) {
       MapEntry entry;
-      if (spec.has_key) entry.key = decode(key, spec.key, artifact_.probe_names);
+      if (spec.has_key) entry.key = decode(key, spec.key, decoding());
       entry.value = std::move(v);
       snapshot.entries.push_back(std::move(entry));
       return;
@@ -73,7 +73,7 @@ Result<MapSnapshot> Session::read_map(const MapSpec& spec) {
     auto [it, added] = histogram_of.emplace(proper, snapshot.entries.size());
     if (added) {
       MapEntry entry;
-      if (spec.has_key) entry.key = decode(key, spec.key, artifact_.probe_names);
+      if (spec.has_key) entry.key = decode(key, spec.key, decoding());
       entry.value.kind = Value::Kind::Histogram;
       entry.value.buckets.assign(bucket_count(spec), 0);
       snapshot.entries.push_back(std::move(entry));

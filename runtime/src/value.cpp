@@ -1,10 +1,12 @@
 #include "stratoshark/runtime/value.h"
 
 #include <arpa/inet.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 
 namespace stratoshark::runtime {
 
@@ -14,7 +16,12 @@ bool Value::less(const Value& o) const {
     case Kind::Int: return i < o.i;
     case Kind::Uint: return u < o.u;
     case Kind::String: return s < o.s;
+    case Kind::Bool:
+    case Kind::Pointer: return u < o.u;
+    case Kind::Buffer: return s < o.s;
     case Kind::Tuple:
+    case Kind::Array:
+    case Kind::Stack:
       return std::lexicographical_compare(elements.begin(), elements.end(), o.elements.begin(), o.elements.end(),
                                           [](const Value& a, const Value& b) { return a.less(b); });
     case Kind::Stats:
@@ -56,7 +63,54 @@ int64_t sign_extend(uint64_t v, size_t size) {
 
 }  // namespace
 
+DecodeContext decode_context(const Artifact& artifact, Symbolizer* symbols) {
+  DecodeContext c;
+  c.probe_names = &artifact.probe_names;
+  c.func_names = &artifact.func_names;
+  c.time_formats = &artifact.time_formats;
+  c.symbols = symbols;
+  return c;
+}
+
+std::string format_time(const std::string& format, uint64_t monotonic_ns) {
+  timespec mono{}, real{};
+  clock_gettime(CLOCK_MONOTONIC, &mono);
+  clock_gettime(CLOCK_REALTIME, &real);
+  int64_t offset = (static_cast<int64_t>(real.tv_sec) - mono.tv_sec) * 1'000'000'000LL + (real.tv_nsec - mono.tv_nsec);
+  int64_t wall = static_cast<int64_t>(monotonic_ns) + offset;
+  time_t seconds = static_cast<time_t>(wall / 1'000'000'000LL);
+  long micros = static_cast<long>((wall % 1'000'000'000LL) / 1000);
+  // %f: microseconds, which strftime(3) does not know.
+  std::string expanded;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] == '%' && i + 1 < format.size() && format[i + 1] == 'f') {
+      char digits[8];
+      std::snprintf(digits, sizeof digits, "%06ld", micros);
+      expanded += digits;
+      ++i;
+    } else if (format[i] == '%' && i + 1 < format.size()) {
+      expanded += format.substr(i, 2);
+      ++i;
+    } else {
+      expanded += format[i];
+    }
+  }
+  tm local{};
+  localtime_r(&seconds, &local);
+  char text[512];
+  size_t n = std::strftime(text, sizeof text, expanded.c_str(), &local);
+  return std::string(text, n);
+}
+
 Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const std::vector<std::string>& probe_names) {
+  DecodeContext c;
+  c.probe_names = &probe_names;
+  return decode(bytes, layout, c);
+}
+
+Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const DecodeContext& context) {
+  static const std::vector<std::string> none;
+  const auto& probe_names = context.probe_names != nullptr ? *context.probe_names : none;
   switch (layout.kind) {
     case ValueKind::String: {
       if (layout.offset >= bytes.size()) return Value::of_string("");
@@ -70,6 +124,7 @@ Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const st
       char text[INET6_ADDRSTRLEN] = {};
       if (layout.size == 4) inet_ntop(AF_INET, a, text, sizeof text);
       else if (layout.size == 16) inet_ntop(AF_INET6, a, text, sizeof text);
+      else if (layout.size == 24) inet_ntop(read_uint(bytes, layout.offset, 8) == AF_INET6 ? AF_INET6 : AF_INET, a + 8, text, sizeof text);
       else std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
       return Value::of_string(text);
     }
@@ -83,9 +138,92 @@ Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const st
       for (const auto& e : layout.elements) {
         ValueLayout shifted = e;
         shifted.offset += layout.offset;
-        t.elements.push_back(decode(bytes, shifted, probe_names));
+        t.elements.push_back(decode(bytes, shifted, context));
       }
       return t;
+    }
+    case ValueKind::Bool: {
+      Value v = Value::of_uint(read_uint(bytes, layout.offset, 8) != 0 ? 1 : 0);
+      v.kind = Value::Kind::Bool;
+      return v;
+    }
+    case ValueKind::Pointer: {
+      Value v = Value::of_uint(read_uint(bytes, layout.offset, 8));
+      v.kind = Value::Kind::Pointer;
+      return v;
+    }
+    case ValueKind::Array: {
+      Value a;
+      a.kind = Value::Kind::Array;
+      if (layout.elements.empty() || layout.elements[0].size == 0) return a;
+      ValueLayout element = layout.elements[0];
+      for (uint32_t at = 0; at + element.size <= layout.size; at += element.size) {
+        ValueLayout e = element;
+        e.offset = layout.offset + at;
+        a.elements.push_back(decode(bytes, e, context));
+      }
+      return a;
+    }
+    case ValueKind::Buffer: {
+      Value b;
+      b.kind = Value::Kind::Buffer;
+      uint64_t length = std::min<uint64_t>(read_uint(bytes, layout.offset, 8), layout.size > 8 ? layout.size - 8 : 0);
+      size_t start = layout.offset + 8;
+      if (start <= bytes.size()) {
+        length = std::min<uint64_t>(length, bytes.size() - start);
+        b.s.assign(reinterpret_cast<const char*>(bytes.data() + start), length);
+      }
+      return b;
+    }
+    case ValueKind::KernelStack:
+    case ValueKind::UserStack: {
+      Value st;
+      st.kind = Value::Kind::Stack;
+      int64_t id = static_cast<int64_t>(read_uint(bytes, layout.offset, 8));
+      auto pid = static_cast<uint32_t>(read_uint(bytes, layout.offset + 8, 8));
+      if (context.symbols == nullptr || id < 0) return st;
+      bool user = layout.kind == ValueKind::UserStack;
+      uint32_t mode = layout.table >> 16;  // 0 bpftrace, 1 perf, 2 raw
+      for (uint64_t ip : context.symbols->stack(layout.table & 0xffff, id)) {
+        char hex[32];
+        std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(ip));
+        if (mode == 2) {
+          st.elements.push_back(Value::of_string(hex));
+          continue;
+        }
+        std::string symbol = user ? context.symbols->user_symbol(pid, ip, true) : context.symbols->kernel_symbol(ip, true);
+        if (mode == 1) {
+          symbol = std::string(hex) + " " + symbol;
+          if (user) {
+            std::string module = context.symbols->user_module(pid, ip);
+            if (!module.empty()) symbol += " (" + module + ")";
+          }
+        }
+        st.elements.push_back(Value::of_string(symbol));
+      }
+      return st;
+    }
+    case ValueKind::KernelSymbol:
+    case ValueKind::UserSymbol: {
+      uint64_t address = read_uint(bytes, layout.offset, 8);
+      auto pid = static_cast<uint32_t>(read_uint(bytes, layout.offset + 8, 8));
+      if (context.symbols == nullptr) {
+        char hex[32];
+        std::snprintf(hex, sizeof hex, "0x%llx", static_cast<unsigned long long>(address));
+        return Value::of_string(hex);
+      }
+      return Value::of_string(layout.kind == ValueKind::UserSymbol ? context.symbols->user_symbol(pid, address, false)
+                                                                   : context.symbols->kernel_symbol(address, false));
+    }
+    case ValueKind::Timestamp: {
+      uint64_t ns = read_uint(bytes, layout.offset, 8);
+      if (context.time_formats == nullptr || layout.table >= context.time_formats->size()) return Value::of_uint(ns);
+      return Value::of_string(format_time((*context.time_formats)[layout.table], ns));
+    }
+    case ValueKind::FuncName: {
+      uint64_t id = read_uint(bytes, layout.offset, 8);
+      if (context.func_names == nullptr || id >= context.func_names->size()) return Value::of_string("");
+      return Value::of_string((*context.func_names)[id]);
     }
     default: {
       uint64_t raw = read_uint(bytes, layout.offset, layout.size);

@@ -2,9 +2,10 @@
 """One TCP connection over loopback, inside a network namespace of its own
 that is created for the run and always deleted afterwards.
 
-  tcp_session.py --netns NAME --port PORT [--bytes N] [--retransmit] [--connections N]
+  tcp_session.py --netns NAME --port PORT [--bytes N] [--retransmit] [--connections N] [--ipv6]
 
-A server listens on 127.0.0.1:PORT, a client connects from 127.0.0.1:PORT+1
+A server listens on 127.0.0.1:PORT (::1 with --ipv6), a client connects from
+the same address, port PORT+1
 (bound, so both ports are known), sends N bytes (default 1000) that the
 server reads, then the client closes first and the server after it; the
 listener closes last. With --retransmit, once the connection is up, every
@@ -23,10 +24,15 @@ import sys
 import time
 
 
+def family(opts):
+    return (socket.AF_INET6, "::1") if opts.ipv6 else (socket.AF_INET, "127.0.0.1")
+
+
 def inside(opts):
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    af, address = family(opts)
+    server = socket.socket(af, socket.SOCK_STREAM)
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    server.bind(("127.0.0.1", opts.port))
+    server.bind((address, opts.port))
     server.listen(1)
     for i in range(opts.connections):
         if session(opts, server, opts.port + 1 + i) != 0:
@@ -37,10 +43,11 @@ def inside(opts):
 
 
 def session(opts, server, client_port):
-    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    af, address = family(opts)
+    client = socket.socket(af, socket.SOCK_STREAM)
     client.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    client.bind(("127.0.0.1", client_port))
-    client.connect(("127.0.0.1", opts.port))
+    client.bind((address, client_port))
+    client.connect((address, opts.port))
     conn, _ = server.accept()
     payload = b"x" * opts.bytes
     if opts.retransmit:
@@ -88,6 +95,7 @@ def main():
     parser.add_argument("--bytes", type=int, default=1000)
     parser.add_argument("--retransmit", action="store_true")
     parser.add_argument("--connections", type=int, default=1)
+    parser.add_argument("--ipv6", action="store_true")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     opts = parser.parse_args()
     if opts.inside:
@@ -99,6 +107,8 @@ def main():
                 str(opts.port), "--bytes", str(opts.bytes), "--connections", str(opts.connections)]
         if opts.retransmit:
             args.append("--retransmit")
+        if opts.ipv6:
+            args.append("--ipv6")
         return subprocess.run(["ip", "netns", "exec", opts.netns] + args).returncode
     finally:
         subprocess.run(["ip", "netns", "delete", opts.netns], check=False)

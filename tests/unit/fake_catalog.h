@@ -41,6 +41,36 @@ class FakeCatalog final : public lang::KernelCatalog {
     return it->second;
   }
   bool has_kprobes() override { return false; }
+  // A small task_struct: pid, comm, a parent pointer, a nested struct, a bitfield.
+  std::optional<lang::KernelStruct> kernel_struct(const std::string& key, std::string& error) override {
+    using lang::Type;
+    auto field = [](std::string name, uint32_t offset, Type type, uint32_t bits = 0) {
+      lang::KernelField f;
+      f.name = std::move(name);
+      f.offset = offset;
+      f.type = std::move(type);
+      f.bitfield_bits = bits;
+      f.c_type = f.type.to_string();
+      return f;
+    };
+    lang::KernelStruct s;
+    s.key = key;
+    if (key == "struct task_struct") {
+      s.size = 64;
+      s.fields = {field("pid", 8, Type::integer(32, true)), field("comm", 16, Type::string(16)),
+                  field("parent", 32, Type::pointer(Type::struct_type("struct task_struct", 64), false)),
+                  field("se", 40, Type::struct_type("struct sched_entity", 16)),
+                  field("flag", 56, Type::integer(32, false), 1)};
+      return s;
+    }
+    if (key == "struct sched_entity") {
+      s.size = 16;
+      s.fields = {field("vruntime", 8, Type::u64())};
+      return s;
+    }
+    error = "kernel BTF has no such struct";
+    return std::nullopt;
+  }
   const std::vector<std::string>& kprobe_functions() override { return functions_; }
 
   // Tests change the host: replaces (or adds) one tracepoint's format text.

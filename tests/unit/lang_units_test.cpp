@@ -55,12 +55,24 @@ TEST(TracepointFormat, ParsesKernelFormatText) {
   EXPECT_EQ(fields[1].name, "name");
   EXPECT_EQ(fields[1].type.to_string(), "string[64]");
   EXPECT_TRUE(fields[2].is_pointer);
-  EXPECT_EQ(fields[2].type.to_string(), "uint64");
+  EXPECT_EQ(fields[2].type.to_string(), "int8 *");
   EXPECT_EQ(fields[3].type.to_string(), "string[16]");
   EXPECT_EQ(fields[4].type.to_string(), "int64");
   EXPECT_TRUE(fields[5].is_array);
   EXPECT_EQ(fields[5].array_length, 6u);
-  EXPECT_FALSE(fields[5].unsupported.empty());
+  EXPECT_EQ(fields[5].type.to_string(), "uint64[6]");
+  // Syscall arguments point into user memory.
+  auto user = parse_tracepoint_format("\tfield:const char *const * argv;\toffset:16;\tsize:8;\tsigned:0;\n", 64, true);
+  ASSERT_EQ(user.size(), 1u);
+  EXPECT_EQ(user[0].type.to_string(), "int8 **");
+  EXPECT_TRUE(user[0].type.user);
+  auto structs = parse_tracepoint_format(
+      "\tfield:struct sk_buff * skb;\toffset:8;\tsize:8;\tsigned:0;\n"
+      "\tfield:struct foo bars[2];\toffset:16;\tsize:16;\tsigned:0;\n", 64);
+  ASSERT_EQ(structs.size(), 2u);
+  EXPECT_EQ(structs[0].type.to_string(), "struct sk_buff *");
+  EXPECT_FALSE(structs[0].type.user);
+  EXPECT_NE(structs[1].unsupported.find("is an array of struct foo"), std::string::npos);
 }
 
 TEST(Glob, Patterns) {

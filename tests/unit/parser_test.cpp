@@ -71,6 +71,27 @@ TEST(Parser, OnlyTheFirstSyntaxErrorIsReported) {
   EXPECT_EQ(p.diags.items().size(), 1u);
 }
 
+TEST(Parser, CastsTuplesIndexesAndTypes) {
+  Parsed p("BEGIN { @x = (uint8)$a + *$p->q[1].0; @y = (struct task_struct *)0; @z = (1, \"a\", (2,), ()); "
+           "@m[(1, 2)] = sizeof(int32) + offsetof(struct s, a.b) + (uint8[4])1 + true; }");
+  ASSERT_NE(p.program, nullptr) << (p.diags.items().empty() ? "" : p.diags.items()[0].message);
+  const auto& stmts = p.program->probes[0]->body->stmts;
+  EXPECT_EQ(print_expr(*cast<AssignStmt>(stmts[0])->value), "((uint8)$a + *$p->q[1].0)");
+  EXPECT_EQ(print_expr(*cast<AssignStmt>(stmts[1])->value), "(struct task_struct *)0");
+  EXPECT_EQ(print_expr(*cast<AssignStmt>(stmts[2])->value), "(1, \"a\", (2,), ())");
+  // @m[(1, 2)] is @m[1, 2].
+  EXPECT_EQ(cast<MapRef>(cast<AssignStmt>(stmts[3])->target)->keys.size(), 2u);
+  EXPECT_EQ(print_expr(*cast<AssignStmt>(stmts[3])->value),
+            "(((sizeof(int32) + offsetof(struct s, a.b)) + (uint8[4])1) + true)");
+}
+
+TEST(Parser, MacrosAreRefusedAtTheDefinition) {
+  Parsed p("macro add(x) { x + 1 }\nBEGIN { exit() }");
+  EXPECT_EQ(p.program, nullptr);
+  ASSERT_EQ(p.diags.items().size(), 1u);
+  EXPECT_NE(p.diags.items()[0].message.find("user-defined macros"), std::string::npos);
+}
+
 TEST(Parser, ShebangIsIgnored) {
   Parsed p("#!/usr/bin/env stratoshark\nBEGIN { exit() }");
   ASSERT_NE(p.program, nullptr);

@@ -169,6 +169,60 @@ TEST(Json, EscapesAndShapes) {
   EXPECT_EQ(json_map(empty), "");
 }
 
+TEST(Decode, BoolPointerArrayBuffer) {
+  std::vector<uint8_t> bytes;
+  put<uint64_t>(bytes, 0, 1);
+  put<uint64_t>(bytes, 8, 0xffff888100001000ull);
+  put<uint32_t>(bytes, 16, 0x0100007f);
+  put<uint64_t>(bytes, 24, 3);  // a buffer of 3 bytes
+  bytes.resize(40);
+  std::memcpy(bytes.data() + 32, "a\x01\xff", 3);
+  EXPECT_EQ(format_printed_value(decode(bytes, {ValueKind::Bool, 0, 8, false, {}}, {})), "true");
+  EXPECT_EQ(format_printed_value(decode(bytes, {ValueKind::Pointer, 8, 8, false, {}}, {})), "0xffff888100001000");
+  ValueLayout array{ValueKind::Array, 16, 4, false, {{ValueKind::Int, 0, 1, false, {}}}};
+  EXPECT_EQ(format_printed_value(decode(bytes, array, {})), "[127,0,0,1]");
+  Value buffer = decode(bytes, {ValueKind::Buffer, 24, 16, false, {}}, {});
+  EXPECT_EQ(format_printed_value(buffer), "a\\x01\\xff");
+  // %r, %rx, %rh of a buffer.
+  PrintfSpec spec;
+  for (const char* flags : {"", "x", "h"}) {
+    spec.segments.push_back({"[", Conversion{'r', flags, -1, -1}, {ValueKind::Buffer, 24, 16, false, {}}});
+  }
+  EXPECT_EQ(format_printf(spec, bytes, {}), "[a\\x01\\xff[\\x61\\x01\\xff[61 01 ff");
+}
+
+// A stack decoded through a symbolizer, shown as bpftrace shows it: values
+// indented by 8, map keys by 4; tuples as values in parentheses.
+class FixedSymbols final : public Symbolizer {
+ public:
+  std::vector<uint64_t> stack(uint32_t, int64_t) override { return {0x10, 0x20}; }
+  std::string kernel_symbol(uint64_t a, bool offset) override { return a == 0x10 ? (offset ? "f+1" : "f") : "g+2"; }
+  std::string user_symbol(uint32_t, uint64_t, bool) override { return "u"; }
+};
+
+TEST(Decode, StacksAndSymbols) {
+  std::vector<uint8_t> bytes(16, 0);
+  FixedSymbols symbols;
+  DecodeContext context;
+  context.symbols = &symbols;
+  Value stack = decode(bytes, {ValueKind::KernelStack, 0, 16, false, {}, 127}, context);
+  EXPECT_EQ(format_printed_value(stack), "\n        f+1\n        g+2\n");
+  EXPECT_EQ(format_value(stack), "\n    f+1\n    g+2\n");
+  put<uint64_t>(bytes, 0, 0x10);
+  EXPECT_EQ(decode(bytes, {ValueKind::KernelSymbol, 0, 16, false, {}}, context).s, "f");
+  Value perf = decode(bytes, {ValueKind::KernelStack, 0, 16, false, {}, 127 | (1u << 16)}, context);
+  EXPECT_EQ(perf.elements[0].s, "10 f+1");
+  MapSpec spec;
+  spec.name = "m";
+  spec.has_key = true;
+  MapSnapshot map{&spec, {}};
+  Value tuple;
+  tuple.kind = Value::Kind::Tuple;
+  tuple.elements = {Value::of_int(1), Value::of_string("x")};
+  map.entries.push_back({stack, tuple});
+  EXPECT_EQ(format_map_text(map), "@m[\n    f+1\n    g+2\n]: (1, x)\n");
+}
+
 TEST(ArtifactJson, RoundTrips) {
   Artifact a;
   ProgramSpec program;
@@ -193,6 +247,13 @@ TEST(ArtifactJson, RoundTrips) {
   a.print_values.push_back({ValueKind::String, 8, 16, false, {}});
   a.printfs.push_back({{{"x=", Conversion{'d', "", -1, -1}, {ValueKind::Int, 8, 8, true, {}}}}, 16});
   a.probe_names = {"tracepoint:a:b"};
+  a.func_names = {"b"};
+  a.stack_maps = {{"ss_stack_3", 3}};
+  a.time_formats = {"%H:%M"};
+  a.joins = {{",", 16, 64}};
+  a.warnings = {{"probe_read_kernel", {"x.ss", 1, 2, 3}, "BEGIN { }"}};
+  a.cpid_map = "ss_cpid";
+  a.print_values.push_back({ValueKind::KernelStack, 8, 16, false, {}, 3});
   a.events_map = "ss_events";
   a.dropped_map = "ss_dropped";
   a.events_size = 4096;
@@ -207,6 +268,10 @@ TEST(ArtifactJson, RoundTrips) {
   EXPECT_EQ(back->maps[1].bucket_offset, 8u);
   EXPECT_EQ(back->print_values[0].size, 16u);
   EXPECT_EQ(back->printfs[0].segments[0].conversion->specifier, 'd');
+  EXPECT_EQ(back->print_values[1].table, 3u);
+  EXPECT_EQ(back->stack_maps[0].frames, 3u);
+  EXPECT_EQ(back->warnings[0].source_line, "BEGIN { }");
+  EXPECT_EQ(back->joins[0].separator, ",");
   EXPECT_EQ(artifact_metadata_json(*back), artifact_metadata_json(a));
   EXPECT_FALSE(artifact_from_metadata_json("{}", error));
   EXPECT_FALSE(artifact_from_metadata_json("not json", error));

@@ -57,10 +57,15 @@ TEST(TypeChecker, ArgsFieldsHaveTracefsTypes) {
   EXPECT_EQ(f.sema.maps.at("d").key.to_string(), "string[16]");  // char comm[16]
 }
 
-TEST(TypeChecker, UnsupportedArrayFieldIsExplained) {
-  Frontend f("tracepoint:sched:sched_process_exec { @x = args.addr; }");
-  EXPECT_FALSE(f.ok);
-  EXPECT_NE(f.messages().find("array fields are not supported yet"), std::string::npos);
+TEST(TypeChecker, ArrayFieldsAreArrays) {
+  Frontend f("tracepoint:sched:sched_process_exec { @x = args.addr; @y = args.addr[3]; }");
+  EXPECT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("x").value.to_string(), "uint8[4]");
+  EXPECT_EQ(f.sema.maps.at("y").value.to_string(), "uint64");
+  Frontend out_of_bounds("tracepoint:sched:sched_process_exec { @y = args.addr[4]; }");
+  EXPECT_FALSE(out_of_bounds.ok);
+  EXPECT_NE(out_of_bounds.messages().find("the index 4 is out of bounds for uint8[4] of 4 elements"),
+            std::string::npos);
 }
 
 TEST(TypeChecker, WildcardNeedsTheFieldEverywhere) {
@@ -110,6 +115,61 @@ TEST(TypeChecker, UnusedValueWarns) {
   EXPECT_TRUE(f.ok);
   ASSERT_EQ(f.diags.items().size(), 1u);
   EXPECT_EQ(f.diags.items()[0].severity, lang::Severity::Warning);
+}
+
+TEST(TypeChecker, CastsNarrowAndMakePointers) {
+  Frontend f("BEGIN { @a = (uint8)300; @b = (bool)1; $p = (struct task_struct *)0; @c = $p->pid; @d = (uint8[4])0x01020304; }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("a").value.to_string(), "uint64");
+  EXPECT_EQ(f.sema.maps.at("b").value.to_string(), "bool");
+  EXPECT_EQ(f.sema.maps.at("c").value.to_string(), "int64");
+  EXPECT_EQ(f.sema.maps.at("d").value.to_string(), "uint8[4]");
+  EXPECT_EQ(f.sema.variables.at(0).at("p").to_string(), "struct task_struct *");
+}
+
+TEST(TypeChecker, TuplesAreValues) {
+  Frontend f("BEGIN { $t = (1, \"ab\", (2, comm)); @m = $t; @k[$t.2] = $t[0]; @x = $t.2.1; }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("m").value.to_string(), "(int64, string[3], (int64, string[16]))");
+  EXPECT_EQ(f.sema.maps.at("k").key.to_string(), "(int64, string[16])");
+  EXPECT_EQ(f.sema.maps.at("x").value.to_string(), "string[16]");
+  Frontend bad("BEGIN { $t = (1, 2); @x = $t.5; }");
+  EXPECT_FALSE(bad.ok);
+  EXPECT_NE(bad.messages().find("has no element 5"), std::string::npos);
+}
+
+TEST(TypeChecker, StructMembersFollowPointers) {
+  Frontend f("BEGIN { $t = (struct task_struct *)0; @p = $t->parent->pid; @v = $t.se.vruntime; @c = $t->comm; "
+             "@s = sizeof(struct task_struct); @o = offsetof(struct task_struct, se.vruntime); }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("v").value.to_string(), "uint64");
+  EXPECT_EQ(f.sema.maps.at("c").value.to_string(), "string[16]");
+  EXPECT_EQ(f.sema.members.size(), 5u);  // parent, pid, se, vruntime, comm
+  Frontend typo("BEGIN { $t = (struct task_struct *)0; @p = $t->pidd; }");
+  EXPECT_FALSE(typo.ok);
+  EXPECT_NE(typo.messages().find("did you mean 'pid'?"), std::string::npos);
+  Frontend bitfield("BEGIN { $t = (struct task_struct *)0; @p = $t->flag; }");
+  EXPECT_NE(bitfield.messages().find("is a bitfield (1 bit)"), std::string::npos);
+}
+
+TEST(TypeChecker, PointerArithmeticIsScaled) {
+  Frontend f("tracepoint:syscalls:sys_enter_openat { $p = args.filename; @a = $p + 2; @d = ($p + 3) - $p; "
+             "$t = (struct task_struct *)0; @n = $t + 1; }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.maps.at("a").value.to_string(), "int8 *");
+  EXPECT_TRUE(f.sema.maps.at("a").value.user);  // syscall arguments point into user memory
+  EXPECT_EQ(f.sema.maps.at("d").value.to_string(), "int64");
+  EXPECT_EQ(f.sema.maps.at("n").value.inner().size, 64u);  // completed from BTF for the scaling
+  Frontend bad("tracepoint:syscalls:sys_enter_openat { @a = args.filename * 2; }");
+  EXPECT_NE(bad.messages().find("operator '*' does not apply to pointers"), std::string::npos);
+}
+
+TEST(TypeChecker, MapLoopsGiveKeyAndValue) {
+  Frontend f("BEGIN { @m[1, \"a\"] = comm; for ($kv : @m) { @k = $kv.0.1; @v = $kv.1; } }");
+  ASSERT_TRUE(f.ok) << f.messages();
+  EXPECT_EQ(f.sema.variables.at(0).at("kv").to_string(), "((int64, string[2]), string[16])");
+  Frontend per_cpu("BEGIN { @c[1] = count(); for ($kv : @c) { } }");
+  EXPECT_NE(per_cpu.messages().find("kept per CPU"), std::string::npos);
 }
 
 }  // namespace

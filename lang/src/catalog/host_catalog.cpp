@@ -1,9 +1,13 @@
 // KernelCatalog backed by tracefs of the running kernel.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unordered_set>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 
 #include "stratoshark/lang/kernel_catalog.h"
 
@@ -63,6 +67,52 @@ class HostCatalog final : public KernelCatalog {
     return exists(root_ + "/kprobe_events") || exists("/sys/bus/event_source/devices/kprobe/type");
   }
 
+  std::optional<uint64_t> kernel_symbol(const std::string& name, std::string& error) override {
+    std::ifstream in("/proc/kallsyms");
+    if (!in) {
+      error = "cannot read /proc/kallsyms";
+      return std::nullopt;
+    }
+    std::string address, kind, symbol;
+    bool hidden = false;
+    while (in >> address >> kind >> symbol) {
+      in.ignore(1 << 16, '\n');  // a module name may follow
+      if (symbol != name) continue;
+      uint64_t value = std::stoull(address, nullptr, 16);
+      if (value != 0) return value;
+      hidden = true;
+    }
+    error = hidden ? "/proc/kallsyms shows it at 0 (kernel.kptr_restrict hides addresses)"
+                   : "no such symbol in /proc/kallsyms";
+    return std::nullopt;
+  }
+
+  std::optional<uint64_t> cgroup_id(const std::string& path, std::string& error) override {
+    // The id of a cgroup v2 directory is its kernfs node id, which
+    // name_to_handle_at() returns as the file handle.
+    struct statfs fs {};
+    if (::statfs(path.c_str(), &fs) != 0) {
+      error = std::string("cannot read it: ") + std::strerror(errno);
+      return std::nullopt;
+    }
+    constexpr long kCgroup2Magic = 0x63677270;
+    if (fs.f_type != kCgroup2Magic) {
+      error = "it is not in a cgroup v2 file system (see mount -t cgroup2: /sys/fs/cgroup, or /sys/fs/cgroup/unified on hybrid systems)";
+      return std::nullopt;
+    }
+    alignas(file_handle) unsigned char storage[sizeof(file_handle) + sizeof(uint64_t)] = {};
+    auto* handle = reinterpret_cast<file_handle*>(storage);
+    handle->handle_bytes = sizeof(uint64_t);
+    int mount_id = 0;
+    if (::name_to_handle_at(AT_FDCWD, path.c_str(), handle, &mount_id, 0) != 0) {
+      error = std::string("cannot get its file handle: ") + std::strerror(errno);
+      return std::nullopt;
+    }
+    uint64_t id = 0;
+    std::memcpy(&id, storage + sizeof(file_handle), sizeof id);
+    return id;
+  }
+
   const std::vector<std::string>& kprobe_functions() override {
     if (!functions_) {
       functions_.emplace();
@@ -117,6 +167,26 @@ const std::vector<std::string>& KernelCatalog::kernel_btf_functions() {
 
 std::optional<KernelFunction> KernelCatalog::kernel_function(const std::string&, std::string& error) {
   error = "kernel BTF is not available to this catalog";
+  return std::nullopt;
+}
+
+std::optional<KernelStruct> KernelCatalog::kernel_struct(const std::string&, std::string& error) {
+  error = "kernel BTF is not available to this catalog";
+  return std::nullopt;
+}
+
+std::optional<uint64_t> KernelCatalog::kernel_symbol(const std::string&, std::string& error) {
+  error = "kernel symbols are not available to this catalog";
+  return std::nullopt;
+}
+
+std::optional<BinarySymbol> KernelCatalog::binary_symbol(const std::string&, const std::string&, std::string& error) {
+  error = "this build cannot read ELF symbols";
+  return std::nullopt;
+}
+
+std::optional<uint64_t> KernelCatalog::cgroup_id(const std::string&, std::string& error) {
+  error = "cgroups are not available to this catalog";
   return std::nullopt;
 }
 

@@ -78,7 +78,53 @@ std::optional<CInteger> c_integer(std::string_view type) {
   return std::nullopt;
 }
 
-void classify(TracepointField& f, uint32_t string_capacity) {
+}  // namespace
+
+Type type_from_c(std::string_view type, uint32_t bytes, bool is_signed, bool user) {
+  // Words and stars: "const char *const *" is "char" and two stars.
+  size_t stars = 0;
+  std::string base;
+  size_t i = 0;
+  while (i < type.size()) {
+    char c = type[i];
+    if (c == '*') {
+      ++stars;
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < type.size() && type[j] != ' ' && type[j] != '\t' && type[j] != '*') ++j;
+    std::string_view word = type.substr(i, j - i);
+    if (word != "const" && word != "volatile" && word != "__user" && word != "restrict" && word != "enum") {
+      base += (base.empty() ? "" : " ") + std::string(word);
+    }
+    i = j;
+  }
+  if (stars == 0) {
+    if (base.rfind("struct ", 0) == 0 || base.rfind("union ", 0) == 0) return Type::none();
+    if (auto c = c_integer(base)) return Type::integer(static_cast<uint8_t>(c->bytes * 8), c->is_signed);
+    if (bytes == 1 || bytes == 2 || bytes == 4 || bytes == 8) return Type::integer(static_cast<uint8_t>(bytes * 8), is_signed);
+    return Type::none();
+  }
+  std::string_view type_name = base;
+  Type pointee = Type::void_type();
+  if (type_name.rfind("struct ", 0) == 0 || type_name.rfind("union ", 0) == 0) {
+    pointee = Type::struct_type(std::string(type_name), 0);  // sized from BTF when needed
+  } else if (auto c = c_integer(type_name)) {
+    pointee = Type::integer(static_cast<uint8_t>(c->bytes * 8), c->is_signed);
+  }
+  Type t = pointee;
+  for (size_t level = 0; level < stars; ++level) t = Type::pointer(std::move(t), user);
+  return t;
+}
+
+namespace {
+
+void classify(TracepointField& f, uint32_t string_capacity, bool user) {
   if (f.data_loc) {
     if (f.c_type.find("char") != std::string::npos) {
       f.type = Type::string(string_capacity);
@@ -88,16 +134,22 @@ void classify(TracepointField& f, uint32_t string_capacity) {
     return;
   }
   if (f.is_array) {
-    if (f.c_type == "char" || f.c_type == "const char" || f.c_type == "unsigned char") {
+    if (f.c_type == "char" || f.c_type == "const char") {
       f.type = Type::string(f.array_length);
-    } else {
-      f.unsupported = fmt::format("'{}' is an array ({} {}[{}]); array fields are not supported yet", f.name,
-                                  f.c_type, f.name, f.array_length);
+      return;
     }
+    Type element = f.array_length > 0 ? type_from_c(f.c_type, f.size / f.array_length, f.is_signed, user) : Type::none();
+    if (element.is_none() || f.array_length == 0 || element.native_size() * f.array_length != f.size) {
+      f.unsupported = fmt::format("'{}' is an array of {} ({} {}[{}]), which is not supported", f.name, f.c_type,
+                                  f.c_type, f.name, f.array_length);
+      return;
+    }
+    f.type = Type::array(element, f.array_length);
     return;
   }
   if (f.is_pointer) {
-    f.type = Type::u64();
+    f.type = type_from_c(f.c_type, 8, false, user);
+    if (!f.type.is_pointer()) f.type = Type::pointer(Type::void_type(), user);
     return;
   }
   if (f.size == 1 || f.size == 2 || f.size == 4 || f.size == 8) {
@@ -115,7 +167,8 @@ void classify(TracepointField& f, uint32_t string_capacity) {
 
 }  // namespace
 
-std::vector<TracepointField> parse_tracepoint_format(std::string_view text, uint32_t string_capacity) {
+std::vector<TracepointField> parse_tracepoint_format(std::string_view text, uint32_t string_capacity,
+                                                    bool user_pointers) {
   std::vector<TracepointField> fields;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -165,7 +218,7 @@ std::vector<TracepointField> parse_tracepoint_format(std::string_view text, uint
       f.array_length = to_u32(d.substr(bracket + 1, close == std::string_view::npos ? 0 : close - bracket - 1));
     }
     f.common = f.name.rfind("common_", 0) == 0;
-    classify(f, string_capacity);
+    classify(f, string_capacity, user_pointers);
     fields.push_back(std::move(f));
   }
   return fields;

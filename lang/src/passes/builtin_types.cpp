@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "library_rules.h"
 #include "type_checker.h"
 
 namespace stratoshark::lang {
@@ -20,7 +21,12 @@ Type type_Probe(BuiltinUse&) { return Type::probe_name(); }
 Type type_Elapsed(BuiltinUse&) { return Type::u64(); }
 Type type_Numaid(BuiltinUse&) { return Type::u32(); }
 Type type_Cgroup(BuiltinUse&) { return Type::u64(); }
-Type type_Curtask(BuiltinUse&) { return Type::u64(); }
+// A pointer to the current task_struct where kernel BTF describes it.
+Type type_Curtask(BuiltinUse& use) {
+  const KernelStruct* task = use.checker.find_kernel_struct("struct task_struct");
+  if (task == nullptr) return Type::u64();
+  return Type::pointer(Type::struct_type(task->key, task->size), false);
+}
 Type type_Rand(BuiltinUse&) { return Type::u32(); }
 Type type_Jiffies(BuiltinUse&) { return Type::u64(); }
 
@@ -107,6 +113,37 @@ Type type_Retval(BuiltinUse& use) {
     return Type::none();
   }
   return result;
+}
+
+Type type_Kstack(BuiltinUse&) { return stack_type(false, 127, "bpftrace"); }
+Type type_Ustack(BuiltinUse&) { return stack_type(true, 127, "bpftrace"); }
+Type type_Cpid(BuiltinUse&) { return Type::u32(); }
+
+// func: the function a kprobe, uprobe or fentry probe (or its return probe) is on.
+Type type_Func(BuiltinUse& use) {
+  std::string without = providers_without(use, [](const ResolvedAttach& a, BuiltinUse&) {
+    return !a.targets.empty() && !a.provider->function_of(a.targets.front()).empty();
+  });
+  if (!without.empty()) {
+    use.checker.diags().error(use.node.loc, fmt::format("'func' is not available in {} probes", without),
+                              "func names the probed function in kprobe, uprobe and fentry probes (and their "
+                              "return probes); 'probe' names any probe");
+    return Type::none();
+  }
+  return Type::of(TypeKind::FuncName);
+}
+
+// sargN: the N-th argument passed on the stack (x86-64: above the return address).
+Type type_SargN(BuiltinUse& use) {
+  std::string without = providers_without(use, [](const ResolvedAttach& a, BuiltinUse&) {
+    return a.provider->has_registers();
+  });
+  if (!without.empty()) {
+    use.checker.diags().error(use.node.loc, fmt::format("'{}' is not available in {} probes", use.node.name, without),
+                              "stack arguments are read in kprobe and uprobe probes (from the stack pointer)");
+    return Type::none();
+  }
+  return Type::u64();
 }
 
 constexpr std::array<BuiltinRule, kBuiltinCount> kRules = {

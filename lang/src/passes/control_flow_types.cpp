@@ -50,6 +50,8 @@ TypeChecker::ConstantFold TypeChecker::fold_constant(const Expr& e) const {
       if (v > static_cast<uint64_t>(INT64_MAX)) return {};
       return {true, static_cast<int64_t>(v), {}};
     }
+    case NodeKind::Sizeof:
+    case NodeKind::Offsetof:
     case NodeKind::Positional: {
       auto it = ctx_.result.constants.find(e.id);
       if (it == ctx_.result.constants.end() || it->second.is_string) return {};
@@ -65,6 +67,8 @@ TypeChecker::ConstantFold TypeChecker::fold_constant(const Expr& e) const {
           return {true, -v.value, {}};
         case UnaryOp::BitNot: return {true, ~v.value, {}};
         case UnaryOp::Not: return {true, v.value == 0 ? 1 : 0, {}};
+        case UnaryOp::Deref:
+        case UnaryOp::AddressOf: return {};
       }
       return {};
     }
@@ -181,10 +185,33 @@ void TypeChecker::check_for_range(const ForRangeStmt& s) {
   --loop_depth_;
 }
 
+// for ($kv : @map): $kv is (key, value), ((k1, k2, ...), value) for a map
+// with several keys. The body runs in a callback of bpf_for_each_map_elem;
+// per-CPU aggregations (count(), ...) and histograms hold one value per CPU
+// (or per bucket), so they are refused.
 void TypeChecker::check_for_map(const ForMapStmt& s) {
-  diags_->error(SourceRange::join(s.var->loc, s.map->loc), "iterating over a map with for ($kv : @map) is not supported",
-                "print the map instead (maps are printed at exit), or keep the values you need in variables; "
-                "see docs/compat.md");
+  const auto& ref = *cast<MapRef>(s.map);
+  const MapInfo* info = whole_map(ref);
+  bool ok = info != nullptr;
+  if (info != nullptr && info->key.is_none()) {
+    diags_->error(ref.loc, fmt::format("@{} has no key, so there is nothing to iterate over", ref.name),
+                  fmt::format("a map without keys holds one value: read it as @{}", ref.name));
+    ok = false;
+  } else if (info != nullptr && info->value.is_aggregation()) {
+    diags_->error(ref.loc,
+                  fmt::format("@{} holds {} values, kept per CPU, which a loop cannot read", ref.name,
+                              info->value.kind == TypeKind::Lhist ? "lhist" : info->value.to_string()),
+                  "keep a plain map for the loop (@m[k] = @m[k] + 1, or @m[k]++), or print the map");
+    ok = false;
+  }
+  if (ok) {
+    bind_variable(*s.var, Type::tuple({info->key, info->value}));
+  } else {
+    variables_->emplace(cast<Variable>(s.var)->name, Type::none());  // reported: its uses stay quiet
+  }
+  ++loop_depth_;
+  check_block(*s.body);
+  --loop_depth_;
 }
 
 void TypeChecker::check_unroll(const UnrollStmt& s) {

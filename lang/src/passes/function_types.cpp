@@ -1,9 +1,12 @@
 // Type rules of the functions and aggregations, one per functions.def entry.
+#include <arpa/inet.h>
+
 #include <array>
 
 #include <fmt/format.h>
 
 #include "stratoshark/lang/ast_printer.h"
+#include "library_rules.h"
 #include "map_function_rules.h"
 #include "type_checker.h"
 
@@ -11,7 +14,22 @@ namespace stratoshark::lang {
 
 namespace {
 
-// printf() and system(): a literal format and arguments that fit it.
+// What a printf conversion takes: %s anything with a text form, %r buffers
+// (and strings), the integer conversions integers and pointers.
+bool conversion_fits(char spec, const Type& t) {
+  switch (spec) {
+    case 's':
+      return TypeChecker::storable(t) && !t.is_scalar_number();
+    case 'r':
+      return t.kind == TypeKind::Buffer || t.is_string();
+    default:
+      return TypeChecker::integral(t);
+  }
+}
+
+}  // namespace
+
+// printf(), system() and cat(): a literal format and arguments that fit it.
 Type check_format(CallUse& use) {
   const auto* literal = dyn_cast<StringLiteral>(use.call.args[0]);
   if (literal == nullptr) {
@@ -48,13 +66,15 @@ Type check_format(CallUse& use) {
     const Expr& e = *use.call.args[arg];
     const Type& t = use.args[arg];
     char spec = segment.conversion->specifier;
-    bool wants_string = spec == 's';
-    bool fits = wants_string ? (t.is_string() || t.kind == TypeKind::ProbeName || t.kind == TypeKind::Address) : t.is_int();
-    if (!fits) {
-      use.checker.diags().error(e.loc,
-                                fmt::format("%{} needs {}, but '{}' is {}", spec,
-                                            wants_string ? "a string" : "an integer", print_expr(e), t.to_string()),
-                                wants_string ? "use %d (or %u, %x) for integers" : "use %s for strings");
+    if (!conversion_fits(spec, t)) {
+      const char* needed = spec == 's' ? "a string" : spec == 'r' ? "a buffer (buf()) or a string" : "an integer";
+      const char* hint = spec == 's'   ? "use %d (or %u, %x) for integers"
+                         : spec == 'r' ? "read bytes with buf(ptr, n): printf(\"%r\", buf(p, 16))"
+                         : t.is_string() ? "use %s for strings"
+                                         : "use %s for strings and other values";
+      use.checker.diags().error(e.loc, fmt::format("%{} needs {}, but '{}' is {}", spec, needed, print_expr(e),
+                                                   t.to_string()),
+                                hint);
       ok = false;
     }
     ++arg;
@@ -63,6 +83,8 @@ Type check_format(CallUse& use) {
   use.checker.result().formats[use.call.id] = std::move(*format);
   return Type::void_type();
 }
+
+namespace {
 
 Type check_Printf(CallUse& use) { return check_format(use); }
 
@@ -140,7 +162,7 @@ bool aggregation_context(CallUse& use) {
 
 Type numeric_aggregation(CallUse& use, TypeKind kind) {
   if (!aggregation_context(use)) return Type::none();
-  if (!use.args[0].is_int()) {
+  if (!TypeChecker::integral(use.args[0])) {
     use.checker.diags().error(use.call.args[0]->loc,
                               fmt::format("{}() needs an integer, but '{}' is {}", use.call.name,
                                           print_expr(*use.call.args[0]), use.args[0].to_string()));
@@ -171,28 +193,82 @@ Type check_Filter(CallUse& use) {
   return t.is_none() ? t : Type::u64();
 }
 
-// ntop(ip.src) / ntop(ip6.src): an IPv4 address (integer) or an IPv6 one,
-// printed in the usual notation; macaddr(eth.src): a MAC address.
+// ntop([af,] addr): an IPv4 address (an integer, or 4 bytes) or an IPv6
+// address (16 bytes), shown as 10.0.0.1 or fd00::1. With a family that is
+// not constant, the address is kept with it (inet, 24 bytes) and shown by it.
+// macaddr(mac): a MAC address (an integer, 6 bytes, or a pointer to them).
+bool is_byte_array(const Type& t, uint32_t length) {
+  return t.is_array() && t.size == length && t.inner().is_int() && t.inner().bits == 8;
+}
+
 Type check_Ntop(CallUse& use) {
-  const Type& t = use.args[0];
-  if (t.is_int()) return Type::address(4);
-  if (t.kind == TypeKind::Address && (t.size == 4 || t.size == 16)) return t;
-  use.checker.diags().error(use.call.args[0]->loc,
-                            fmt::format("ntop() needs an IPv4 address (an integer) or an IPv6 address, but '{}' is {}",
-                                        print_expr(*use.call.args[0]), t.to_string()),
-                            "e.g. ntop(ip.src) or ntop(ip6.dst)");
-  return Type::none();
+  size_t a = use.args.size() - 1;
+  const Expr& addr = *use.call.args[a];
+  const Type& t = use.args[a];
+  bool v4 = t.is_int() || is_byte_array(t, 4) || (t.kind == TypeKind::Address && t.size == 4);
+  bool v6 = is_byte_array(t, 16) || (t.kind == TypeKind::Address && t.size == 16);
+  if (!v4 && !v6) {
+    use.checker.diags().error(addr.loc,
+                              fmt::format("ntop() needs an IPv4 address (an integer or 4 bytes) or an IPv6 address "
+                                          "(16 bytes), but '{}' is {}",
+                                          print_expr(addr), t.to_string()),
+                              "e.g. ntop(args->saddr), ntop(args->daddr_v6), ntop(ip.src)");
+    return Type::none();
+  }
+  if (use.args.size() == 1) return Type::address(v6 ? 16 : 4);
+  if (!use.args[0].is_int()) {
+    use.checker.diags().error(use.call.args[0]->loc, "the address family of ntop(af, addr) must be an integer",
+                              "AF_INET is 2, AF_INET6 is 10");
+    return Type::none();
+  }
+  if (auto af = use.checker.constant_int(*use.call.args[0])) {
+    if (*af != 2 && *af != 10) {
+      use.checker.diags().error(use.call.args[0]->loc, fmt::format("{} is not an address family ntop() knows", *af),
+                                "AF_INET is 2, AF_INET6 is 10");
+      return Type::none();
+    }
+    if (*af == 10 && !v6) {
+      use.checker.diags().error(addr.loc, fmt::format("an IPv6 address has 16 bytes, but '{}' is {}", print_expr(addr),
+                                                      t.to_string()));
+      return Type::none();
+    }
+    return Type::address(*af == 10 ? 16 : 4);
+  }
+  return Type::address(24);  // family and address, shown by the family
 }
 
 Type check_Macaddr(CallUse& use) {
   const Type& t = use.args[0];
-  if (t.is_int()) return Type::address(6);
+  if (t.is_int() || is_byte_array(t, 6) || t.is_pointer()) return Type::address(6);
   if (t.kind == TypeKind::Address && t.size == 6) return t;
   use.checker.diags().error(use.call.args[0]->loc,
-                            fmt::format("macaddr() needs a MAC address (an integer), but '{}' is {}",
+                            fmt::format("macaddr() needs a MAC address (an integer, 6 bytes or a pointer to them), "
+                                        "but '{}' is {}",
                                         print_expr(*use.call.args[0]), t.to_string()),
                             "e.g. macaddr(eth.src)");
   return Type::none();
+}
+
+// pton("10.0.0.1") / pton("fd00::1"): the address's bytes, in network order.
+Type check_Pton(CallUse& use) {
+  const auto* text = dyn_cast<StringLiteral>(use.call.args[0]);
+  if (text == nullptr) {
+    use.checker.diags().error(use.call.args[0]->loc, "pton() needs the address as a string literal",
+                              "e.g. pton(\"127.0.0.1\") or pton(\"::1\"); it is converted when the program is compiled");
+    return Type::none();
+  }
+  unsigned char bytes[16] = {};
+  bool v6 = text->value.find(':') != std::string::npos;
+  if (inet_pton(v6 ? AF_INET6 : AF_INET, text->value.c_str(), bytes) != 1) {
+    use.checker.diags().error(text->loc, fmt::format("'{}' is not an IPv{} address", text->value, v6 ? 6 : 4),
+                              "write 1.2.3.4 or an IPv6 address such as fd00::1");
+    return Type::none();
+  }
+  ConstantValue c;
+  c.is_string = true;
+  c.text.assign(reinterpret_cast<const char*>(bytes), v6 ? 16 : 4);
+  use.checker.result().constants[use.call.id] = c;
+  return Type::array(Type::integer(8, false), v6 ? 16 : 4);
 }
 
 Type check_Capture(CallUse& use) {
@@ -228,7 +304,7 @@ Type check_Str(CallUse& use) {
     }
     return use.args[0];
   }
-  if (!use.args[0].is_int()) {
+  if (!TypeChecker::integral(use.args[0])) {
     use.checker.diags().error(arg.loc,
                               fmt::format("str() needs a pointer (an integer address), but '{}' is {}", print_expr(arg),
                                           use.args[0].to_string()),
@@ -275,6 +351,8 @@ constexpr std::array<FunctionRule, kFunctionCount> kRules = {
 
 FunctionRule function_rule(FunctionId id) { return kRules[static_cast<size_t>(id)]; }
 
-bool takes_names(FunctionId id) { return id == FunctionId::NsecsClock; }
+bool takes_names(FunctionId id) {
+  return id == FunctionId::NsecsClock || id == FunctionId::KstackCall || id == FunctionId::UstackCall;
+}
 
 }  // namespace stratoshark::lang

@@ -1,5 +1,6 @@
 #include "loop_divergence.h"
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -8,6 +9,7 @@ namespace stratoshark::lang {
 namespace {
 
 struct Scan {
+  std::set<std::string> self_updated;        // variables assigned from their own value ($c++, $c = $c * 2)
   std::set<std::string> assigned_in_branch;  // variables assigned under an undecidable condition
   std::set<std::string> branched_on;         // variables read by a condition or a / or % operand
 
@@ -84,6 +86,9 @@ struct Scan {
         const auto& a = *cast<AssignStmt>(&s);
         expr(*a.value);
         if (const auto* v = dyn_cast<Variable>(a.target)) {
+          std::set<std::string> read;
+          variables(*a.value, read);
+          if (a.compound || read.count(v->name)) self_updated.insert(v->name);
           if (in_branch || isa<Ternary>(a.value)) assigned_in_branch.insert(v->name);
         } else {
           expr(*a.target);
@@ -107,6 +112,7 @@ struct Scan {
         break;
       }
       case NodeKind::ForRange: block(*cast<ForRangeStmt>(&s)->body, in_branch); break;
+      case NodeKind::ForMap: block(*cast<ForMapStmt>(&s)->body, true); break;
       case NodeKind::Unroll: block(*cast<UnrollStmt>(&s)->body, in_branch); break;
       default: break;
     }
@@ -118,6 +124,15 @@ struct Scan {
 };
 
 }  // namespace
+
+std::optional<std::string> map_loop_never_settles(const Block& body) {
+  Scan scan;
+  scan.block(body, false);
+  for (const std::string& v : scan.self_updated) {
+    if (scan.branched_on.count(v)) return v;
+  }
+  return std::nullopt;
+}
 
 bool loop_state_diverges(const Block& body) {
   Scan scan;

@@ -23,7 +23,7 @@ bool in_map_assignment(CallUse& use) {
 }
 
 bool integer_argument(CallUse& use, size_t i, const char* hint) {
-  if (use.args[i].is_int()) return true;
+  if (TypeChecker::integral(use.args[i])) return true;
   use.checker.diags().error(use.call.args[i]->loc,
                             fmt::format("{}() needs an integer, but '{}' is {}", use.call.name,
                                         print_expr(*use.call.args[i]), use.args[i].to_string()),
@@ -97,19 +97,6 @@ bool key_arguments(CallUse& use, size_t first, const MapRef& m, const MapInfo& i
     return false;
   }
   return true;
-}
-
-bool printable(const Type& t) {
-  switch (t.kind) {
-    case TypeKind::Int:
-    case TypeKind::String:
-    case TypeKind::Tuple:
-    case TypeKind::ProbeName:
-    case TypeKind::Address:
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace
@@ -212,11 +199,13 @@ Type check_Print(CallUse& use) {
                               "write print(@map, top, div), or print(value)");
     return Type::none();
   }
-  if (!printable(use.args[0])) {
+  if (!TypeChecker::storable(use.args[0])) {
     use.checker.diags().error(use.call.args[0]->loc,
                               fmt::format("print() cannot show '{}' of type {}", print_expr(*use.call.args[0]),
                                           use.args[0].to_string()),
-                              "print a map with print(@m), or a number, string or tuple");
+                              use.args[0].kind == TypeKind::Struct
+                                  ? "print the fields you need, e.g. print(p->pid)"
+                                  : "print a map with print(@m), or a value: a number, string, tuple, array, ...");
     return Type::none();
   }
   return Type::void_type();

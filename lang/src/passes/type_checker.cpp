@@ -14,12 +14,20 @@ namespace stratoshark::lang {
 Type unify(const Type& a, const Type& b) {
   if (a.kind != b.kind) return Type::none();
   switch (a.kind) {
-    case TypeKind::Int:
-      return Type::integer(std::max(a.bits, b.bits), a.is_signed || b.is_signed);
+    case TypeKind::Int: {
+      Type t = Type::integer(std::max(a.bits, b.bits), a.is_signed || b.is_signed);
+      t.boolean = a.boolean && b.boolean;
+      return t;
+    }
     case TypeKind::String:
       return Type::string(std::max(a.size, b.size));
-    case TypeKind::Address:
-      return a.size == b.size ? a : Type::none();
+    case TypeKind::Address: {
+      if (a.size == b.size) return a;
+      // IPv4 and IPv6 addresses meet as an address that carries its family
+      // (inet, 24 bytes), as ntop(af, addr) makes; MAC addresses meet nothing.
+      auto ip = [](uint32_t size) { return size == 4 || size == 16 || size == 24; };
+      return ip(a.size) && ip(b.size) ? Type::address(24) : Type::none();
+    }
     case TypeKind::Tuple: {
       if (a.elements.size() != b.elements.size()) return Type::none();
       std::vector<Type> elements;
@@ -38,6 +46,21 @@ Type unify(const Type& a, const Type& b) {
       return Type::aggregation(a.kind, a.is_signed || b.is_signed);
     case TypeKind::Lhist:
       return a.linear == b.linear ? a : Type::none();
+    case TypeKind::Pointer: {
+      if (!(a.inner() == b.inner())) return Type::none();
+      Type p = a;
+      p.user = a.user || b.user;
+      return p;
+    }
+    case TypeKind::Array:
+      return a.size == b.size && a.inner() == b.inner() ? a : Type::none();
+    case TypeKind::Buffer:
+      return Type::buffer(std::max(a.size, b.size));
+    case TypeKind::Struct:
+    case TypeKind::Stack:
+    case TypeKind::Symbol:
+    case TypeKind::Timestamp:
+      return a.compatible(b) ? a : Type::none();
     default:
       return a;
   }
@@ -116,6 +139,7 @@ void TypeChecker::reset_result() {
   ctx_.result.probes = std::move(probes);
   ctx_.result.filters = std::move(filters);
   ctx_.result.max_loop_iterations = ctx_.options.max_loop_iterations;
+  ctx_.result.helper_warnings = ctx_.options.helper_warnings;
 }
 
 Type TypeChecker::set(const Node& n, Type t) {
@@ -185,7 +209,11 @@ void TypeChecker::check_stmt(const Stmt& stmt) {
 void TypeChecker::check_assign(const AssignStmt& a) {
   if (const auto* var = dyn_cast<Variable>(a.target)) {
     Type value = check_expr(*a.value);
-    if (value.is_none()) return;
+    if (value.is_none()) {
+      // Reported already; later uses of the variable stay quiet.
+      if (!a.compound) variables_->emplace(var->name, Type::none());
+      return;
+    }
     auto it = variables_->find(var->name);
     if (a.compound) {
       if (it == variables_->end()) {
@@ -193,18 +221,28 @@ void TypeChecker::check_assign(const AssignStmt& a) {
                       fmt::format("assign it first, e.g. ${} = 0;", var->name));
         return;
       }
+      if (it->second.is_pointer() && (a.op == BinaryOp::Add || a.op == BinaryOp::Sub) && value.is_int()) {
+        set(*var, it->second);  // $p += n moves the pointer n elements on
+        return;
+      }
       require_int(*a.target, it->second, "the target of a compound assignment");
       require_int(*a.value, value, "the value of a compound assignment");
       set(*var, it->second);
       return;
     }
-    if (value.kind == TypeKind::Void || value.kind == TypeKind::Record || value.is_aggregation()) {
+    if (!storable(value)) {
+      if (value.kind == TypeKind::Struct) {
+        diags_->error(a.value->loc, fmt::format("'{}' is a whole {}, which cannot be stored", print_expr(*a.value),
+                                                value.to_string()),
+                      "keep a pointer to it, or read the fields you need: $t = curtask; $t->pid");
+        return;
+      }
       diags_->error(a.value->loc, fmt::format("'{}' has no value to assign", print_expr(*a.value)),
                     value.is_aggregation() ? "aggregations can only be assigned to maps: @name = count()" : "");
       return;
     }
-    if (it == variables_->end()) {
-      variables_->emplace(var->name, value);
+    if (it == variables_->end() || it->second.is_none()) {
+      (*variables_)[var->name] = value;
       set(*var, value);
       return;
     }
@@ -228,11 +266,12 @@ void TypeChecker::check_assign(const AssignStmt& a) {
   if (a.compound) {
     require_int(*a.value, value, "the value of a compound assignment");
     value = Type::i64();
-  } else if (value.kind == TypeKind::Void || value.kind == TypeKind::Record) {
-    diags_->error(a.value->loc, fmt::format("'{}' has no value to assign", print_expr(*a.value)));
+  } else if (!storable(value) && !value.is_aggregation()) {
+    diags_->error(a.value->loc, fmt::format("'{}' has no value to assign", print_expr(*a.value)),
+                  value.kind == TypeKind::Struct ? "store a pointer to it, or the fields you need" : "");
     return;
   }
-  if (value.is_int()) value = Type::integer(64, value.is_signed);  // map integers are stored in 64 bits
+  if (value.is_int() && !value.boolean) value = Type::integer(64, value.is_signed);  // map integers are stored in 64 bits
   record_map(map, key, value, a.value->loc);
 }
 
@@ -282,9 +321,10 @@ Type TypeChecker::key_type(const MapRef& m) {
       ok = false;
       continue;
     }
-    if (!t.is_key_type() || t.kind == TypeKind::Tuple) {
+    if (!t.is_key_type() || (t.kind == TypeKind::Tuple && m.keys.size() > 1)) {
       diags_->error(k->loc, fmt::format("'{}' of type {} cannot be a map key", print_expr(*k), t.to_string()),
-                    "map keys are integers, strings or probe names");
+                    t.kind == TypeKind::Tuple ? "a tuple key stands alone: @m[$t], or @m[a, b, c]"
+                                              : "map keys are integers, strings, pointers, arrays, stacks or probe names");
       ok = false;
       continue;
     }
@@ -296,7 +336,7 @@ Type TypeChecker::key_type(const MapRef& m) {
 }
 
 void TypeChecker::require_int(const Expr& e, const Type& t, const char* what) {
-  if (t.is_none() || t.is_int()) return;
+  if (t.is_none() || integral(t)) return;
   diags_->error(e.loc, fmt::format("{} must be an integer, but '{}' is {}", what, print_expr(e), t.to_string()),
                 t.is_string() ? "compare strings with == or != to get an integer" : "");
 }
@@ -330,35 +370,22 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
       return set(e, check_call(*cast<Call>(&e), map_value));
     case NodeKind::Binary:
       return set(e, check_binary(*cast<Binary>(&e)));
-    case NodeKind::Unary: {
-      const auto& u = *cast<Unary>(&e);
-      Type t = check_expr(*u.operand);
-      if (t.is_none()) return set(e, t);
-      if (!t.is_int()) {
-        diags_->error(u.loc, fmt::format("operator '{}' needs an integer, but '{}' is {}", spelling(u.op),
-                                         print_expr(*u.operand), t.to_string()));
-        return set(e, Type::none());
-      }
-      if (u.op == UnaryOp::Not) return set(e, Type::u64());
-      return set(e, Type::integer(64, u.op == UnaryOp::Neg ? true : t.is_signed));
-    }
-    case NodeKind::Ternary: {
-      const auto& t = *cast<Ternary>(&e);
-      Type c = check_expr(*t.cond);
-      require_int(*t.cond, c, "the condition of '?:'");
-      Type a = check_expr(*t.then_expr);
-      Type b = check_expr(*t.else_expr);
-      if (a.is_none() || b.is_none()) return set(e, Type::none());
-      Type merged = unify(a, b);
-      if (merged.is_none() || !(merged.is_int() || merged.is_string())) {
-        diags_->error(t.loc,
-                      fmt::format("both branches of '?:' must have the same type, but they are {} and {}",
-                                  a.to_string(), b.to_string()));
-        return set(e, Type::none());
-      }
-      if (merged.is_int()) merged = Type::integer(64, merged.is_signed);
-      return set(e, merged);
-    }
+    case NodeKind::Unary:
+      return set(e, check_unary(*cast<Unary>(&e)));
+    case NodeKind::Ternary:
+      return set(e, check_ternary(*cast<Ternary>(&e)));
+    case NodeKind::Bool:
+      return set(e, Type::boolean_type());
+    case NodeKind::Tuple:
+      return set(e, check_tuple(*cast<TupleExpr>(&e)));
+    case NodeKind::Cast:
+      return set(e, check_cast(*cast<CastExpr>(&e)));
+    case NodeKind::Index:
+      return set(e, check_index(*cast<IndexExpr>(&e)));
+    case NodeKind::Sizeof:
+      return set(e, check_sizeof(*cast<SizeofExpr>(&e)));
+    case NodeKind::Offsetof:
+      return set(e, check_offsetof(*cast<OffsetofExpr>(&e)));
     case NodeKind::FieldAccess:
       return set(e, check_field(*cast<FieldAccess>(&e)));
     case NodeKind::PacketLayer:
@@ -369,50 +396,6 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
     default:
       return set(e, Type::none());
   }
-}
-
-Type TypeChecker::check_binary(const Binary& b) {
-  Type l = check_expr(*b.lhs);
-  Type r = check_expr(*b.rhs);
-  if (l.is_none() || r.is_none()) return Type::none();
-  if (l.is_string() || r.is_string()) {
-    if ((b.op == BinaryOp::Eq || b.op == BinaryOp::Ne) && l.is_string() && r.is_string()) return Type::u64();
-    if (b.op == BinaryOp::Eq || b.op == BinaryOp::Ne) {
-      diags_->error(b.loc,
-                    fmt::format("cannot compare {} with {}: '{}' vs '{}'", l.to_string(), r.to_string(),
-                                print_expr(*b.lhs), print_expr(*b.rhs)),
-                    "both sides of == and != must be strings, or both integers");
-    } else {
-      diags_->error(b.op_loc, fmt::format("operator '{}' does not apply to strings", spelling(b.op)),
-                    "strings support only == and !=");
-    }
-    return Type::none();
-  }
-  if (!l.is_int() || !r.is_int()) {
-    const Expr& bad = l.is_int() ? *b.rhs : *b.lhs;
-    const Type& bad_type = l.is_int() ? r : l;
-    diags_->error(bad.loc, fmt::format("operator '{}' needs integers, but '{}' is {}", spelling(b.op),
-                                       print_expr(bad), bad_type.to_string()));
-    return Type::none();
-  }
-  if (is_comparison(b.op) || b.op == BinaryOp::LogAnd || b.op == BinaryOp::LogOr) return Type::u64();
-  if (b.op == BinaryOp::Shl || b.op == BinaryOp::Shr) {
-    if (auto amount = constant_int(*b.rhs); amount && (*amount < 0 || *amount > 63)) {
-      diags_->error(b.rhs->loc, fmt::format("a shift by {} is outside 0 to 63", *amount),
-                    "integers are 64 bits wide; shift by less than 64");
-      return Type::none();
-    }
-  }
-  // A constant expression must have a value: the innermost operator that
-  // has none is reported (its operands fold, so nothing inside was).
-  if (ConstantFold f = fold_constant(b); !f.ok && !f.problem.empty()) {
-    diags_->error(b.loc, fmt::format("the constant expression '{}' has no 64-bit value: {}", print_expr(b), f.problem),
-                  f.problem == "it divides by zero"
-                      ? "a constant divisor must not be 0 (at run time, x / 0 gives 0 as in the kernel)"
-                      : "integers are 64-bit signed; use smaller constants or compute at run time");
-    return Type::none();
-  }
-  return arithmetic_result(l, r);
 }
 
 Type TypeChecker::check_identifier(const Identifier& id) {
@@ -583,9 +566,31 @@ Type TypeChecker::check_field(const FieldAccess& f) {
   if (auto t = check_packet_field(*this, f, *probe_)) return *t;
   Type base = check_expr(*f.base);
   if (base.is_none()) return base;
+  if (base.is_tuple()) {
+    // $t.0, $kv.1: an element by its number.
+    bool number = !f.field.empty() && f.field.find_first_not_of("0123456789") == std::string::npos;
+    if (!number) {
+      diags_->error(f.field_loc, fmt::format("a tuple's elements are numbered, so '.{}' means nothing", f.field),
+                    "write .0, .1, ...");
+      return Type::none();
+    }
+    return tuple_element(base, f.field.size() > 9 ? -1 : std::stoll(f.field), f.field_loc);
+  }
+  // Kernel structs: p->field and p.field are the same (the pointer is followed).
+  if (base.is_pointer() && base.inner().kind == TypeKind::Struct) base = Type(base.inner());
+  if (base.kind == TypeKind::Struct) {
+    const KernelField* member = nullptr;
+    Type t = struct_member(base, f.field, f.field_loc, &member);
+    if (t.is_none()) return t;
+    const KernelStruct* s = kernel_struct(base.name, f.loc);
+    ctx_.result.members[f.id] = StructMemberRef{base.name, s != nullptr && s->is_union, s != nullptr ? s->size : 0, *member};
+    if (base.user) ctx_.result.members[f.id].field.type.user = true;
+    return t;
+  }
   if (base.kind != TypeKind::Record) {
     diags_->error(f.loc, fmt::format("'{}' is {}, which has no fields", print_expr(*f.base), base.to_string()),
-                  "fields exist on 'args' in tracepoint probes, e.g. args.filename");
+                  base.is_pointer() ? "only pointers to structs have fields; cast it: ((struct task_struct *)p)->pid"
+                                    : "fields exist on 'args', on tuples (.0, .1) and on kernel structs (p->pid)");
     return Type::none();
   }
   Type t = args_field(*probe_, f.field, f.field_loc);

@@ -71,6 +71,27 @@ class TypeChecker {
   // The key type of a map reference (None for "@x"); checks each key expression.
   Type map_key_type(const MapRef& m) { return key_type(m); }
 
+  // Values that variables, map values, tuple elements and print() can hold.
+  static bool storable(const Type& t) { return t.is_storable(); }
+  // Integers and pointers (what arithmetic, conditions and %d accept).
+  static bool integral(const Type& t) { return t.is_scalar_number(); }
+  // Whether the probe runs in user space (uprobe, usdt): pointers made from
+  // integers point into the traced process.
+  bool user_space_probe(const Probe& probe) const;
+
+  // Kernel types (struct_types.cpp). A type as written in a cast, sizeof()
+  // or offsetof(); reports and returns nullopt when it names nothing known.
+  std::optional<Type> resolve_type(const TypeName& name);
+  // A kernel struct or union by key, from BTF (cached); reports at `where`.
+  const KernelStruct* kernel_struct(const std::string& key, SourceRange where);
+  // The same without reporting: null when BTF does not describe it.
+  const KernelStruct* find_kernel_struct(const std::string& key);
+  // The member `name` of struct type `base`; reports and returns None when
+  // it has none (with the closest name) or it cannot be read.
+  Type struct_member(const Type& base, const std::string& name, SourceRange where, const KernelField** member);
+  // Fills in the size of a struct type known only by name (pointer arithmetic).
+  bool complete(Type& struct_type, SourceRange where);
+
  private:
   void reset_result();
   void check_probe(const Probe& probe);
@@ -87,7 +108,19 @@ class TypeChecker {
   // Declares (or checks) loop variable `v` with type `t`.
   bool bind_variable(const Expr& v, const Type& t);
   Type check_expr(const Expr& expr, bool map_value = false);
+  // Operators, casts, tuples and indexing (operator_types.cpp).
   Type check_binary(const Binary& b);
+  Type check_pointer_arithmetic(const Binary& b, const Type& l, const Type& r);
+  Type check_aggregate_compare(const Binary& b, const Type& l, const Type& r);
+  Type check_unary(const Unary& u);
+  Type check_ternary(const Ternary& t);
+  Type check_tuple(const TupleExpr& t);
+  Type check_cast(const CastExpr& c);
+  Type check_index(const IndexExpr& x);
+  Type check_sizeof(const SizeofExpr& s);
+  Type check_offsetof(const OffsetofExpr& o);
+  // The element at constant position `index` of tuple type `tuple`; reports.
+  Type tuple_element(const Type& tuple, int64_t index, SourceRange where);
   Type check_call(const Call& call, bool map_value);
   Type check_identifier(const Identifier& id);
   Type check_field(const FieldAccess& f);
@@ -109,6 +142,11 @@ class TypeChecker {
   std::map<std::string, MapInfo> inferred_;
   std::map<std::string, std::vector<TracepointField>> args_cache_;
   std::set<std::string> assigned_maps_;  // every map some statement assigns
+  struct CachedStruct {
+    std::optional<KernelStruct> layout;
+    std::string error;
+  };
+  std::map<std::string, CachedStruct> structs_;
   bool inferring_ = false;
   int loop_depth_ = 0;    // while / for loops around the statement being checked
   int unroll_depth_ = 0;  // unroll blocks around it

@@ -25,7 +25,9 @@ TracepointField slot_field(const KernelFunctionValue& v, uint32_t index, std::st
                                 v.name.empty() ? "the return value" : "argument '" + v.name + "'", function, v.c_type);
     return f;
   }
-  f.type = v.is_pointer ? Type::u64() : Type::integer(static_cast<uint8_t>(std::min<uint32_t>(v.size, 8) * 8), v.is_signed);
+  f.type = v.is_pointer ? type_from_c(v.c_type, 8, false, false)
+                        : Type::integer(static_cast<uint8_t>(std::min<uint32_t>(v.size, 8) * 8), v.is_signed);
+  if (v.is_pointer && !f.type.is_pointer()) f.type = Type::pointer(Type::void_type(), false);
   return f;
 }
 
@@ -96,6 +98,8 @@ class FentryProvider final : public ProbeProvider {
     }
     return fields;
   }
+
+  std::string function_of(const ProbeTarget& target) const override { return target.params[0]; }
 
   std::optional<TracepointField> retval(const ProbeTarget& target, ProviderContext& ctx) const override {
     if (!exit_) return std::nullopt;

@@ -172,6 +172,7 @@ class KprobeProvider final : public ProbeProvider {
 
   ArgAccess arg_access() const override { return ArgAccess::Registers; }
   uint32_t max_args() const override { return 6; }
+  std::string function_of(const ProbeTarget& target) const override { return target.params[0]; }
   std::optional<TracepointField> retval(const ProbeTarget&, ProviderContext&) const override {
     if (!ret_) return std::nullopt;
     return register_retval();

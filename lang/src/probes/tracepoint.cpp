@@ -57,7 +57,8 @@ class TracepointProvider final : public ProbeProvider {
   std::optional<std::vector<TracepointField>> args(const ProbeTarget& target, ProviderContext& ctx) const override {
     auto text = ctx.catalog.tracepoint_format(target.params[0], target.params[1]);
     if (!text) return std::vector<TracepointField>{};
-    auto fields = parse_tracepoint_format(*text, ctx.string_capacity);
+    // Syscall arguments point into the calling process's memory.
+    auto fields = parse_tracepoint_format(*text, ctx.string_capacity, target.params[0] == "syscalls");
     fields.erase(std::remove_if(fields.begin(), fields.end(), [](const TracepointField& f) { return f.common; }),
                  fields.end());
     return fields;

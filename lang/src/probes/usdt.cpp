@@ -87,6 +87,7 @@ class UsdtProvider final : public ProbeProvider {
 
   ArgAccess arg_access() const override { return ArgAccess::Usdt; }
   uint32_t max_args() const override { return 12; }  // libbpf's BPF_USDT_MAX_ARG_CNT
+  bool user_space() const override { return true; }
   // libbpf uses the attach cookie for the argument spec; `probe` cannot use it.
   bool shares_programs() const override { return false; }
 };

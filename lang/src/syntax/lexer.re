@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "stratoshark/lang/types.h"
+
 namespace stratoshark::lang::syntax {
 
 /*!re2c
@@ -91,6 +93,13 @@ Token Lexer::next_top() {
                 size_t open = all.find('"');
                 t.text = all.substr(open + 1, all.size() - open - 2);
                 return t; }
+      ("macro" | "fn") [ \t]+ ident [ \t]* "("
+              { cursor_ = static_cast<uint32_t>(p - base);
+                bool macro = text_[begin] == 'm';
+                return error(begin, cursor_ - 1,
+                             macro ? "user-defined macros (macro NAME(...) { ... }) are not supported"
+                                   : "user-defined functions (fn NAME(...) { ... }) are not supported",
+                             "write the code in the probe, or share it between files with #include \"file.ss\""); }
       "/"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Slash, begin); }
       "{"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::LBrace, begin); }
       "<"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Lt, begin); }
@@ -139,9 +148,19 @@ Token Lexer::next_expr() {
       "return" { SS_TOKEN(KwReturn); }
       "break"  { SS_TOKEN(KwBreak); }
       "continue" { SS_TOKEN(KwContinue); }
+      "true"   { SS_TOKEN(KwTrue); }
+      "false"  { SS_TOKEN(KwFalse); }
+      "sizeof" { SS_TOKEN(KwSizeof); }
+      "offsetof" { SS_TOKEN(KwOffsetof); }
+      "struct" | "union"
+               { cursor_ = static_cast<uint32_t>(p - base);
+                 Token t = make(Tok::KwStruct, begin);
+                 t.text = text_.substr(begin, cursor_ - begin);
+                 return t; }
       ident    { cursor_ = static_cast<uint32_t>(p - base);
                  Token t = make(Tok::Ident, begin);
                  t.text = text_.substr(begin, cursor_ - begin);
+                 if (builtin_type_name(t.text)) t.kind = Tok::TypeWord;
                  return t; }
       "@" ident? { cursor_ = static_cast<uint32_t>(p - base);
                  Token t = make(Tok::Map, begin);
@@ -335,6 +354,12 @@ const char* describe(Tok t) {
     case Tok::KwReturn: return "'return'";
     case Tok::KwBreak: return "'break'";
     case Tok::KwContinue: return "'continue'";
+    case Tok::KwTrue: return "'true'";
+    case Tok::KwFalse: return "'false'";
+    case Tok::KwSizeof: return "'sizeof'";
+    case Tok::KwOffsetof: return "'offsetof'";
+    case Tok::KwStruct: return "'struct'";
+    case Tok::TypeWord: return "type name";
     case Tok::LParen: return "'('";
     case Tok::RParen: return "')'";
     case Tok::LBracket: return "'['";

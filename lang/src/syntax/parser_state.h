@@ -20,6 +20,13 @@ struct ParserState {
     return b;
   }
   void syntax_error(const Parser::context& ctx);
+  // @m[(a, b)] is @m[a, b].
+  std::vector<Expr*> map_keys(std::vector<Expr*> keys) {
+    if (keys.size() == 1) {
+      if (auto* t = dyn_cast<TupleExpr>(keys[0]); t != nullptr && t->elements.size() > 1) return t->elements;
+    }
+    return keys;
+  }
   // `NAME = { ... }` at the top level: only `config` is such a block.
   void config_block(SourceRange name_loc, const std::string& name, std::vector<ConfigEntry> entries) {
     if (name != "config") {

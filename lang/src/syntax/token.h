@@ -30,6 +30,12 @@ enum class Tok : uint8_t {
   KwReturn,
   KwBreak,
   KwContinue,
+  KwTrue,
+  KwFalse,
+  KwSizeof,
+  KwOffsetof,
+  KwStruct,  // "struct" or "union" (text)
+  TypeWord,  // a built-in type name: int8 .. uint64, u8 .., bool, void (text)
   // punctuation
   LParen, RParen, LBracket, RBracket, LBrace, RBrace,
   Comma, Semi, Colon, Question, Dot, DotDot, Arrow,

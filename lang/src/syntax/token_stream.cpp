@@ -9,6 +9,7 @@ bool can_begin_operand(Tok t) {
     case Tok::Ident: case Tok::Int: case Tok::String: case Tok::Map: case Tok::Var: case Tok::Positional:
     case Tok::LParen: case Tok::Minus: case Tok::Bang: case Tok::Tilde: case Tok::Star:
     case Tok::Amp: case Tok::PlusPlus: case Tok::MinusMinus:
+    case Tok::KwTrue: case Tok::KwFalse: case Tok::KwSizeof: case Tok::KwOffsetof:
       return true;
     default:
       return false;
@@ -20,6 +21,7 @@ bool can_end_operand(Tok t) {
     case Tok::Ident: case Tok::Int: case Tok::String: case Tok::Map: case Tok::Var: case Tok::Positional:
     case Tok::RParen: case Tok::RBracket: case Tok::PlusPlus: case Tok::MinusMinus:
     case Tok::KwReturn: case Tok::KwBreak: case Tok::KwContinue:
+    case Tok::KwTrue: case Tok::KwFalse:
       return true;
     default:
       return false;

@@ -19,11 +19,22 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ValueKind, {
                                             {ValueKind::Stats, "stats"},
                                             {ValueKind::Hist, "hist"},
                                             {ValueKind::Lhist, "lhist"},
+                                            {ValueKind::Bool, "bool"},
+                                            {ValueKind::Pointer, "pointer"},
+                                            {ValueKind::Array, "array"},
+                                            {ValueKind::Buffer, "buffer"},
+                                            {ValueKind::KernelStack, "kstack"},
+                                            {ValueKind::UserStack, "ustack"},
+                                            {ValueKind::KernelSymbol, "ksym"},
+                                            {ValueKind::UserSymbol, "usym"},
+                                            {ValueKind::Timestamp, "timestamp"},
+                                            {ValueKind::FuncName, "func"},
                                         })
 
 void to_json(nlohmann::json& j, const ValueLayout& v) {
   j = {{"kind", v.kind}, {"offset", v.offset}, {"size", v.size}, {"signed", v.is_signed}};
   if (!v.elements.empty()) j["elements"] = v.elements;
+  if (v.table != 0) j["table"] = v.table;
 }
 void from_json(const nlohmann::json& j, ValueLayout& v) {
   j.at("kind").get_to(v.kind);
@@ -31,6 +42,7 @@ void from_json(const nlohmann::json& j, ValueLayout& v) {
   j.at("size").get_to(v.size);
   j.at("signed").get_to(v.is_signed);
   if (j.contains("elements")) j.at("elements").get_to(v.elements);
+  v.table = j.value("table", 0u);
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MapSpec, name, elf_name, per_cpu, has_key, key, key_size, value, value_size,
@@ -54,6 +66,9 @@ void from_json(const nlohmann::json& j, FormatSegment& s) {
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PrintfSpec, segments, event_size)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(JoinSpec, separator, count, size)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StackMapSpec, name, frames)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(WarningSite, helper, position, source_line)
 
 std::string artifact_metadata_json(const Artifact& a) {
   nlohmann::json j = {
@@ -76,6 +91,12 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"replay", a.replay},
       {"link_type", a.link_type},
       {"link_big_endian", a.link_big_endian},
+      {"func_names", a.func_names},
+      {"stack_maps", a.stack_maps},
+      {"time_formats", a.time_formats},
+      {"joins", a.joins},
+      {"warnings", a.warnings},
+      {"cpid_map", a.cpid_map},
   };
   return j.dump(2);
 }
@@ -106,6 +127,12 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     a.replay = j.value("replay", false);
     a.link_type = j.value("link_type", 1u);
     a.link_big_endian = j.value("link_big_endian", false);
+    if (j.contains("func_names")) j.at("func_names").get_to(a.func_names);
+    if (j.contains("stack_maps")) j.at("stack_maps").get_to(a.stack_maps);
+    if (j.contains("time_formats")) j.at("time_formats").get_to(a.time_formats);
+    if (j.contains("joins")) j.at("joins").get_to(a.joins);
+    if (j.contains("warnings")) j.at("warnings").get_to(a.warnings);
+    a.cpid_map = j.value("cpid_map", std::string());
     return a;
   } catch (const std::exception& e) {
     error = e.what();

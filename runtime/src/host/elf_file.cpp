@@ -123,8 +123,9 @@ Result<std::string> resolve_binary(const std::string& name) {
 namespace {
 
 // Calls `use` with the base name ("malloc" for "malloc@@GLIBC_2.2.5") and the
-// entry of every function that `elf` defines, from .symtab and .dynsym.
-void for_each_function(Elf* elf, const std::function<void(std::string_view, const GElf_Sym&)>& use) {
+// entry of every function (and, with `objects`, every data object) that
+// `elf` defines, from .symtab and .dynsym.
+void for_each_symbol(Elf* elf, bool objects, const std::function<void(std::string_view, const GElf_Sym&)>& use) {
   Elf_Scn* scn = nullptr;
   while ((scn = elf_nextscn(elf, scn)) != nullptr) {
     GElf_Shdr shdr;
@@ -137,7 +138,8 @@ void for_each_function(Elf* elf, const std::function<void(std::string_view, cons
       GElf_Sym sym;
       if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
       int type = GELF_ST_TYPE(sym.st_info);
-      if ((type != STT_FUNC && type != STT_GNU_IFUNC) || sym.st_shndx == SHN_UNDEF || sym.st_value == 0) continue;
+      bool wanted = type == STT_FUNC || type == STT_GNU_IFUNC || (objects && type == STT_OBJECT);
+      if (!wanted || sym.st_shndx == SHN_UNDEF || sym.st_value == 0) continue;
       const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
       if (name == nullptr || *name == '\0') continue;
       // Versioned dynamic names ("malloc@@GLIBC_2.2.5") are not in .dynsym's
@@ -148,15 +150,43 @@ void for_each_function(Elf* elf, const std::function<void(std::string_view, cons
   }
 }
 
+void for_each_function(Elf* elf, const std::function<void(std::string_view, const GElf_Sym&)>& use) {
+  for_each_symbol(elf, false, use);
+}
+
 }  // namespace
 
-Result<std::vector<std::string>> elf_functions(const std::string& path) {
-  std::vector<std::string> names;
+Result<ElfImage> elf_image(const std::string& path) {
+  ElfImage image;
   Status s = with_elf(path, [&](Elf* elf) -> Status {
-    for_each_function(elf, [&](std::string_view name, const GElf_Sym&) { names.emplace_back(name); });
+    size_t phnum = 0;
+    if (elf_getphdrnum(elf, &phnum) == 0) {
+      for (size_t i = 0; i < phnum; ++i) {
+        GElf_Phdr phdr;
+        if (gelf_getphdr(elf, static_cast<int>(i), &phdr) == nullptr || phdr.p_type != PT_LOAD) continue;
+        image.segments.push_back({phdr.p_offset, phdr.p_vaddr, phdr.p_filesz});
+      }
+    }
+    for_each_symbol(elf, true, [&](std::string_view name, const GElf_Sym& sym) {
+      int type = GELF_ST_TYPE(sym.st_info);
+      image.symbols.push_back({std::string(name), sym.st_value, sym.st_size, type != STT_OBJECT});
+    });
     return {};
   });
   if (!s) return s.error();
+  std::sort(image.symbols.begin(), image.symbols.end(), [](const ElfSymbol& a, const ElfSymbol& b) {
+    return a.address < b.address || (a.address == b.address && a.name < b.name);
+  });
+  return image;
+}
+
+Result<std::vector<std::string>> elf_functions(const std::string& path) {
+  auto image = elf_image(path);
+  if (!image) return image.error();
+  std::vector<std::string> names;
+  for (const ElfSymbol& s : image->symbols) {
+    if (s.function) names.push_back(s.name);
+  }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;

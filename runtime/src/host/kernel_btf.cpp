@@ -3,6 +3,7 @@
 #include <bpf/libbpf.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 
@@ -78,7 +79,117 @@ BtfValue describe(const struct btf* btf, const char* name, uint32_t type_id) {
   return v;
 }
 
+std::string composite_key(const struct btf* btf, uint32_t id, const btf_type* t) {
+  const char* n = btf__name_by_offset(btf, t->name_off);
+  std::string kind = btf_is_union(t) ? "union " : "struct ";
+  if (n == nullptr || *n == '\0') return fmt::format("{}<anon #{}>", kind, id);
+  return kind + n;
+}
+
+BtfTypeRef describe_ref(const struct btf* btf, uint32_t id, int depth) {
+  BtfTypeRef r;
+  if (depth > 8) return r;
+  const btf_type* t = skip_modifiers(btf, id, &id);
+  if (id == 0 || t == nullptr) {
+    r.kind = BtfTypeRef::Kind::Void;
+    return r;
+  }
+  switch (btf_kind(t)) {
+    case BTF_KIND_INT: {
+      uint8_t encoding = btf_int_encoding(t);
+      r.kind = (encoding & BTF_INT_BOOL) != 0 ? BtfTypeRef::Kind::Bool : BtfTypeRef::Kind::Int;
+      r.size = t->size;
+      r.is_signed = (encoding & BTF_INT_SIGNED) != 0;
+      const char* n = btf__name_by_offset(btf, t->name_off);
+      r.is_char = t->size == 1 && n != nullptr && std::strstr(n, "char") != nullptr;
+      break;
+    }
+    case BTF_KIND_ENUM:
+    case BTF_KIND_ENUM64:
+      r.kind = BtfTypeRef::Kind::Int;
+      r.size = t->size;
+      r.is_signed = btf_kflag(t);
+      break;
+    case BTF_KIND_PTR: {
+      r.kind = BtfTypeRef::Kind::Pointer;
+      r.size = 8;
+      // The pointee's own tags say where it lives: char __user * is PTR -> TYPE_TAG(user) -> char.
+      r.inner = std::make_shared<BtfTypeRef>(describe_ref(btf, t->type, depth + 1));
+      const btf_type* p = btf__type_by_id(btf, t->type);
+      while (p != nullptr && (btf_is_type_tag(p) || btf_is_const(p) || btf_is_volatile(p) || btf_is_typedef(p))) {
+        if (btf_is_type_tag(p)) {
+          const char* tag = btf__name_by_offset(btf, p->name_off);
+          r.user = r.user || (tag != nullptr && std::strcmp(tag, "user") == 0);
+        }
+        p = btf__type_by_id(btf, p->type);
+      }
+      break;
+    }
+    case BTF_KIND_ARRAY: {
+      const struct btf_array* a = btf_array(t);
+      r.kind = BtfTypeRef::Kind::Array;
+      r.length = a->nelems;
+      r.inner = std::make_shared<BtfTypeRef>(describe_ref(btf, a->type, depth + 1));
+      r.size = r.inner->size * a->nelems;
+      break;
+    }
+    case BTF_KIND_STRUCT:
+    case BTF_KIND_UNION:
+      r.kind = btf_is_union(t) ? BtfTypeRef::Kind::Union : BtfTypeRef::Kind::Struct;
+      r.size = t->size;
+      r.key = composite_key(btf, id, t);
+      break;
+    default:
+      r.kind = BtfTypeRef::Kind::Other;
+      break;
+  }
+  return r;
+}
+
+void flatten_members(const struct btf* btf, const btf_type* t, uint32_t base_bits, std::vector<BtfMember>& out,
+                     int depth) {
+  const btf_member* members = btf_members(t);
+  for (uint16_t i = 0; i < btf_vlen(t); ++i) {
+    const char* n = btf__name_by_offset(btf, members[i].name_off);
+    uint32_t bits = base_bits + btf_member_bit_offset(t, i);
+    if (n == nullptr || *n == '\0') {
+      const btf_type* inner = skip_modifiers(btf, members[i].type);
+      if (inner != nullptr && btf_is_composite(inner) && depth < 16) flatten_members(btf, inner, bits, out, depth + 1);
+      continue;
+    }
+    BtfMember m;
+    m.name = n;
+    m.bit_offset = bits;
+    m.bitfield_bits = btf_member_bitfield_size(t, i);
+    m.c_type = type_name(btf, members[i].type);
+    m.type = describe_ref(btf, members[i].type, 0);
+    out.push_back(std::move(m));
+  }
+}
+
 }  // namespace
+
+Result<BtfStruct> KernelBtf::structure(const std::string& key) const {
+  int id = -1;
+  bool is_union = key.rfind("union ", 0) == 0;
+  std::string name = key.substr(key.find(' ') + 1);
+  if (unsigned anon = 0; std::sscanf(name.c_str(), "<anon #%u>", &anon) == 1) {
+    id = static_cast<int>(anon);
+  } else if (key.rfind("struct ", 0) == 0 || is_union) {
+    id = btf__find_by_name_kind(btf_, name.c_str(), is_union ? BTF_KIND_UNION : BTF_KIND_STRUCT);
+  }
+  const btf_type* t = id > 0 ? btf__type_by_id(btf_, static_cast<uint32_t>(id)) : nullptr;
+  if (t == nullptr || !btf_is_composite(t)) {
+    return Error{ErrorKind::Environment, "kernel BTF has no such " + std::string(is_union ? "union" : "struct"), "",
+                 std::nullopt, {}};
+  }
+  BtfStruct s;
+  s.key = composite_key(btf_, static_cast<uint32_t>(id), t);
+  s.is_union = btf_is_union(t);
+  s.size = t->size;
+  flatten_members(btf_, t, 0, s.members, 0);
+  return s;
+}
 
 Result<KernelBtf*> KernelBtf::instance() {
   static std::once_flag once;

@@ -12,6 +12,11 @@ std::string quoted(std::string_view s) { return "\"" + json_escape(s) + "\""; }
 
 // Key parts joined with "," (a tuple key (a, 1) is "a,1").
 std::string json_key(const Value& key) {
+  if (key.kind == Value::Kind::Stack) {
+    std::string frames;
+    for (const Value& f : key.elements) frames += (frames.empty() ? "" : ",") + f.s;
+    return quoted(frames);
+  }
   if (key.kind != Value::Kind::Tuple) return quoted(format_value(key));
   std::string joined;
   for (size_t i = 0; i < key.elements.size(); ++i) joined += (i ? "," : "") + format_value(key.elements[i]);
@@ -65,6 +70,15 @@ std::string json_data(const Value& v, const MapSpec* spec, uint64_t div) {
                          format_value(v.elements[1]), format_value(v.elements[2]));
     case Value::Kind::Histogram:
       return spec != nullptr ? json_histogram(v, *spec, div) : "[]";
+    case Value::Kind::Bool: return v.u != 0 ? "true" : "false";
+    case Value::Kind::Pointer: return std::to_string(v.u);
+    case Value::Kind::Buffer: return quoted(format_printed_value(v));
+    case Value::Kind::Array:
+    case Value::Kind::Stack: {
+      std::string out = "[";
+      for (size_t i = 0; i < v.elements.size(); ++i) out += (i ? "," : "") + json_data(v.elements[i], nullptr, 1);
+      return out + "]";
+    }
   }
   return "null";
 }

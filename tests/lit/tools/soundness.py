@@ -7,6 +7,7 @@ load into the kernel, attach nothing) and checks that
   * the estimated instruction count is never below the count the kernel
     reports after loading (xlated) by more than 10%.
 Prints one line per program and the worst ratio; exits 1 on a violation.
+Options before the stratoshark path are passed to it: --flag=-kk.
 """
 import re
 import subprocess
@@ -16,11 +17,14 @@ LIMIT = 0.9
 
 
 def main():
-    stratoshark, programs = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    flags = [a[len("--flag="):] for a in args if a.startswith("--flag=")]
+    args = [a for a in args if not a.startswith("--flag=")]
+    stratoshark, programs = args[0], args[1:]
     worst = None
     failures = 0
     for path in programs:
-        r = subprocess.run([stratoshark, "--explain", path], capture_output=True, text=True)
+        r = subprocess.run([stratoshark, "--explain"] + flags + [path], capture_output=True, text=True)
         if r.returncode == 1:
             print(f"{path}: rejected by the estimator or type checker (not a soundness question)")
             print(r.stderr, file=sys.stderr)

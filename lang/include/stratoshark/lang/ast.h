@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ enum class NodeKind : uint8_t {
   AddressMatch,  // capture filters: an IPv6 address or prefix compare
   ProtoChain,    // capture filters: protochain N, a walk over IPv6 extension / AH headers
   Positional,    // $1 .. $N, $#
+  Bool,          // true, false
+  Tuple,         // (a, b, ...)
+  Cast,          // (TYPE)expr
+  Index,         // expr[expr]
+  Sizeof,        // sizeof(TYPE) or sizeof(expr)
+  Offsetof,      // offsetof(TYPE, field.sub) or offsetof(expr, field)
   // statements
   ExprStmt,
   Assign,
@@ -154,7 +161,7 @@ struct Binary : Expr {
   SourceRange op_loc;
 };
 
-enum class UnaryOp : uint8_t { Neg, Not, BitNot };
+enum class UnaryOp : uint8_t { Neg, Not, BitNot, Deref, AddressOf };
 const char* spelling(UnaryOp op);
 
 struct Unary : Expr {
@@ -259,6 +266,67 @@ struct Positional : Expr {
   SS_NODE_KIND(Positional)
   Positional(SourceRange r, uint32_t i) : Expr(kKind, r), index(i) {}
   uint32_t index;  // 0: `$#`
+};
+
+struct BoolLiteral : Expr {
+  SS_NODE_KIND(Bool)
+  BoolLiteral(SourceRange r, bool v) : Expr(kKind, r), value(v) {}
+  bool value;
+};
+
+// (a, b): a tuple; (a,) has one element, () none.
+struct TupleExpr : Expr {
+  SS_NODE_KIND(Tuple)
+  TupleExpr(SourceRange r, std::vector<Expr*> e) : Expr(kKind, r), elements(std::move(e)) {}
+  std::vector<Expr*> elements;
+};
+
+// A type as written in a cast, sizeof() or offsetof(): a name ("uint8",
+// "bool", "struct task_struct", "union u"), then `*`s, then an optional
+// array suffix ("[4]", or "[]" for a length taken from the operand).
+struct TypeName {
+  std::string base;
+  uint32_t pointer_depth = 0;
+  bool is_array = false;
+  uint32_t array_length = 0;  // 0 with is_array: inferred
+  SourceRange loc;
+  std::string to_string() const;
+};
+
+struct CastExpr : Expr {
+  SS_NODE_KIND(Cast)
+  CastExpr(SourceRange r, TypeName t, Expr* e) : Expr(kKind, r), target(std::move(t)), operand(e) {}
+  TypeName target;
+  Expr* operand;
+};
+
+// base[index]: an array element, a pointer offset (*(base + index)), or a
+// tuple element (constant index).
+struct IndexExpr : Expr {
+  SS_NODE_KIND(Index)
+  IndexExpr(SourceRange r, Expr* b, Expr* i) : Expr(kKind, r), base(b), index(i) {}
+  Expr* base;
+  Expr* index;
+};
+
+// sizeof(TYPE) / sizeof(expr): exactly one of `type` and `operand` is set
+// (the operand is not evaluated).
+struct SizeofExpr : Expr {
+  SS_NODE_KIND(Sizeof)
+  SizeofExpr(SourceRange r, std::optional<TypeName> t, Expr* e) : Expr(kKind, r), type(std::move(t)), operand(e) {}
+  std::optional<TypeName> type;
+  Expr* operand;
+};
+
+// offsetof(struct X, a.b) / offsetof(expr, a.b).
+struct OffsetofExpr : Expr {
+  SS_NODE_KIND(Offsetof)
+  OffsetofExpr(SourceRange r, std::optional<TypeName> t, Expr* e, std::vector<std::string> f)
+      : Expr(kKind, r), type(std::move(t)), operand(e), fields(std::move(f)) {}
+  std::optional<TypeName> type;
+  Expr* operand;
+  std::vector<std::string> fields;
+  SourceRange fields_loc;
 };
 
 // ----------------------------------------------------------------- statements

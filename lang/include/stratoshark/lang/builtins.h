@@ -32,5 +32,7 @@ std::span<const BuiltinInfo> all_builtins();
 const BuiltinInfo* find_builtin(std::string_view name);
 // N for "argN" (arg0, arg1, ...), -1 for any other name.
 int positional_arg_index(std::string_view name);
+// N for "sargN" (sarg0, sarg1, ...), -1 for any other name.
+int stack_arg_index(std::string_view name);
 
 }  // namespace stratoshark::lang

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "stratoshark/lang/source.h"
@@ -27,6 +28,14 @@ struct ProbeEstimate {
   uint64_t heaviest_loop_processed = 0;  // all its iterations
   uint64_t heaviest_loop_iterations = 0;
   bool heaviest_loop_is_while = false;
+  // The loop that leaves the most branches for the verifier to explore
+  // later (one per undecidable branch of each iteration), and how many.
+  std::optional<SourceRange> pending_loop;
+  uint64_t pending_branches = 0;
+  // A for ($kv : @map) loop the verifier cannot finish checking (its body
+  // updates a variable it branches on), and that variable.
+  std::optional<SourceRange> unsettled_map_loop;
+  std::string unsettled_variable;
 };
 
 }  // namespace stratoshark::lang

@@ -10,8 +10,8 @@
 namespace stratoshark::lang {
 
 struct Conversion {
-  char specifier = 'd';   // d i u x X o c s p
-  std::string flags;      // any of "-+ #0"
+  char specifier = 'd';   // d i u x X o c s p r
+  std::string flags;      // any of "-+ #0"; for %r also 'x' (%rx) or 'h' (%rh)
   int width = -1;         // -1: none
   int precision = -1;     // -1: none
 };

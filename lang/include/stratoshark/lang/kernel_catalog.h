@@ -51,6 +51,40 @@ struct KernelFunction {
   std::optional<KernelFunctionValue> result;  // nullopt for void
 };
 
+// One member of a kernel struct or union, from kernel BTF. Members of
+// anonymous structs and unions are listed in the parent, at their offsets
+// from the parent's start (as C lets them be named).
+struct KernelField {
+  std::string name;
+  uint32_t offset = 0;         // bytes from the start of the struct
+  uint32_t bitfield_bits = 0;  // non-zero for a bitfield
+  std::string c_type;          // e.g. "pid_t", "struct task_struct *"
+  // Int, Pointer, Array, String (char arrays) or Struct (a nested struct or
+  // union, by key); None when the member cannot be read (`c_type` says why).
+  Type type;
+};
+
+// A kernel struct or union. Its key names it: "struct task_struct",
+// "union ...", or for anonymous ones "struct <anon #ID>" with the BTF id.
+struct KernelStruct {
+  std::string key;
+  bool is_union = false;
+  uint32_t size = 0;
+  std::vector<KernelField> fields;
+};
+
+// An ELF symbol: where it is in the file's address space and its size.
+struct BinarySymbol {
+  uint64_t address = 0;
+  uint64_t size = 0;
+};
+
+// The type a C declaration's type names, for tracepoint fields and kernel
+// function parameters: integers by their C names, pointers (to integers,
+// structs, unions, void or pointers), with `user` for pointers into user
+// memory. Unknown names are void (pointers) or None.
+Type type_from_c(std::string_view c_type, uint32_t bytes, bool is_signed, bool user);
+
 // A USDT probe found in an ELF file's .note.stapsdt section.
 struct UsdtProbe {
   std::string provider;
@@ -59,8 +93,11 @@ struct UsdtProbe {
 };
 
 // Parses the text of events/<category>/<name>/format. Unparseable lines are
-// skipped; the result holds the fields in record order.
-std::vector<TracepointField> parse_tracepoint_format(std::string_view text, uint32_t string_capacity);
+// skipped; the result holds the fields in record order. Pointer fields point
+// into user memory when `user_pointers` (the syscalls category), else into
+// kernel memory.
+std::vector<TracepointField> parse_tracepoint_format(std::string_view text, uint32_t string_capacity,
+                                                    bool user_pointers = false);
 
 class KernelCatalog {
  public:
@@ -93,6 +130,15 @@ class KernelCatalog {
   virtual const std::vector<std::string>& kernel_btf_functions();
   // One kernel function's signature from BTF.
   virtual std::optional<KernelFunction> kernel_function(const std::string& name, std::string& error);
+  // A kernel struct or union from BTF, by key ("struct task_struct").
+  virtual std::optional<KernelStruct> kernel_struct(const std::string& key, std::string& error);
+  // The address of a kernel symbol (/proc/kallsyms).
+  virtual std::optional<uint64_t> kernel_symbol(const std::string& name, std::string& error);
+  // An ELF symbol of a binary (.symtab, then .dynsym).
+  virtual std::optional<BinarySymbol> binary_symbol(const std::string& path, const std::string& name,
+                                                    std::string& error);
+  // The cgroup v2 id of the cgroup directory at `path`.
+  virtual std::optional<uint64_t> cgroup_id(const std::string& path, std::string& error);
 };
 
 // The catalog of the running kernel, read from tracefs (default

@@ -13,6 +13,7 @@ inline constexpr uint32_t kInstructions = 1'000'000;      // BPF_MAXINSNS for pr
 inline constexpr uint32_t kProcessedInstructions = 1'000'000;  // BPF_COMPLEXITY_LIMIT_INSNS
 inline constexpr uint32_t kHashKeyBytes = 512;            // hash maps refuse larger keys (E2BIG)
 inline constexpr uint32_t kPerCpuValueBytes = 32768;      // PCPU_MIN_UNIT_SIZE: largest per-CPU map value
+inline constexpr uint32_t kPendingBranches = 8192;       // BPF_COMPLEXITY_LIMIT_JMP_SEQ: branches left to explore
 
 // Code generator policy: values of at least kScratchThreshold bytes, and
 // anything beyond kStackBudget bytes of stack, live in the program's per-CPU

@@ -31,6 +31,8 @@ struct LanguageOptions {
   // interfaces, the file's for -r. Decides which packet layers exist (eth,
   // sll, sll2) and how capture filters find the network layer.
   uint32_t link_type = protocols::kLinkTypeEthernet;
+  // -k: report failed memory reads at run time; -kk (2): also failed map updates.
+  uint32_t helper_warnings = 0;
   std::vector<std::string> positional;  // $1 .. $N
 };
 
@@ -93,6 +95,24 @@ struct PacketRef {
   std::string meta;
 };
 
+// Produced by TypeChecker for a member of a kernel struct (a FieldAccess on
+// a struct or a pointer to one): what codegen needs for a CO-RE relocated
+// read (the struct as the kernel's BTF names it, the member by name).
+struct StructMemberRef {
+  std::string struct_key;  // "struct task_struct"
+  bool is_union = false;
+  uint32_t struct_size = 0;
+  KernelField field;
+};
+
+// uaddr("sym"): the symbol's address in its ELF file and, when the probe is
+// a uprobe on one function, that function's address there (then codegen
+// moves the symbol by where the binary is loaded: ip - probed).
+struct UserAddress {
+  uint64_t symbol = 0;
+  uint64_t probed = 0;  // 0: use the file's address as it is
+};
+
 struct SemaResult {
   // FilterExpander: the lowered expression of each filter("...") call, by Call node.
   std::unordered_map<NodeId, Expr*> filters;
@@ -108,7 +128,11 @@ struct SemaResult {
   std::unordered_map<NodeId, PacketRef> packet;        // packet layers, fields and metadata
   std::unordered_map<NodeId, ConstantValue> constants;  // Positional nodes (str($N): as text)
   std::unordered_map<NodeId, LoopBounds> loops;         // ForRange and Unroll statements
+  std::unordered_map<NodeId, StructMemberRef> members;  // FieldAccess nodes on kernel structs
+  std::unordered_map<NodeId, UserAddress> user_addresses;  // uaddr() calls
+  std::vector<std::string> time_formats;  // strftime() and time() formats, by Timestamp::size / constant
   uint32_t max_loop_iterations = 0;                     // while loops (from LanguageOptions)
+  uint32_t helper_warnings = 0;                         // -k, -kk (from LanguageOptions)
 
   // ProbeResolver
   std::vector<ResolvedProbe> probes;  // by probe index

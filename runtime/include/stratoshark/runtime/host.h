@@ -7,6 +7,7 @@
 // sentence; none of them prints.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,26 @@ Result<std::string> resolve_binary(const std::string& name);
 // Names of the functions an ELF file defines, from .symtab and .dynsym,
 // sorted and without duplicates.
 Result<std::vector<std::string>> elf_functions(const std::string& path);
+
+// The symbols of an ELF file with their addresses (functions and objects,
+// from .symtab and .dynsym), and its loadable segments (to map a running
+// process's addresses back to the file's).
+struct ElfSymbol {
+  std::string name;
+  uint64_t address = 0;
+  uint64_t size = 0;
+  bool function = false;
+};
+struct ElfSegment {
+  uint64_t file_offset = 0;
+  uint64_t address = 0;
+  uint64_t size = 0;  // in the file
+};
+struct ElfImage {
+  std::vector<ElfSymbol> symbols;  // sorted by address
+  std::vector<ElfSegment> segments;
+};
+Result<ElfImage> elf_image(const std::string& path);
 
 // The file offset of the code of function `name` in an ELF file (what a
 // uprobe attaches to), from its .symtab or .dynsym entries. Several entries
@@ -55,12 +76,44 @@ struct BtfFunction {
   std::optional<BtfValue> result;  // nullopt: void
 };
 
+// A member type of a kernel struct, as far as reading it needs: integers
+// (and enums) by size and sign, pointers and arrays with what they hold,
+// nested structs and unions by key ("struct task_struct", or
+// "struct <anon #ID>" with the BTF id for anonymous ones).
+struct BtfTypeRef {
+  enum class Kind { Int, Bool, Pointer, Array, Struct, Union, Void, Other };
+  Kind kind = Kind::Other;
+  uint32_t size = 0;
+  bool is_signed = false;
+  bool is_char = false;  // an 8-bit integer named char (arrays of it are strings)
+  bool user = false;     // a pointer tagged __user
+  uint32_t length = 0;   // arrays
+  std::string key;       // structs and unions
+  std::shared_ptr<BtfTypeRef> inner;  // the pointee or element
+};
+struct BtfMember {
+  std::string name;
+  uint32_t bit_offset = 0;     // from the start of the struct
+  uint32_t bitfield_bits = 0;  // non-zero for a bitfield
+  std::string c_type;
+  BtfTypeRef type;
+};
+// Members of anonymous structs and unions are listed in their parent.
+struct BtfStruct {
+  std::string key;
+  bool is_union = false;
+  uint32_t size = 0;
+  std::vector<BtfMember> members;
+};
+
 class KernelBtf {
  public:
   // Loads /sys/kernel/btf/vmlinux once (libbpf's btf__load_vmlinux_btf).
   static Result<KernelBtf*> instance();
   const std::vector<std::string>& functions() const { return functions_; }
   Result<BtfFunction> function(const std::string& name) const;
+  // A struct or union by key.
+  Result<BtfStruct> structure(const std::string& key) const;
 
  private:
   KernelBtf() = default;

@@ -35,6 +35,7 @@ struct MapView {
 // One printf event (header included) rendered with its format.
 std::string format_printf(const PrintfSpec& spec, std::span<const uint8_t> event,
                           const std::vector<std::string>& probe_names);
+std::string format_printf(const PrintfSpec& spec, std::span<const uint8_t> event, const DecodeContext& context);
 
 // A value as it appears in a map line: strings bare, integers in decimal,
 // tuples as "a, b", stats as "count N, average A, total T".

@@ -36,6 +36,7 @@ struct RuntimeOptions {
   bool verbose = false;  // keep libbpf's messages for the caller to show
   int numa_node = -1;    // >= 0: create the maps on this NUMA node
   int pid = -1;          // > 0: uprobes, usdt and perf counters see only this process (-p, -c)
+  int child_pid = -1;    // > 0: the -c command's pid (the cpid builtin)
   bool tc_clsact = false;  // tc probes: clsact + cls_bpf even where the kernel has tcx links
 };
 
@@ -60,6 +61,8 @@ class EventSink {
   virtual void map(const MapSnapshot& map, const MapView& view) {}
   // print(value).
   virtual void value(const Value& value) {}
+  // A run-time warning (-k: a helper failed), one line with its position.
+  virtual void warning(const std::string& text) {}
 };
 
 // What a replay did.
@@ -142,6 +145,12 @@ class Session {
   // print/clear/zero of a map, asked for by an event (session_maps.cpp).
   void map_event(const EventHeader& header, std::span<const uint8_t> event);
   int map_fd(const MapSpec& spec) const;
+  // time(), cat(), join() and -k warnings (session_language.cpp).
+  void language_event(const EventHeader& header, std::span<const uint8_t> event);
+  // How stored values decode here: with stacks and symbols resolved.
+  const DecodeContext& decoding();
+  // After loading: the values the runtime gives the programs (cpid).
+  void set_program_constants();
   // The sum over CPUs of a per-CPU array[1] of u64 (0 when there is none).
   uint64_t per_cpu_count(const std::string& map_name);
 
@@ -159,6 +168,8 @@ class Session {
   std::unique_ptr<char[]> verifier_log_;
   bool exit_requested_ = false;
   int exit_code_ = 0;
+  std::unique_ptr<Symbolizer> symbolizer_;
+  DecodeContext decode_context_;
 };
 
 // Mounts tracefs at /sys/kernel/tracing when it is not mounted.

@@ -16,7 +16,10 @@ struct Value {
   // Stats: elements are count (Uint), average and total (Int or Uint).
   // Histogram: `buckets` holds the count of each bucket by index (the map's
   // MapSpec says what the indexes mean).
-  enum class Kind { Int, Uint, String, Tuple, Stats, Histogram };
+  // Bool: u is 0 or 1. Pointer: u is the address. Array: elements. Buffer:
+  // s holds the bytes. Stack: elements are the frames (strings), outermost
+  // call last.
+  enum class Kind { Int, Uint, String, Tuple, Stats, Histogram, Bool, Pointer, Array, Buffer, Stack };
   Kind kind = Kind::Uint;
   int64_t i = 0;
   uint64_t u = 0;
@@ -34,9 +37,40 @@ struct Value {
   uint64_t total_count() const;
 };
 
-// Decodes one value stored at layout.offset in `bytes`. `probe_names`
-// resolves ProbeName values.
+// What decoding cannot find in the bytes: stacks live in stack maps, and
+// symbols in the kernel's and processes' symbol tables. The Session
+// implements it; without one, stacks decode empty and symbols as addresses.
+class Symbolizer {
+ public:
+  virtual ~Symbolizer() = default;
+  // The instruction pointers of stack `id` in the stack map of `frames` frames.
+  virtual std::vector<uint64_t> stack(uint32_t frames, int64_t id) = 0;
+  // "vfs_read" (or "vfs_read+16" with the offset); "0x..." when unknown.
+  virtual std::string kernel_symbol(uint64_t address, bool with_offset) = 0;
+  virtual std::string user_symbol(uint32_t pid, uint64_t address, bool with_offset) = 0;
+  // The file mapped at a user address ("" when unknown).
+  virtual std::string user_module(uint32_t pid, uint64_t address) { return {}; }
+};
+
+// The artifact's tables decoding refers to (any may be null).
+struct DecodeContext {
+  // Explicit, so that decode(bytes, layout, {}) keeps meaning "no probe names".
+  explicit DecodeContext() = default;
+  const std::vector<std::string>* probe_names = nullptr;
+  const std::vector<std::string>* func_names = nullptr;
+  const std::vector<std::string>* time_formats = nullptr;
+  Symbolizer* symbols = nullptr;
+};
+DecodeContext decode_context(const Artifact& artifact, Symbolizer* symbols);
+
+// Decodes one value stored at layout.offset in `bytes`.
+Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const DecodeContext& context);
+// The same with only the probe names (ProbeName values) known.
 Value decode(std::span<const uint8_t> bytes, const ValueLayout& layout, const std::vector<std::string>& probe_names);
+
+// strftime(3) of a CLOCK_MONOTONIC time in local wall-clock time, with %f
+// for microseconds (as bpftrace).
+std::string format_time(const std::string& format, uint64_t monotonic_ns);
 
 // Combines the per-CPU copies of an aggregation value (`stride` bytes apart)
 // into one value: counts and sums add up, min/max pick among the CPUs that

@@ -93,6 +93,14 @@ class ProbeProvider {
   virtual std::optional<TracepointField> retval(const ProbeTarget& target, ProviderContext& ctx) const {
     return std::nullopt;
   }
+  // Whether the probed code runs in user space (uprobe, usdt): pointers made
+  // from integers (casts, arg0..argN) then point into the traced process's
+  // memory, and ustack/usym/uaddr/func refer to its binary.
+  virtual bool user_space() const { return false; }
+  // Whether the context is a struct pt_regs (reg("ip") and sargN read it).
+  virtual bool has_registers() const { return arg_access() == ArgAccess::Registers; }
+  // The probed function of a target (func), or empty when there is none.
+  virtual std::string function_of(const ProbeTarget& target) const { return {}; }
   // Whether targets can share one program and tell themselves apart by the
   // attach cookie. When not, every target gets its own program.
   virtual bool shares_programs() const { return true; }

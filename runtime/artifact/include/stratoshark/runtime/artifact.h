@@ -30,6 +30,16 @@ enum class ValueKind : uint8_t {
   Stats,      // {sum, count} per CPU: shown as count, average and total
   Hist,       // u64 per CPU per (key, bucket): power-of-two buckets (MapSpec::bucket_offset)
   Lhist,      // u64 per CPU per (key, bucket): linear buckets (MapSpec::linear_*)
+  Bool,       // u64: 0 false, else true
+  Pointer,    // u64 address, shown in hexadecimal
+  Array,      // `size` bytes: elements[0] (offset 0) repeated, each elements[0].size bytes
+  Buffer,     // u64 length, then at most size - 8 bytes
+  KernelStack,  // u64 stack id in the stack map of `table` frames, u64 unused
+  UserStack,    // u64 stack id in the stack map of `table` frames, u64 pid
+  KernelSymbol, // u64 kernel address, u64 unused
+  UserSymbol,   // u64 user address, u64 pid
+  Timestamp,    // u64 CLOCK_MONOTONIC nanoseconds, shown with time_formats[table]
+  FuncName,     // u64 probe id, shown as func_names[id]
 };
 
 // How to read one value out of a byte buffer.
@@ -38,7 +48,11 @@ struct ValueLayout {
   uint32_t offset = 0;
   uint32_t size = 8;
   bool is_signed = false;
-  std::vector<ValueLayout> elements;  // Tuple
+  std::vector<ValueLayout> elements;  // Tuple; Array: the element
+  // Stacks: frames (the stack map of that depth) in the low 16 bits, the
+  // printing mode above (0 bpftrace, 1 perf, 2 raw). Timestamp: index into
+  // time_formats.
+  uint32_t table = 0;
 
   bool operator==(const ValueLayout&) const = default;
 };
@@ -158,6 +172,39 @@ enum class EventType : uint32_t {
   ClearMap = 17,    // id: index into maps
   ZeroMap = 18,     // id: index into maps
   PrintValue = 19,  // id: index into print_values; the value at its layout's offset
+  // Functions whose work is done in user space when the event is read.
+  Time = 32,      // time(fmt): id: index into time_formats
+  Cat = 33,       // cat(fmt, ...): id: index into printfs (the path's format)
+  Join = 34,      // join(array[, sep]): id: index into joins; then JoinSpec::count strings
+  Warning = 35,   // -k: a helper failed; id: index into warnings; then the i64 error code
+};
+
+// join(argv, sep): up to `count` strings of `size` bytes each follow the
+// EventHeader (an empty first byte ends the list).
+struct JoinSpec {
+  std::string separator = " ";
+  uint32_t count = 16;
+  uint32_t size = 64;
+
+  bool operator==(const JoinSpec&) const = default;
+};
+
+// A stack-trace map (BPF_MAP_TYPE_STACK_TRACE): its ELF name and how many
+// frames each stack holds.
+struct StackMapSpec {
+  std::string name;
+  uint32_t frames = 127;
+
+  bool operator==(const StackMapSpec&) const = default;
+};
+
+// -k: where a helper call whose failure is reported sits in the source.
+struct WarningSite {
+  std::string helper;  // e.g. "probe_read_kernel"
+  SourcePosition position;
+  std::string source_line;  // the text of that line, for the message
+
+  bool operator==(const WarningSite&) const = default;
 };
 struct EventHeader {
   uint32_t type;
@@ -193,6 +240,14 @@ struct Artifact {
   std::vector<PrintfSpec> printfs;
   std::vector<ValueLayout> print_values;  // print(value): where the value sits in its event
   std::vector<std::string> probe_names;
+  std::vector<std::string> func_names;    // func: per probe id, the probed function ("" when none)
+  std::vector<StackMapSpec> stack_maps;   // kstack / ustack
+  std::vector<std::string> time_formats;  // strftime() and time() formats
+  std::vector<JoinSpec> joins;
+  std::vector<WarningSite> warnings;      // -k
+  // cpid: an array[1] of u64 into which the runtime writes the pid of the
+  // -c child before BEGIN. Empty when no program reads it.
+  std::string cpid_map;
   std::string events_map;   // BPF_MAP_TYPE_RINGBUF, or BPF_MAP_TYPE_PERF_EVENT_ARRAY (event_mode)
   EventMode event_mode = EventMode::RingBuffer;
   std::string scratch_map;  // per-CPU array, one entry per program that needs scratch space ("" if none)
