@@ -129,6 +129,20 @@ constexpr Field kLoop[] = {
     {"family", 0, 4, 0, 0, D::Decimal, "address family of the payload (2 IPv4; IPv6 varies by OS)"},
 };
 
+// Cisco HDLC (LINKTYPE_C_HDLC): address, control, then an EtherType (or
+// 0xfefe for OSI protocols).
+constexpr Field kChdlc[] = {
+    {"address", 0, 1, 0, 0, D::Hex, "address (0x0f unicast, 0x8f broadcast)"},
+    {"control", 1, 1, 0, 0, D::Hex, "control"},
+    {"proto", 2, 2, 0, 0, D::Hex, "protocol (EtherType) of the payload"},
+};
+
+// The 16-byte header libpcap's SLIP captures (LINKTYPE_SLIP) put before the
+// IP packet: the direction, then the compressed (CSLIP) header as it arrived.
+constexpr Field kSlip[] = {
+    {"dir", 0, 1, 0, 0, D::Decimal, "direction (0 received, 1 sent)"},
+};
+
 // The start every IPv6 extension header shares (hop-by-hop and destination
 // options, mobility): next header and length in 8-byte units, not counting the first 8.
 constexpr Field kIp6Ext[] = {
@@ -255,6 +269,8 @@ constexpr Protocol kProtocols[] = {
     {ProtocolId::Sll2, "sll2", 20, kSll2, "Linux cooked capture v2"},
     // dissectors only
     {ProtocolId::Loop, "loop", 4, kLoop, "BSD loopback"},
+    {ProtocolId::Chdlc, "chdlc", 4, kChdlc, "Cisco HDLC"},
+    {ProtocolId::Slip, "slip", 16, kSlip, "SLIP (libpcap's direction and compressed-header record)"},
     {ProtocolId::Ip6Ext, "ip6ext", 2, kIp6Ext, "IPv6 options extension header (hop-by-hop, destination)"},
     {ProtocolId::Ip6Routing, "ip6rt", 4, kIp6Routing, "IPv6 routing header"},
     {ProtocolId::Ip6Frag, "ip6frag", 8, kIp6Frag, "IPv6 fragment header"},

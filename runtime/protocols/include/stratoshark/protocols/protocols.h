@@ -38,12 +38,12 @@ struct Field {
 // The first group (Eth .. Sll2) are packet layers: the language and the
 // capture-filter compiler know how to find them in a packet, and
 // all_protocols()/find_protocol() list only these. The rest (the BSD
-// loopback header, IPv6 extension headers, tunnels, application headers)
+// loopback, Cisco HDLC and SLIP headers, IPv6 extension headers, tunnels, application headers)
 // are read only by the dissectors; all_headers() and find_header() include them.
 enum class ProtocolId : uint8_t {
   Eth, Vlan, Arp, Ip, Ip6, Icmp, Icmp6, Tcp, Udp, Sctp, Rarp, Mpls, Pppoe, Sll, Sll2,
   // dissectors only
-  Loop, Ip6Ext, Ip6Routing, Ip6Frag, Ah, Gre, Vxlan, Geneve, Dns, Tls, TlsHandshake,
+  Loop, Chdlc, Slip, Ip6Ext, Ip6Routing, Ip6Frag, Ah, Gre, Vxlan, Geneve, Dns, Tls, TlsHandshake,
 };
 inline constexpr ProtocolId kLastPacketLayer = ProtocolId::Sll2;
 
