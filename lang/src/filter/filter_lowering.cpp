@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "filter/expr_builder.h"
 #include "filter/filter_constants.h"
 #include "stratoshark/protocols/protocols.h"
 
@@ -15,9 +16,9 @@ namespace pr = protocols;
 
 constexpr uint32_t kLinkEtherMax = 1500;  // EtherType values above this are protocols, below are 802.3 lengths
 
-class Lowering {
+class Lowering : ExprBuilder {
  public:
-  Lowering(const pr::LinkLayer& link, AstContext& ast, Diagnostics& diags) : link_(link), ast_(ast), diags_(diags) {}
+  Lowering(const pr::LinkLayer& link, AstContext& ast, Diagnostics& diags) : ExprBuilder(ast, diags), link_(link) {}
 
   Expr* lower(const Node& n) {
     if (failed_) return nullptr;
@@ -47,45 +48,6 @@ class Lowering {
   }
 
  private:
-  // ----------------------------------------------------------- builders
-  Expr* fail(SourceRange where, std::string message, std::string hint = {}) {
-    if (!failed_) diags_.error(where, std::move(message), std::move(hint));
-    failed_ = true;
-    return nullptr;
-  }
-  Expr* num(uint64_t v) { return ast_.make<IntegerLiteral>(loc_, v); }
-  Expr* bin(BinaryOp op, Expr* l, Expr* r) {
-    auto* b = ast_.make<Binary>(loc_, op, l, r);
-    b->op_loc = loc_;
-    return b;
-  }
-  Expr* and_(Expr* l, Expr* r) { return l == nullptr ? r : r == nullptr ? l : bin(BinaryOp::LogAnd, l, r); }
-  Expr* or_(Expr* l, Expr* r) { return l == nullptr ? r : r == nullptr ? l : bin(BinaryOp::LogOr, l, r); }
-  Expr* not_(Expr* e) { return ast_.make<Unary>(loc_, UnaryOp::Not, e); }
-  Expr* eq(Expr* l, uint64_t v) { return bin(BinaryOp::Eq, l, num(v)); }
-
-  // A layer at the current encapsulation.
-  Expr* layer(std::string_view name) { return layer_at(name, encap_); }
-  Expr* layer_at(std::string_view name, Encapsulation e) {
-    if (e.empty()) return ast_.make<Identifier>(loc_, std::string(name));
-    return ast_.make<PacketLayer>(loc_, std::string(name), e);
-  }
-  Expr* field(std::string_view layer_name, std::string_view f) { return field_at(layer_name, f, encap_); }
-  Expr* field_at(std::string_view layer_name, std::string_view f, Encapsulation e) {
-    auto* fa = ast_.make<FieldAccess>(loc_, layer_at(layer_name, e), std::string(f), false);
-    fa->field_loc = loc_;
-    return fa;
-  }
-  Expr* load(std::string_view layer_name, Expr* offset, uint8_t size) {
-    return ast_.make<PacketLoad>(loc_, std::string(layer_name), encap_, offset, size);
-  }
-  Expr* pkt_meta(const char* name) {
-    auto* fa = ast_.make<FieldAccess>(loc_, ast_.make<Identifier>(loc_, "pkt"), name, false);
-    fa->field_loc = loc_;
-    return fa;
-  }
-  Expr* pkt_len() { return pkt_meta("len"); }
-
   // Ethernet: the EtherType field that says what follows the link layer here.
   Expr* link_type() {
     if (encap_.vlan_tags == 0) return field_at("eth", "type", {});
@@ -628,11 +590,6 @@ class Lowering {
   }
 
   const pr::LinkLayer& link_;
-  AstContext& ast_;
-  Diagnostics& diags_;
-  SourceRange loc_;
-  Encapsulation encap_;
-  bool failed_ = false;
 };
 
 }  // namespace
