@@ -61,7 +61,7 @@ class Lowering : ExprBuilder {
   // version of raw IP, a loopback family), or false without reading a byte
   // when such packets cannot carry it.
   Expr* link_type_is(uint32_t v) {
-    if (link_.header == &pr::protocol(pr::ProtocolId::Eth)) return eq(link_type(), v);
+    if (is_ethernet()) return eq(link_type(), v);
     switch (v) {
       case pr::kEtherTypeIpv4: return layer("ip");
       case pr::kEtherTypeIpv6: return layer("ip6");
@@ -74,6 +74,7 @@ class Lowering : ExprBuilder {
   }
 
   // ------------------------------------------------- per link type
+  bool is_ethernet() const { return link_.header == &pr::protocol(pr::ProtocolId::Eth); }
   // "LINUX_SLL2 (Linux cooked v2)"
   std::string link_words() const { return fmt::format("{} ({})", link_.name, link_.description); }
   // A primitive libpcap refuses on this link type: refused here too, naming it.
@@ -101,7 +102,11 @@ class Lowering : ExprBuilder {
   Expr* direction_test(SourceRange where, bool outbound) {
     const pr::LinkDirection& d = link_.direction;
     if (d.word.size == 0) {
-      return refuse_on_link(where, outbound ? "outbound" : "inbound", "its packets do not record their direction",
+      // On Ethernet libpcap asks the live socket, which stratoshark's programs do not.
+      return refuse_on_link(where, outbound ? "outbound" : "inbound",
+                            is_ethernet() ? "the frames do not record their direction (libpcap asks a live socket; "
+                                            "stratoshark's filters do not yet)"
+                                          : "its packets do not record their direction",
                             "Linux cooked captures (tcpdump -i any) and SLIP captures record it");
     }
     Expr* equal = eq(load("link", num(d.word.offset), d.word.size), d.value);
