@@ -34,7 +34,7 @@ std::string short_name(const ProbeProvider& p) {
 
 void plan_programs(PassContext& ctx) {
   SemaResult& r = ctx.result;
-  ProviderContext pctx{ctx.catalog, ctx.diags, ctx.options.string_capacity};
+  ProviderContext pctx{ctx.catalog, ctx.diags, ctx.options.string_capacity, ctx.options.missing_probes};
   std::map<std::string, uint32_t> name_ids;
   auto probe_id = [&](const std::string& name) {
     auto [it, inserted] = name_ids.emplace(name, static_cast<uint32_t>(r.probe_names.size()));
