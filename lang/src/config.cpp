@@ -34,8 +34,9 @@ struct Setting {
   Setter apply;
 };
 
+// An integer from low to high; `range_hint` is the hint for one outside.
 bool number_in(const Value& v, const char* name, uint64_t low, uint64_t high, const char* unit, uint32_t& out,
-               std::string& message, std::string& hint) {
+               std::string& message, std::string& hint, const char* range_hint = "") {
   if (!v.number) {
     message = fmt::format("config setting '{}' needs an integer", name);
     hint = fmt::format("e.g. {} = {}", name, std::max<uint64_t>(low, std::min<uint64_t>(high, 128)));
@@ -43,6 +44,7 @@ bool number_in(const Value& v, const char* name, uint64_t low, uint64_t high, co
   }
   if (*v.number < low || *v.number > high) {
     message = fmt::format("{} must be from {} to {}{}, not {}", name, low, high, unit, *v.number);
+    hint = range_hint;
     return false;
   }
   out = static_cast<uint32_t>(*v.number);
@@ -71,27 +73,18 @@ bool choice(const Value& v, const char* name, std::initializer_list<const char*>
 constexpr Setting kSettings[] = {
     {"max_strlen",
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
-       if (!number_in(v, "max_strlen", kMinStrlen, kMaxStrlen, " bytes", o.string_capacity, m, h)) {
-         if (h.empty()) h = "strings longer than a few hundred bytes are better read with buf(ptr, n)";
-         return false;
-       }
-       return true;
+       return number_in(v, "max_strlen", kMinStrlen, kMaxStrlen, " bytes", o.string_capacity, m, h,
+                        "strings longer than a few hundred bytes are better read with buf(ptr, n)");
      }},
     {"max_loop_iterations",
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
-       if (!number_in(v, "max_loop_iterations", 1, kMaxLoopIterations, "", o.max_loop_iterations, m, h)) {
-         if (h.empty()) h = "the verifier walks every iteration of a while loop; keep it small";
-         return false;
-       }
-       return true;
+       return number_in(v, "max_loop_iterations", 1, kMaxLoopIterations, "", o.max_loop_iterations, m, h,
+                        "the verifier walks every iteration of a while loop; keep it small");
      }},
     {"max_map_keys",
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
-       if (!number_in(v, "max_map_keys", 1, kMaxMapKeys, " entries", o.max_map_keys, m, h)) {
-         if (h.empty()) h = "maps are created without preallocation: a large limit costs memory only when used";
-         return false;
-       }
-       return true;
+       return number_in(v, "max_map_keys", 1, kMaxMapKeys, " entries", o.max_map_keys, m, h,
+                        "maps are created without preallocation: a large limit costs memory only when used");
      }},
     {"perf_rb_pages",
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
@@ -109,11 +102,8 @@ constexpr Setting kSettings[] = {
      }},
     {"on_stack_limit",
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
-       if (!number_in(v, "on_stack_limit", 0, limits::kStackBudget, " bytes", o.on_stack_limit, m, h)) {
-         if (h.empty()) h = "buffers of on_stack_limit bytes or more live in a per-CPU scratch map";
-         return false;
-       }
-       return true;
+       return number_in(v, "on_stack_limit", 0, limits::kStackBudget, " bytes", o.on_stack_limit, m, h,
+                        "buffers of on_stack_limit bytes or more live in a per-CPU scratch map");
      }},
     {"stack_mode",
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
