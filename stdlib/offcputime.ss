@@ -10,6 +10,9 @@
 // blocked in; when it is switched in again, the time since is added to
 // them. The idle task (pid 0) is not counted. Stacks of a process that has
 // exited before the maps are printed show user addresses in hexadecimal.
+// The kernel skips the program for a switch that happens while a BPF
+// program or map operation is active on that CPU, so under heavy BPF use a
+// few switches can go uncounted.
 //
 // Example (a real run: a process that sleeps 50 ms four times):
 //   $ stratoshark offcputime myapp
