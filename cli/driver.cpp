@@ -122,7 +122,7 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
                         const codegen::CodegenOptions& cg, const std::string& typed_ast) {
   // A new option field changes these sizes (not always: event_mode fitted in
   // padding), so check the list below whenever a field is added.
-  static_assert(sizeof(lang::LanguageOptions) == 96, "add the new LanguageOptions field to the compile key");
+  static_assert(sizeof(lang::LanguageOptions) == 104, "add the new LanguageOptions field to the compile key");
   static_assert(sizeof(codegen::CodegenOptions) == 64, "add the new CodegenOptions field to the compile key");
   add_environment(key);
   for (size_t i = 0; i < sources.size(); ++i) {
@@ -137,6 +137,8 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("perf_rb_pages", language.perf_rb_pages);
   key.add("max_cat_bytes", language.max_cat_bytes);
   key.add("print_maps_on_exit", language.print_maps_on_exit);
+  key.add("max_probes", language.max_probes);
+  key.add("max_bpf_progs", language.max_bpf_progs);
   key.add("unsafe", language.unsafe);
   for (const auto& word : language.positional) key.add("positional", word);
   key.add("cpu", cg.cpu);

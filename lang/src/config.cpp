@@ -14,7 +14,7 @@ namespace {
 // bpftrace settings that have no meaning here (yet); named so that a script
 // written for bpftrace gets a precise answer rather than "unknown".
 constexpr const char* kBpftraceOnly[] = {
-    "max_bpf_progs", "max_probes", "max_type_res_iterations", "log_size", "str_trunc_trailer", "lazy_symbolication",
+    "max_type_res_iterations", "log_size", "str_trunc_trailer", "lazy_symbolication",
     "cache_user_symbols", "cpp_demangle", "license", "unstable_map_decl", "unstable_import", "unstable_macro",
     "unstable_tseries", "unstable_addr", "symbol_source", "show_debug_info", "use_blazesym"};
 
@@ -85,6 +85,14 @@ constexpr Setting kSettings[] = {
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
        return number_in(v, "max_map_keys", 1, kMaxMapKeys, " entries", o.max_map_keys, m, h,
                         "maps are created without preallocation: a large limit costs memory only when used");
+     }},
+    {"max_probes",
+     [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
+       return number_in(v, "max_probes", 1, kMaxProbes, "", o.max_probes, m, h);
+     }},
+    {"max_bpf_progs",
+     [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {
+       return number_in(v, "max_bpf_progs", 1, kMaxProbes, "", o.max_bpf_progs, m, h);
      }},
     {"perf_rb_pages",
      [](const Value& v, LanguageOptions& o, std::string& m, std::string& h) {

@@ -32,5 +32,6 @@ inline constexpr uint32_t kMaxLoopIterations = 1'000'000;
 inline constexpr uint32_t kMaxMapKeys = 1u << 24;     // max_map_keys
 inline constexpr uint32_t kMaxBufferPages = 1u << 18;  // perf_rb_pages: 1 GiB of 4 KiB pages
 inline constexpr uint32_t kMaxCatBytes = 1u << 20;    // max_cat_bytes
+inline constexpr uint32_t kMaxProbes = 1u << 20;      // max_probes, max_bpf_progs
 
 }  // namespace stratoshark::lang

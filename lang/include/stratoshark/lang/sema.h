@@ -36,6 +36,8 @@ struct LanguageOptions {
   uint32_t perf_rb_pages = 0;     // pages of the event buffer; 0: --buffer-size or its default (perf_rb_pages)
   uint32_t max_cat_bytes = 10240; // bytes cat() prints at most (max_cat_bytes)
   bool print_maps_on_exit = true; // print the maps when tracing ends (print_maps_on_exit)
+  uint32_t max_probes = 0;        // attach targets at most; 0: no limit (max_probes)
+  uint32_t max_bpf_progs = 0;     // BPF programs at most; 0: no limit (max_bpf_progs)
   bool unsafe = false;                  // --unsafe: system(), signal()
   // -k: report failed memory reads at run time; -kk (2): also failed map updates.
   uint32_t helper_warnings = 0;
