@@ -143,6 +143,8 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   artifact.replay = options.replay;
   artifact.link_type = options.link.link_type;
   artifact.link_big_endian = options.link.big_endian;
+  artifact.print_maps_on_exit = options.print_maps_on_exit;
+  artifact.max_cat_bytes = options.max_cat_bytes;
   bool usdt = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {
     return p.provider->arg_access() == lang::ArgAccess::Usdt;
   });

@@ -17,6 +17,7 @@ Type unify(const Type& a, const Type& b) {
     case TypeKind::Int: {
       Type t = Type::integer(std::max(a.bits, b.bits), a.is_signed || b.is_signed);
       t.boolean = a.boolean && b.boolean;
+      t.host_address = a.host_address && b.host_address;
       return t;
     }
     case TypeKind::String:
@@ -490,7 +491,7 @@ Type TypeChecker::check_call(const Call& call, bool map_value) {
 bool TypeChecker::probe_has_args(const Probe& probe, std::string& provider_without) {
   for (const auto& attach : ctx_.result.probes[probe.index].attaches) {
     if (attach.targets.empty()) continue;
-    ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity};
+    ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity, ctx_.options.missing_probes};
     if (!attach.provider->args(attach.targets.front(), pctx)) {
       provider_without = std::string(attach.provider->name());
       return false;
@@ -502,7 +503,7 @@ bool TypeChecker::probe_has_args(const Probe& probe, std::string& provider_witho
 const std::vector<TracepointField>& TypeChecker::target_args(const ResolvedAttach& attach, const ProbeTarget& target) {
   auto it = args_cache_.find(target.name);
   if (it != args_cache_.end()) return it->second;
-  ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity};
+  ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity, ctx_.options.missing_probes};
   auto fields = attach.provider->args(target, pctx);
   return args_cache_.emplace(target.name, fields ? std::move(*fields) : std::vector<TracepointField>{}).first->second;
 }

@@ -273,6 +273,10 @@ struct Artifact {
   // byte order (protocols::CaptureLink). Replay refuses a file of another.
   uint32_t link_type = 1;
   bool link_big_endian = false;
+  // Config block settings the runtime applies: whether the maps are printed
+  // when tracing ends, and how much of a file cat() prints.
+  bool print_maps_on_exit = true;
+  uint32_t max_cat_bytes = 10240;
 
   bool operator==(const Artifact&) const = default;
 };
