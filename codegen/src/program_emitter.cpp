@@ -152,6 +152,9 @@ void ProgramEmitter::stmt(const Stmt& s) {
     case NodeKind::Jump:
       jump(*cast<JumpStmt>(&s));
       break;
+    case NodeKind::Let:
+      let(*cast<LetStmt>(&s));
+      break;
     default:
       break;
   }
