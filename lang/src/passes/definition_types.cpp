@@ -51,6 +51,17 @@ std::optional<Type> TypeChecker::declared_type(const TypeName& name) {
 }
 
 Type TypeChecker::check_block_expr(const BlockExpr& x) {
+  size_t before = diags_->items().size();
+  Type t = check_expansion(x);
+  if (diags_->items().size() > before) {
+    diags_->note_since(before, {x.call_loc, fmt::format("in the {} '{}' called here",
+                                                       x.function != nullptr ? "function" : "macro",
+                                                       x.function != nullptr ? x.function->name : x.macro->name)});
+  }
+  return t;
+}
+
+Type TypeChecker::check_expansion(const BlockExpr& x) {
   if (x.function == nullptr) {
     check_block(*x.block);
     return x.value != nullptr ? check_expr(*x.value) : Type::void_type();

@@ -102,6 +102,7 @@ class TypeChecker {
   void store_variable(const Variable& var, const Expr& value_expr, const Type& value);
   // Expansions of user-defined functions and macros, `let` (definition_types.cpp).
   Type check_block_expr(const BlockExpr& x);
+  Type check_expansion(const BlockExpr& x);
   void check_let(const LetStmt& l);
   void check_return(const JumpStmt& s);
   // A parameter, return or `let` type as written ("string" included); reports.

@@ -111,8 +111,10 @@ class Expander {
   }
 
  private:
+  // `let` (scopes to resolve) or `return EXPR` (refused in a probe).
   static bool has_let(const Node& n) {
     if (n.kind == NodeKind::Let) return true;
+    if (const auto* j = dyn_cast<JumpStmt>(&n); j != nullptr && j->value != nullptr) return true;
     bool found = false;
     for_each_child(n, [&](const Node& c) { found = found || has_let(c); });
     return found;
