@@ -91,7 +91,7 @@ void ProgramEmitter::emit() {
   if (lang::is_network_program(plan_.provider->program_type())) packet();
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
-    if (!type_.by_reference() && name.find('#') != std::string::npos) {
+    if (!type_.by_reference() && Variable::renamed(name)) {
       // A function's or macro's integer variable (renamed apart, one per
       // call): a register after SROA, so calls take no stack or scratch.
       variables_[name] = temporary();

@@ -9,6 +9,10 @@ namespace stratoshark::lang::cost {
 ProbeEstimate Estimator::run() {
   e_.instructions = 4;  // context save, return value, exit
   for (const auto& [name, type] : ctx_.result.variables.at(probe_.index)) {
+    if (!type.by_reference() && Variable::renamed(name)) {
+      e_.instructions += 1;  // a function's or macro's integer: a register, set to 0 (codegen's temporary())
+      continue;
+    }
     buffer(type.is_string() ? type.size : 8, true);
   }
   if (probe_.predicate != nullptr) {

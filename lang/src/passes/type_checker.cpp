@@ -352,7 +352,7 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
       const auto& v = *cast<Variable>(&e);
       auto it = variables_->find(v.name);
       if (it == variables_->end()) {
-        bool renamed = v.written() != v.name;  // in a function, a macro or an inner block's let
+        bool renamed = Variable::renamed(v.name);  // in a function, a macro or an inner block's let
         diags_->error(v.loc, fmt::format("variable ${} is used before it is assigned", v.written()),
                       renamed ? "a function or macro sees only its parameters and the variables it sets (pass "
                                 "others in as arguments); a let variable ends with its block"

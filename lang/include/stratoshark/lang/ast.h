@@ -131,6 +131,9 @@ struct Variable : Expr {
   // passes/user_definitions.cpp); messages show the name as written.
   std::string name;
   std::string written() const { return name.substr(0, name.find('#')); }
+  // Whether `name` was renamed apart: one copy per call (or inner block), so
+  // codegen keeps such integers in registers rather than in stack slots.
+  static bool renamed(const std::string& name) { return name.find('#') != std::string::npos; }
 };
 
 // A map reference: @name or @name[k1, k2, ...]; "@" alone has an empty name.
