@@ -70,6 +70,12 @@ TEST(Definitions, UnknownFunctionSuggestsUserDefinitions) {
   EXPECT_TRUE(mentions(f, "did you mean 'double_it'?")) << f.messages();
 }
 
+TEST(Definitions, FunctionNamedWithoutCall) {
+  Frontend f("fn f(): int64 { return 1; }\nBEGIN { @x = f; }");
+  EXPECT_FALSE(f.ok);
+  EXPECT_TRUE(mentions(f, "'f' is a function: call it as f(...)")) << f.messages();
+}
+
 TEST(Definitions, MacroParametersFollowBpftrace) {
   Frontend f("macro inc($v, @m, e) { $v += e; @m = e; $local = 1; }\n"
              "BEGIN { $x = 1; $local = 5; inc($x, @y, 2 + 3); @out = $x + $local; }");

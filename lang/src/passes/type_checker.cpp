@@ -410,7 +410,11 @@ Type TypeChecker::check_identifier(const Identifier& id) {
     std::string suggestion = closest_match(id.name, names);
     std::string hint = suggestion.empty() ? "builtins are: " : fmt::format("did you mean '{}'? builtins are: ", suggestion);
     for (size_t i = 0; i < names.size(); ++i) hint += (i ? ", " : "") + names[i];
-    if (find_function(id.name) != nullptr) hint = fmt::format("'{}' is a function: call it as {}(...)", id.name, id.name);
+    bool user_function = std::any_of(ctx_.program.functions.begin(), ctx_.program.functions.end(),
+                                     [&](const auto& f) { return f->name == id.name; });
+    if (find_function(id.name) != nullptr || user_function) {
+      hint = fmt::format("'{}' is a function: call it as {}(...)", id.name, id.name);
+    }
     diags_->error(id.loc, fmt::format("unknown builtin '{}'", id.name), hint);
     return Type::none();
   }
