@@ -46,6 +46,8 @@ Val ProgramEmitter::expr_here(const Expr& e) {
     }
     case NodeKind::Variable:
       return variable(*cast<Variable>(&e));
+    case NodeKind::BlockExpr:
+      return expansion(*cast<BlockExpr>(&e));
     case NodeKind::Positional:
       return positional(*cast<Positional>(&e));
     case NodeKind::Map:

@@ -91,6 +91,13 @@ void ProgramEmitter::emit() {
   if (lang::is_network_program(plan_.provider->program_type())) packet();
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
+    if (!type_.by_reference() && Variable::renamed(name)) {
+      // A function's or macro's integer variable (renamed apart, one per
+      // call): a register after SROA, so calls take no stack or scratch.
+      variables_[name] = temporary();
+      builder_.CreateStore(i64(0), variables_[name]);
+      continue;
+    }
     uint32_t bytes = type_.by_reference() ? std::max<uint32_t>(8, type_.byte_size()) : 8;
     variables_[name] = buffer(bytes, /*zeroed=*/true);
   }
@@ -151,6 +158,9 @@ void ProgramEmitter::stmt(const Stmt& s) {
       break;
     case NodeKind::Jump:
       jump(*cast<JumpStmt>(&s));
+      break;
+    case NodeKind::Let:
+      let(*cast<LetStmt>(&s));
       break;
     default:
       break;

@@ -185,6 +185,12 @@ class ProgramEmitter {
   // for ($kv : @map): the body in a callback of bpf_for_each_map_elem (map_loop_emitter.cpp).
   void for_map(const lang::ForMapStmt& s);
   void jump(const lang::JumpStmt& s);
+  // User-defined functions and macros, let (expansion_emitter.cpp).
+  Val expansion(const lang::BlockExpr& x);
+  void function_return(const lang::JumpStmt& s);
+  void let(const lang::LetStmt& l);
+  // Stores `v` in variable `name`, converted to the variable's type.
+  void store_variable(const std::string& name, const Val& v);
   // A loop whose header runs `head` (returning the i1 "keep going") before
   // each iteration and `step` after it (also reached by continue).
   void loop(const std::function<llvm::Value*()>& head, const std::function<void()>& body,
@@ -235,6 +241,8 @@ class ProgramEmitter {
     llvm::BasicBlock* exit;  // break
   };
   std::vector<LoopTargets> loops_;
+  // Where the returns of the function expansions being emitted go.
+  std::map<const lang::BlockExpr*, llvm::BasicBlock*> function_exits_;
   // The function being emitted into: the program, or a for-map callback.
   struct Frame {
     llvm::Function* function;
