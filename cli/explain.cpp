@@ -110,8 +110,8 @@ std::string explain(const std::vector<ProbeSummary>& probes, const runtime::Arti
     out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.events_map, "ringbuf", "-", "events", "-",
                        bytes(artifact.events_size));
   }
-  out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.dropped_map, "percpu_array", "uint32",
-                     "uint64", 1, bytes(8ull * static_cast<uint64_t>(cpus)));
+  out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.dropped_map, "array", "uint32", "uint64",
+                     1, bytes(8));
   if (!artifact.matched_map.empty()) {
     out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.matched_map, "percpu_array", "uint32",
                        "uint64", 1, bytes(8ull * static_cast<uint64_t>(cpus)));

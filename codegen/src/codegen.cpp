@@ -107,9 +107,10 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   } else {
     state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_RINGBUF, options.ringbuf_bytes, nullptr, nullptr);
   }
-  artifact.dropped_map = "ss_dropped";
-  state.dropped = module.define_map(artifact.dropped_map, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
-                                    module.di_int(64, false));
+  // Events that found the buffer full: one counter shared by all CPUs,
+  // added to atomically where a reservation fails (4 instructions, no lookup).
+  artifact.dropped_map = ".bss";
+  state.dropped = module.define_global_word("ss_dropped");
 
   bool captures = false;
   for (const auto& [id, fn] : sema.functions) captures = captures || fn == lang::FunctionId::Capture;

@@ -196,6 +196,18 @@ llvm::GlobalVariable* ModuleEmitter::declare_map(const std::string& name) {
   return gv;
 }
 
+llvm::GlobalVariable* ModuleEmitter::define_global_word(const std::string& name) {
+  auto* type = llvm::Type::getInt64Ty(*context_);
+  auto* gv = new llvm::GlobalVariable(*module_, type, false, llvm::GlobalValue::ExternalLinkage,
+                                      llvm::ConstantInt::get(type, 0), name);
+  gv->setSection(".bss");
+  gv->setAlignment(llvm::Align(8));
+  // BTF's DATASEC for .bss comes from this (libbpf types the map with it).
+  gv->addDebugInfo(di_->createGlobalVariableExpression(cu_, name, name, file(0), 0, di_int(64, false),
+                                                       /*isLocalToUnit=*/false));
+  return gv;
+}
+
 void ModuleEmitter::describe_map(llvm::GlobalVariable* gv, uint32_t bpf_map_type, uint32_t max_entries,
                                  llvm::DIType* key, llvm::DIType* value, uint32_t flags) {
   // BTF map definition:

@@ -410,7 +410,10 @@ void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& the
   builder_.SetInsertPoint(merge);
 }
 
-void ProgramEmitter::count_dropped_event() { increment_counter(state_.dropped); }
+void ProgramEmitter::count_dropped_event() {
+  builder_.CreateAtomicRMW(llvm::AtomicRMWInst::Add, state_.dropped, i64(1), llvm::MaybeAlign(8),
+                           llvm::AtomicOrdering::Monotonic);
+}
 
 void ProgramEmitter::increment_counter(llvm::GlobalVariable* map) {
   llvm::Value* key = buffer(4, false);

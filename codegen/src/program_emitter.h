@@ -38,7 +38,7 @@ struct CodegenState {
   runtime::Artifact& artifact;
   std::map<std::string, MapHandle> maps;
   llvm::GlobalVariable* events = nullptr;
-  llvm::GlobalVariable* dropped = nullptr;
+  llvm::GlobalVariable* dropped = nullptr;         // a u64 in .bss
   llvm::GlobalVariable* matched = nullptr;         // packets network probes matched (no capture() in the program)
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
   llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
