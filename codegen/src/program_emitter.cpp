@@ -263,12 +263,40 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
 
 // ------------------------------------------------------------------ helpers
 
+namespace {
+
+// Helpers whose result cannot change during one run of a program (it runs
+// on one CPU, with migration disabled, in one task's context) and that touch
+// no memory: calls to them are marked so, and the optimiser keeps one of
+// several (`pid` and `tid` in one probe call bpf_get_current_pid_tgid once).
+bool same_within_a_run(bpf_func_id id) {
+  switch (id) {
+    case BPF_FUNC_get_current_pid_tgid:
+    case BPF_FUNC_get_current_uid_gid:
+    case BPF_FUNC_get_current_task:
+    case BPF_FUNC_get_current_cgroup_id:
+    case BPF_FUNC_get_smp_processor_id:
+    case BPF_FUNC_get_numa_node_id:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 llvm::Value* ProgramEmitter::call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args) {
   std::vector<llvm::Type*> types;
   for (llvm::Value* a : args) types.push_back(a->getType());
   auto* type = llvm::FunctionType::get(ret, types, false);
   auto* callee = llvm::ConstantExpr::getIntToPtr(builder_.getInt64(static_cast<uint64_t>(id)), ptr_type());
-  return builder_.CreateCall(type, callee, args);
+  llvm::CallInst* call = builder_.CreateCall(type, callee, args);
+  if (same_within_a_run(id)) {
+    call->setDoesNotAccessMemory();
+    call->setDoesNotThrow();
+    call->addFnAttr(llvm::Attribute::WillReturn);
+  }
+  return call;
 }
 
 llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
@@ -373,7 +401,17 @@ llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const
   }
   std::vector<Val> parts;
   for (const Expr* k : keys) parts.push_back(expr(*k));
-  llvm::Value* key = buffer(spec.key_size, /*zeroed=*/true);
+  // One key buffer per map (keys are used at once, by the next helper call):
+  // two lookups of the same key then get the same arguments, and the
+  // optimiser keeps the first (lookup()). A single integer fills its key.
+  bool whole = parts.size() == 1 && !parts[0].type.by_reference() && spec.key_size == 8;
+  llvm::Value*& cached = key_buffers_[spec.elf_name];
+  if (cached == nullptr) {
+    llvm::Value* fresh = buffer(spec.key_size, false);
+    if (llvm::isa<llvm::AllocaInst>(fresh)) cached = fresh;  // a slot in the scratch area is addressed here, not at entry
+  }
+  llvm::Value* key = cached != nullptr ? cached : buffer(spec.key_size, false);
+  if (!whole) zero(key, spec.key_size);
   if (spec.key.kind == runtime::ValueKind::Tuple && parts.size() > 1) {
     for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);
   } else {
@@ -383,7 +421,14 @@ llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const
 }
 
 llvm::Value* ProgramEmitter::lookup(const MapHandle& m, llvm::Value* key) {
-  return call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {m.global, key});
+  // It reads only the key (and the map, which only calls not so marked
+  // change): a second lookup of the same key with no such call or store in
+  // between reuses the first one's element.
+  auto* call = llvm::cast<llvm::CallInst>(call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {m.global, key}));
+  call->setMemoryEffects(llvm::MemoryEffects::argMemOnly(llvm::ModRefInfo::Ref));
+  call->setDoesNotThrow();
+  call->addFnAttr(llvm::Attribute::WillReturn);
+  return call;
 }
 
 void ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
