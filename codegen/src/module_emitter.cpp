@@ -11,6 +11,10 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/DeadStoreElimination.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
@@ -330,6 +334,17 @@ std::optional<std::vector<uint8_t>> ModuleEmitter::compile(std::string& error, s
     pb.invokePipelineEarlySimplificationEPCallbacks(mpm, level);
     mpm.addPass(llvm::createModuleToFunctionPassAdaptor(
         pb.buildFunctionSimplificationPipeline(level, llvm::ThinOrFullLTOPhase::None)));
+    if (!packet_programs_) {
+      // A map key stored again with the value it holds goes (DSE); then the
+      // second lookup of that key is the first one's (EarlyCSE: lookups read
+      // only their arguments) and its null check is known (SimplifyCFG).
+      llvm::FunctionPassManager again;
+      again.addPass(llvm::DSEPass());
+      again.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));
+      again.addPass(llvm::SimplifyCFGPass());
+      again.addPass(llvm::InstCombinePass());
+      mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(again)));
+    }
     mpm.run(*module_, mam);
   }
   if (ir_after != nullptr) {

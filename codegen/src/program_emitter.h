@@ -226,6 +226,7 @@ class ProgramEmitter {
   llvm::DISubprogram* scope_ = nullptr;
   llvm::Value* ctx_ = nullptr;
   std::map<std::string, llvm::Value*> variables_;
+  std::map<std::string, llvm::Value*> key_buffers_;  // per map (map_key()), in this function's entry block
   uint32_t stack_used_ = 0;
   uint32_t scratch_used_ = 0;
   llvm::Value* scratch_base_ = nullptr;
@@ -244,6 +245,7 @@ class ProgramEmitter {
     llvm::DISubprogram* scope;
     llvm::Value* ctx;
     std::map<std::string, llvm::Value*> variables;
+    std::map<std::string, llvm::Value*> key_buffers;
     llvm::Value* scratch_base;
     std::vector<LoopTargets> loops;
   };
