@@ -145,8 +145,16 @@ Val ProgramEmitter::binary(const Binary& e) {
     case BinaryOp::Add: return {builder_.CreateAdd(l.v, r.v), type};
     case BinaryOp::Sub: return {builder_.CreateSub(l.v, r.v), type};
     case BinaryOp::Mul: return {builder_.CreateMul(l.v, r.v), type};
-    case BinaryOp::Div: return divide(l.v, r.v, any_signed, false);
-    case BinaryOp::Mod: return divide(l.v, r.v, any_signed, true);
+    case BinaryOp::Div:
+    case BinaryOp::Mod: {
+      // A literal that is not negative takes the other operand's signedness
+      // (as C's conversions do for uint64 and int64 operands): `elapsed /
+      // 1000000` is one unsigned division, not the signed sequence.
+      bool is_signed = (l.type.is_signed && !nonnegative_literal(e.lhs)) || (r.type.is_signed && !nonnegative_literal(e.rhs));
+      Val q = divide(l.v, r.v, is_signed, e.op == BinaryOp::Mod);
+      q.type = Type::integer(64, any_signed);
+      return q;
+    }
     case BinaryOp::BitAnd: return {builder_.CreateAnd(l.v, r.v), type};
     case BinaryOp::BitOr: return {builder_.CreateOr(l.v, r.v), type};
     case BinaryOp::BitXor: return {builder_.CreateXor(l.v, r.v), type};
@@ -160,6 +168,11 @@ Val ProgramEmitter::binary(const Binary& e) {
     case BinaryOp::Ne: return compare(llvm::CmpInst::ICMP_NE, llvm::CmpInst::ICMP_NE);
     default: return {i64(0), type};
   }
+}
+
+bool nonnegative_literal(const Expr* x) {
+  const auto* literal = dyn_cast<IntegerLiteral>(x);
+  return literal != nullptr && literal->value <= static_cast<uint64_t>(INT64_MAX);
 }
 
 Val ProgramEmitter::divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool remainder) {

@@ -197,9 +197,10 @@ void ProgramEmitter::assign(const AssignStmt& a) {
   } else if (a.compound) {
     llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
     bool is_signed = var_type.is_signed || value.type.is_signed;
+    bool divide_signed = var_type.is_signed || (value.type.is_signed && !nonnegative_literal(a.value));
     switch (a.op) {
-      case BinaryOp::Div: result = divide(old, value.v, is_signed, false).v; break;
-      case BinaryOp::Mod: result = divide(old, value.v, is_signed, true).v; break;
+      case BinaryOp::Div: result = divide(old, value.v, divide_signed, false).v; break;
+      case BinaryOp::Mod: result = divide(old, value.v, divide_signed, true).v; break;
       case BinaryOp::Shr: result = is_signed ? builder_.CreateAShr(old, value.v) : builder_.CreateLShr(old, value.v); break;
       default: result = builder_.CreateBinOp(plain_op(a.op), old, value.v); break;
     }
@@ -233,10 +234,11 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
   llvm::Value* key = map_key(target);
   llvm::Value* slot = lookup(m, key);
   bool is_signed = m.spec->value.is_signed || value.type.is_signed;
+  bool divide_signed = m.spec->value.is_signed || (value.type.is_signed && !nonnegative_literal(a.value));
   auto combine = [&](llvm::Value* old) -> llvm::Value* {
     switch (a.op) {
-      case BinaryOp::Div: return divide(old, value.v, is_signed, false).v;
-      case BinaryOp::Mod: return divide(old, value.v, is_signed, true).v;
+      case BinaryOp::Div: return divide(old, value.v, divide_signed, false).v;
+      case BinaryOp::Mod: return divide(old, value.v, divide_signed, true).v;
       case BinaryOp::Shr: return is_signed ? builder_.CreateAShr(old, value.v) : builder_.CreateLShr(old, value.v);
       default: return builder_.CreateBinOp(plain_op(a.op), old, value.v);
     }

@@ -257,6 +257,10 @@ class ProgramEmitter {
   std::optional<TcTwin> tc_twin_;
 };
 
+// Whether `x` is an integer literal that is not negative (it then takes the
+// other operand's signedness in a division).
+bool nonnegative_literal(const lang::Expr* x);
+
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).
 Val emit_builtin(ProgramEmitter& e, const lang::Identifier& node, lang::BuiltinId id);
 Val emit_function(ProgramEmitter& e, const lang::Call& call, lang::FunctionId id, MapTarget* target);
