@@ -28,7 +28,7 @@ void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(
       [&] {
         llvm::Value* value = e.buffer(t.map.spec->value_size, false);
         initial(value);
-        e.update(t.map, t.key, value, BPF_NOEXIST);
+        t.map.first_inserts.push_back(e.update(t.map, t.key, value, BPF_NOEXIST));
       });
 }
 

@@ -37,6 +37,7 @@ void ProgramEmitter::for_map(const ForMapStmt& s) {
   auto& ctx = llvm_context();
   const auto& ref = *cast<MapRef>(s.map);
   MapHandle& m = map(ref.name);
+  m.entries_used = true;
   const std::string& kv_name = cast<Variable>(s.var)->name;
   const Type& kv_type = state_.sema.variables.at(probe_.index).at(kv_name);
 

@@ -433,9 +433,11 @@ llvm::Value* ProgramEmitter::lookup(const MapHandle& m, llvm::Value* key) {
   return call;
 }
 
-void ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
-  llvm::Value* result = call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)});
+llvm::CallInst* ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
+  auto* result = llvm::cast<llvm::CallInst>(
+      call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)}));
   check_helper(result, "map_update_elem", current_range_, 2);
+  return result;
 }
 
 void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& then,

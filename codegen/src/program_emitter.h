@@ -28,6 +28,12 @@ namespace stratoshark::codegen {
 struct MapHandle {
   llvm::GlobalVariable* global = nullptr;
   const runtime::MapSpec* spec = nullptr;
+  // A program deletes, tests or walks its entries (delete, has_key, len,
+  // for): the map must be a hash (MapSpec::single_slot).
+  bool entries_used = false;
+  // The inserts of aggregations' first values (update_or_insert()), which a
+  // single slot never reaches: removed when the map becomes one.
+  std::vector<llvm::CallInst*> first_inserts;
 };
 
 // State shared by every program of one compilation.
@@ -147,7 +153,7 @@ class ProgramEmitter {
   // Position of the map in the artifact (the id of map events).
   uint32_t map_index(const MapHandle& m) const;
   llvm::Value* lookup(const MapHandle& map, llvm::Value* key);
-  void update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
+  llvm::CallInst* update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
 
   // A loop of at most `count` iterations the verifier can follow: `body`
   // gets the iteration number (i64, from 0) and may branch to loop_exit().
