@@ -142,7 +142,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   // Events that found the buffer full: one counter shared by all CPUs,
   // added to atomically where a reservation fails (4 instructions, no lookup).
   artifact.dropped_map = ".bss";
-  state.dropped = module.define_global_word("ss_dropped");
+  state.dropped = module.define_global_word("ss_dropped", artifact.dropped_map);
 
   bool captures = false;
   for (const auto& [id, fn] : sema.functions) captures = captures || fn == lang::FunctionId::Capture;

@@ -304,17 +304,39 @@ Val ProgramEmitter::ternary(const Ternary& e) {
   return {builder_.CreateLoad(i64_type(), result), type};
 }
 
+StringWriter ProgramEmitter::field_writer(const FieldAccess& f, uint32_t capacity) {
+  const SemaResult& sema = state_.sema;
+  if (sema.packet.count(f.id) != 0 || sema.members.count(f.id) != 0 || sema.type_of(f.base).is_tuple()) return {};
+  if (plan_.args.count(f.field) == 0) return {};
+  const Type& type = state_.sema.type_of(&f);
+  const TracepointField& layout = plan_.args.at(f.field);
+  if (!type.is_string()) return {};
+  uint32_t limit = std::min(type.size, capacity);
+  if (layout.data_loc) {
+    // __data_loc: u32 at the field holding (length << 16 | offset into the
+    // record). The helper NUL-terminates (and clears on failure).
+    return [this, offset = layout.offset, limit](llvm::Value* dst) {
+      llvm::Value* loc = builder_.CreateLoad(builder_.getInt32Ty(), at_offset(ctx_, offset));
+      llvm::Value* start = builder_.CreateZExt(builder_.CreateAnd(loc, builder_.getInt32(0xffff)), i64_type());
+      llvm::Value* src = builder_.CreateGEP(builder_.getInt8Ty(), ctx_, start);
+      call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {dst, builder_.getInt32(limit), src});
+    };
+  }
+  // A char array: copied whole, which must fill the destination.
+  if (std::min(limit, layout.size) != capacity) return {};
+  return [this, offset = layout.offset, capacity](llvm::Value* dst) {
+    call_helper(BPF_FUNC_probe_read_kernel, i64_type(), {dst, builder_.getInt32(capacity), at_offset(ctx_, offset)});
+  };
+}
+
 Val ProgramEmitter::field(const FieldAccess& f) {
   // Only `args.NAME` reaches here (the type checker guarantees it).
   const Type& type = state_.sema.type_of(&f);
   const TracepointField& layout = plan_.args.at(f.field);
   if (layout.data_loc) {
-    // __data_loc: u32 at the field holding (length << 16 | offset into the record).
-    llvm::Value* loc = builder_.CreateLoad(builder_.getInt32Ty(), at_offset(ctx_, layout.offset));
-    llvm::Value* offset = builder_.CreateZExt(builder_.CreateAnd(loc, builder_.getInt32(0xffff)), i64_type());
-    llvm::Value* src = builder_.CreateGEP(builder_.getInt8Ty(), ctx_, offset);
+    // Zeroed: the value may become a map key or be compared, byte for byte.
     llvm::Value* buf = buffer(type.size, true);
-    call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {buf, builder_.getInt32(type.size), src});
+    field_writer(f, type.size)(buf);
     return {buf, type};
   }
   if (type.is_string() || type.is_array()) {

@@ -45,30 +45,32 @@ void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset)
 // when the reservation fails); the other arguments are evaluated first.
 Val emit_formatted(ProgramEmitter& e, const Call& call, runtime::EventType type) {
   CodegenState& s = e.state();
-  std::vector<Val> args;
-  std::vector<StringWriter> writers;
   std::vector<Type> types;
-  for (size_t i = 1; i < call.args.size(); ++i) {
-    StringWriter writer = string_writer(e, *call.args[i]);
-    args.push_back(writer ? Val{} : e.expr(*call.args[i]));
-    writers.push_back(std::move(writer));
-    types.push_back(s.sema.type_of(call.args[i]));
-  }
+  for (size_t i = 1; i < call.args.size(); ++i) types.push_back(s.sema.type_of(call.args[i]));
   auto [it, inserted] = s.printf_ids.emplace(call.id, static_cast<uint32_t>(s.artifact.printfs.size()));
   if (inserted) s.artifact.printfs.push_back(printf_spec(s.sema.formats.at(call.id), types));
-  const runtime::PrintfSpec& spec = s.artifact.printfs[it->second];
   uint32_t id = it->second;
-  emit_event(e, spec.event_size, [&](llvm::Value* record) {
+  std::vector<const runtime::ValueLayout*> slots;
+  for (const auto& segment : s.artifact.printfs[id].segments) {
+    if (segment.conversion) slots.push_back(&segment.arg);
+  }
+  std::vector<Val> args;
+  std::vector<StringWriter> writers;
+  for (size_t i = 1; i < call.args.size(); ++i) {
+    const runtime::ValueLayout& slot = *slots.at(i - 1);
+    StringWriter writer =
+        slot.kind == runtime::ValueKind::String ? string_writer(e, *call.args[i], slot.size) : StringWriter{};
+    args.push_back(writer ? Val{} : e.expr(*call.args[i]));
+    writers.push_back(std::move(writer));
+  }
+  emit_event(e, s.artifact.printfs[id].event_size, [&](llvm::Value* record) {
     store_header(e, record, type, e.b().getInt32(id));
-    size_t arg = 0;
-    for (const auto& segment : spec.segments) {
-      if (!segment.conversion) continue;
+    for (size_t arg = 0; arg < args.size(); ++arg) {
       if (writers[arg]) {
-        writers[arg](e.at_offset(record, segment.arg.offset), segment.arg.size);
+        writers[arg](e.at_offset(record, slots[arg]->offset));
       } else {
-        e.store_value(record, args[arg], segment.arg);
+        e.store_value(record, args[arg], *slots[arg]);
       }
-      ++arg;
     }
   });
   return nothing();
@@ -99,14 +101,14 @@ void read_string(ProgramEmitter& e, llvm::Value* dst, llvm::Value* size, llvm::V
 
 // str(ptr[, n]) of an address: evaluates the address and length now; the
 // writer reads the string into a buffer of `capacity` bytes.
-StringWriter str_writer(ProgramEmitter& e, const Call& call, const Val& address) {
+StringWriter str_writer(ProgramEmitter& e, const Call& call, const Val& address, uint32_t capacity) {
   const Type& type = e.state().sema.type_of(&call);
   bool user_only = address.type.is_pointer() ? address.type.user : e.plan().provider->user_space();
   llvm::Value* n = nullptr;
   // A run-time length: n + 1 bytes with the NUL (clamped to the buffer by the writer).
   if (call.args.size() > 1) n = e.b().CreateAdd(e.expr(*call.args[1]).v, e.i64(1));
-  return [&e, &call, type, address, user_only, n](llvm::Value* dst, uint32_t capacity) {
-    uint32_t limit = std::min(type.size, capacity);
+  uint32_t limit = std::min(type.size, capacity);
+  return [&e, &call, limit, address, user_only, n](llvm::Value* dst) {
     llvm::Value* size = e.b().getInt32(limit);
     if (n != nullptr) {
       llvm::Value* clamped = e.b().CreateSelect(e.b().CreateICmpUGT(n, e.i64(limit)), e.i64(limit), n);
@@ -118,13 +120,13 @@ StringWriter str_writer(ProgramEmitter& e, const Call& call, const Val& address)
 
 }  // namespace
 
-StringWriter string_writer(ProgramEmitter& e, const Expr& x) {
+StringWriter string_writer(ProgramEmitter& e, const Expr& x, uint32_t capacity) {
   const SemaResult& sema = e.state().sema;
-  if (const auto* ident = dyn_cast<Identifier>(&x)) {
-    auto it = sema.builtins.find(ident->id);
-    if (it == sema.builtins.end() || it->second != BuiltinId::Comm) return {};
+  if (const auto* f = dyn_cast<FieldAccess>(&x)) return e.field_writer(*f, capacity);
+  if (isa<Identifier>(&x)) {
+    if (!e.is_builtin(x, BuiltinId::Comm)) return {};
     // The kernel pads comm with zeros up to the size it is given.
-    return [&e](llvm::Value* dst, uint32_t capacity) {
+    return [&e, capacity](llvm::Value* dst) {
       e.call_helper(BPF_FUNC_get_current_comm, e.i64_type(), {dst, e.b().getInt32(std::min<uint32_t>(16, capacity))});
     };
   }
@@ -132,8 +134,12 @@ StringWriter string_writer(ProgramEmitter& e, const Expr& x) {
   if (call == nullptr) return {};
   auto it = sema.functions.find(call->id);
   if (it == sema.functions.end() || it->second != FunctionId::Str) return {};
-  if (sema.type_of(call->args[0]).is_string()) return {};
-  return str_writer(e, *call, e.expr(*call->args[0]));
+  if (sema.type_of(call->args[0]).is_string()) {
+    // str() of a string: that string, cut to str()'s capacity.
+    if (call->args.size() > 1) return {};
+    return string_writer(e, *call->args[0], std::min(sema.type_of(call).size, capacity));
+  }
+  return str_writer(e, *call, e.expr(*call->args[0]), capacity);
 }
 
 namespace {
@@ -281,10 +287,10 @@ Val emit_Str(ProgramEmitter& e, const Call& call, MapTarget*) {
   const Type& type = e.state().sema.type_of(&call);
   Val v = e.expr(*call.args[0]);
   if (v.type.is_string()) return {v.v, type};
-  StringWriter writer = str_writer(e, call, v);
+  StringWriter writer = str_writer(e, call, v, type.size);
   // Zeroed: the value may become a map key or be compared, byte for byte.
   llvm::Value* buf = e.buffer(type.size, true);
-  writer(buf, type.size);
+  writer(buf);
   return {buf, type};
 }
 

@@ -200,13 +200,13 @@ llvm::GlobalVariable* ModuleEmitter::declare_map(const std::string& name) {
   return gv;
 }
 
-llvm::GlobalVariable* ModuleEmitter::define_global_word(const std::string& name) {
+llvm::GlobalVariable* ModuleEmitter::define_global_word(const std::string& name, const std::string& section) {
   auto* type = llvm::Type::getInt64Ty(*context_);
   auto* gv = new llvm::GlobalVariable(*module_, type, false, llvm::GlobalValue::ExternalLinkage,
                                       llvm::ConstantInt::get(type, 0), name);
-  gv->setSection(".bss");
+  gv->setSection(section);
   gv->setAlignment(llvm::Align(8));
-  // BTF's DATASEC for .bss comes from this (libbpf types the map with it).
+  // BTF's DATASEC for the section comes from this (libbpf types the map with it).
   gv->addDebugInfo(di_->createGlobalVariableExpression(cu_, name, name, file(0), 0, di_int(64, false),
                                                        /*isLocalToUnit=*/false));
   return gv;

@@ -7,6 +7,7 @@
 #include "layout.h"
 #include "stratoshark/lang/limits.h"
 #include "stratoshark/lang/probes/provider.h"
+#include "map_function_emitters.h"
 #include "packet_emitter.h"
 
 namespace stratoshark::codegen {
@@ -384,6 +385,11 @@ void ProgramEmitter::store_string_literal(llvm::Value* dst, const std::string& t
   }
 }
 
+bool ProgramEmitter::is_builtin(const Expr& x, BuiltinId id) const {
+  auto it = state_.sema.builtins.find(x.id);
+  return isa<Identifier>(&x) && it != state_.sema.builtins.end() && it->second == id;
+}
+
 MapHandle& ProgramEmitter::map(const std::string& name) { return state_.maps.at(name); }
 
 llvm::Value* ProgramEmitter::map_key(const MapRef& ref) {
@@ -401,18 +407,33 @@ llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const
     builder_.CreateStore(i64(0), key);
     return key;
   }
-  std::vector<Val> parts;
-  for (const Expr* k : keys) parts.push_back(expr(*k));
   // One key buffer per map (keys are used at once, by the next helper call):
   // two lookups of the same key then get the same arguments, and the
-  // optimiser keeps the first (lookup()). A single integer fills its key.
-  bool whole = parts.size() == 1 && !parts[0].type.by_reference() && spec.key_size == 8;
-  llvm::Value*& cached = key_buffers_[spec.elf_name];
-  if (cached == nullptr) {
-    llvm::Value* fresh = buffer(spec.key_size, false);
-    if (llvm::isa<llvm::AllocaInst>(fresh)) cached = fresh;  // a slot in the scratch area is addressed here, not at entry
+  // optimiser keeps the first (lookup()).
+  auto key_buffer = [&] {
+    llvm::Value*& cached = key_buffers_[spec.elf_name];
+    if (cached == nullptr) {
+      llvm::Value* fresh = buffer(spec.key_size, false);
+      if (llvm::isa<llvm::AllocaInst>(fresh)) cached = fresh;  // a scratch slot is addressed here, not at entry
+      return fresh;
+    }
+    return cached;
+  };
+  if (keys.size() == 1 && spec.key.kind == runtime::ValueKind::String) {
+    // A string read straight into the key (str(), comm, a field of args);
+    // comm is padded with zeros by the kernel, the others need zeroing.
+    if (StringWriter write = string_writer(*this, *keys[0], spec.key.size)) {
+      llvm::Value* key = key_buffer();
+      bool padded = is_builtin(*keys[0], BuiltinId::Comm) && spec.key.offset == 0 && spec.key_size == 16;
+      if (!padded) zero(key, spec.key_size);
+      write(at_offset(key, spec.key.offset));
+      return key;
+    }
   }
-  llvm::Value* key = cached != nullptr ? cached : buffer(spec.key_size, false);
+  std::vector<Val> parts;
+  for (const Expr* k : keys) parts.push_back(expr(*k));
+  llvm::Value* key = key_buffer();
+  bool whole = parts.size() == 1 && !parts[0].type.by_reference() && spec.key_size == 8;  // a single integer
   if (!whole) zero(key, spec.key_size);
   if (spec.key.kind == runtime::ValueKind::Tuple && parts.size() > 1) {
     for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);
@@ -474,12 +495,13 @@ void ProgramEmitter::increment_counter(llvm::GlobalVariable* map) {
   });
 }
 
-// A one-entry array of u64 that the runtime writes after loading.
+// A u64 that the runtime writes after loading: a global in its own data
+// section, which libbpf makes a one-entry array map named after the section
+// (".data.NAME"); programs load it directly, with no lookup.
 llvm::Value* ProgramEmitter::runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name) {
   if (map == nullptr) {
-    artifact_name = name;
-    map = state_.module.define_map(name, BPF_MAP_TYPE_ARRAY, 1, state_.module.di_int(32, false),
-                                   state_.module.di_int(64, false));
+    artifact_name = std::string(".data.") + name;
+    map = state_.module.define_global_word(name, artifact_name);
   }
   return map;
 }
@@ -504,14 +526,8 @@ llvm::Value* ProgramEmitter::stack_map(uint32_t frames) {
 
 llvm::Value* ProgramEmitter::cpid_map() { return runtime_word(state_.cpid, state_.artifact.cpid_map, "ss_cpid"); }
 
-llvm::Value* ProgramEmitter::read_array_word(llvm::Value* map) {
-  llvm::Value* key = buffer(4, false);
-  builder_.CreateStore(builder_.getInt32(0), key);
-  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {map, key});
-  llvm::Value* result = buffer(8, false);
-  builder_.CreateStore(i64(0), result);
-  if_then(builder_.CreateIsNotNull(slot), [&] { builder_.CreateStore(builder_.CreateLoad(i64_type(), slot), result); });
-  return builder_.CreateLoad(i64_type(), result);
+llvm::Value* ProgramEmitter::read_runtime_word(llvm::Value* word) {
+  return builder_.CreateAlignedLoad(i64_type(), word, llvm::MaybeAlign(8));
 }
 
 void ProgramEmitter::return_now() {

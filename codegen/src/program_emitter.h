@@ -47,7 +47,7 @@ struct CodegenState {
   llvm::GlobalVariable* dropped = nullptr;         // a u64 in .bss
   llvm::GlobalVariable* matched = nullptr;         // packets network probes matched (no capture() in the program)
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
-  llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
+  llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime (a .data global)
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
   // Per-CPU scratch: one array entry per program that needs one; created on
   // first use, its value size fixed once every program is emitted.
@@ -74,6 +74,10 @@ struct Val {
   llvm::Value* v = nullptr;
   lang::Type type;
 };
+
+// Writes a string straight into its destination, a buffer of the capacity
+// it was made for (a slot of an event record), NUL-terminated or filling it.
+using StringWriter = std::function<void(llvm::Value* dst)>;
 
 // The map an aggregation call is assigned to.
 struct MapTarget {
@@ -104,6 +108,11 @@ class ProgramEmitter {
   llvm::Value* ctx() const { return ctx_; }
 
   Val expr(const lang::Expr& e);
+  // Whether `x` is the builtin `id` (an identifier).
+  bool is_builtin(const lang::Expr& x, lang::BuiltinId id) const;
+  // For a string field of `args` (tracepoints), the writer that reads it
+  // into a destination; empty where it cannot fill one of `capacity` bytes.
+  StringWriter field_writer(const lang::FieldAccess& f, uint32_t capacity);
   llvm::Value* call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args);
   // An 8-byte aligned buffer for a value, zeroed at the current point when
   // asked (zero() assumes the alignment). Small ones go on the stack while
@@ -176,8 +185,8 @@ class ProgramEmitter {
   // The `ss_cpid` map (cpid), defined on first use.
   llvm::Value* cpid_map();
   llvm::Value* runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name);
-  // Reads element 0 of a one-entry array map of u64 (0 when missing).
-  llvm::Value* read_array_word(llvm::Value* map);
+  // Reads a word runtime_word() defined.
+  llvm::Value* read_runtime_word(llvm::Value* word);
   // Ends this run of the program now (after exit()).
   void return_now();
 
