@@ -286,6 +286,30 @@ bool same_within_a_run(bpf_func_id id) {
   }
 }
 
+// What other helpers touch, where it is less than "any memory": clocks and
+// the random generator only state of their own; comm and the probe reads
+// only the buffers they are given (and the memory they read from). Other
+// calls (map updates, events) may write anything, maps included.
+std::optional<llvm::MemoryEffects> helper_effects(bpf_func_id id) {
+  switch (id) {
+    case BPF_FUNC_ktime_get_ns:
+    case BPF_FUNC_ktime_get_boot_ns:
+    case BPF_FUNC_ktime_get_tai_ns:
+    case BPF_FUNC_jiffies64:
+    case BPF_FUNC_get_prandom_u32:
+      return llvm::MemoryEffects::inaccessibleMemOnly();
+    case BPF_FUNC_get_current_comm:
+      return llvm::MemoryEffects::argMemOnly(llvm::ModRefInfo::Mod);
+    case BPF_FUNC_probe_read_kernel:
+    case BPF_FUNC_probe_read_user:
+    case BPF_FUNC_probe_read_kernel_str:
+    case BPF_FUNC_probe_read_user_str:
+      return llvm::MemoryEffects::argMemOnly();
+    default:
+      return std::nullopt;
+  }
+}
+
 }  // namespace
 
 llvm::Value* ProgramEmitter::call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args) {
@@ -296,6 +320,10 @@ llvm::Value* ProgramEmitter::call_helper(bpf_func_id id, llvm::Type* ret, llvm::
   llvm::CallInst* call = builder_.CreateCall(type, callee, args);
   if (same_within_a_run(id)) {
     call->setDoesNotAccessMemory();
+    call->setDoesNotThrow();
+    call->addFnAttr(llvm::Attribute::WillReturn);
+  } else if (auto effects = helper_effects(id)) {
+    call->setMemoryEffects(*effects);
     call->setDoesNotThrow();
     call->addFnAttr(llvm::Attribute::WillReturn);
   }
