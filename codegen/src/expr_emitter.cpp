@@ -12,13 +12,18 @@ using namespace lang;
 Val ProgramEmitter::expr(const Expr& e) {
   // Instructions carry the position of the expression they compute (BTF line
   // info: for -d asm and verifier errors), then the enclosing one again.
+  Val v;
+  at_location(e.loc, [&] { v = expr_here(e); });
+  return v;
+}
+
+void ProgramEmitter::at_location(SourceRange where, const std::function<void()>& emit) {
   llvm::DebugLoc outer = builder_.getCurrentDebugLocation();
   lang::SourceRange outer_range = current_range_;
-  set_location(e.loc);
-  Val v = expr_here(e);
+  set_location(where);
+  emit();
   builder_.SetCurrentDebugLocation(outer);
   current_range_ = outer_range;
-  return v;
 }
 
 Val ProgramEmitter::expr_here(const Expr& e) {
@@ -324,9 +329,30 @@ StringWriter ProgramEmitter::field_writer(const FieldAccess& f, uint32_t capacit
   }
   // A char array: copied whole, which must fill the destination.
   if (std::min(limit, layout.size) != capacity) return {};
-  return [this, offset = layout.offset, capacity](llvm::Value* dst) {
-    call_helper(BPF_FUNC_probe_read_kernel, i64_type(), {dst, builder_.getInt32(capacity), at_offset(ctx_, offset)});
-  };
+  return [this, offset = layout.offset, capacity](llvm::Value* dst) { copy_field(dst, offset, capacity); };
+}
+
+void ProgramEmitter::copy_field(llvm::Value* dst, uint32_t offset, uint32_t bytes) {
+  // A tracepoint's record is readable in place, in loads aligned to their
+  // size (as the verifier wants): the widest that fit, at most 8 bytes.
+  std::vector<uint32_t> chunks;
+  for (uint32_t done = 0; done < bytes; done += chunks.back()) {
+    uint32_t size = 8;
+    while (size > 1 && ((offset + done) % size != 0 || done % size != 0 || bytes - done < size)) size /= 2;
+    chunks.push_back(size);
+  }
+  // A load and a store per chunk; the helper call takes about 6 instructions.
+  if (plan_.provider->program_type() != ProgramType::Tracepoint || chunks.size() > 3) {
+    call_helper(BPF_FUNC_probe_read_kernel, i64_type(), {dst, builder_.getInt32(bytes), at_offset(ctx_, offset)});
+    return;
+  }
+  uint32_t done = 0;
+  for (uint32_t size : chunks) {
+    llvm::Type* type = builder_.getIntNTy(size * 8);
+    llvm::Value* v = builder_.CreateAlignedLoad(type, at_offset(ctx_, offset + done), llvm::MaybeAlign(size));
+    builder_.CreateAlignedStore(v, at_offset(dst, done), llvm::MaybeAlign(size));
+    done += size;
+  }
 }
 
 Val ProgramEmitter::field(const FieldAccess& f) {
@@ -341,9 +367,9 @@ Val ProgramEmitter::field(const FieldAccess& f) {
   }
   if (type.is_string() || type.is_array()) {
     uint32_t bytes = type.is_string() ? type.size : type.native_size();
-    llvm::Value* buf = buffer(bytes, true);
-    call_helper(BPF_FUNC_probe_read_kernel, i64_type(),
-                {buf, builder_.getInt32(std::min(bytes, layout.size)), at_offset(ctx_, layout.offset)});
+    uint32_t copied = std::min(bytes, layout.size);
+    llvm::Value* buf = buffer(bytes, copied < bytes);
+    copy_field(buf, layout.offset, copied);
     return {buf, type};
   }
   // Tracepoint records are readable in place (ctx is the record). The type

@@ -120,7 +120,9 @@ StringWriter str_writer(ProgramEmitter& e, const Call& call, const Val& address,
 
 }  // namespace
 
-StringWriter string_writer(ProgramEmitter& e, const Expr& x, uint32_t capacity) {
+namespace {
+
+StringWriter writer_here(ProgramEmitter& e, const Expr& x, uint32_t capacity) {
   const SemaResult& sema = e.state().sema;
   if (const auto* f = dyn_cast<FieldAccess>(&x)) return e.field_writer(*f, capacity);
   if (isa<Identifier>(&x)) {
@@ -137,9 +139,18 @@ StringWriter string_writer(ProgramEmitter& e, const Expr& x, uint32_t capacity) 
   if (sema.type_of(call->args[0]).is_string()) {
     // str() of a string: that string, cut to str()'s capacity.
     if (call->args.size() > 1) return {};
-    return string_writer(e, *call->args[0], std::min(sema.type_of(call).size, capacity));
+    return writer_here(e, *call->args[0], std::min(sema.type_of(call).size, capacity));
   }
   return str_writer(e, *call, e.expr(*call->args[0]), capacity);
+}
+
+}  // namespace
+
+StringWriter string_writer(ProgramEmitter& e, const Expr& x, uint32_t capacity) {
+  StringWriter write = writer_here(e, x, capacity);
+  if (!write) return {};
+  // The reads carry the position of the expression, as expr() gives them.
+  return [&e, &x, write](llvm::Value* dst) { e.at_location(x.loc, [&] { write(dst); }); };
 }
 
 namespace {

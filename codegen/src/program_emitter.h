@@ -108,11 +108,16 @@ class ProgramEmitter {
   llvm::Value* ctx() const { return ctx_; }
 
   Val expr(const lang::Expr& e);
+  // Runs `emit` with `where` as the source position of what it emits.
+  void at_location(lang::SourceRange where, const std::function<void()>& emit);
   // Whether `x` is the builtin `id` (an identifier).
   bool is_builtin(const lang::Expr& x, lang::BuiltinId id) const;
   // For a string field of `args` (tracepoints), the writer that reads it
   // into a destination; empty where it cannot fill one of `capacity` bytes.
   StringWriter field_writer(const lang::FieldAccess& f, uint32_t capacity);
+  // Copies `bytes` of the probe's context (a tracepoint record, where a
+  // field of `args` is) at `offset` to `dst`.
+  void copy_field(llvm::Value* dst, uint32_t offset, uint32_t bytes);
   llvm::Value* call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args);
   // An 8-byte aligned buffer for a value, zeroed at the current point when
   // asked (zero() assumes the alignment). Small ones go on the stack while
