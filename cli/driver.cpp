@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <optional>
 #include <chrono>
@@ -94,20 +95,22 @@ std::string stdlib_hint(const std::string& word) {
                      dirs.front());
 }
 
-// STRATOSHARK_MAX_STRLEN (or bpftrace's BPFTRACE_MAX_STRLEN): the default
-// string capacity; a config block in the script overrides it.
+// STRATOSHARK_NAME (or bpftrace's BPFTRACE_NAME) for each config setting
+// (STRATOSHARK_MAX_STRLEN, BPFTRACE_MAX_MAP_KEYS, ...): the defaults; a
+// config block in the script overrides them.
 bool apply_environment(lang::LanguageOptions& language) {
-  for (const char* name : {"BPFTRACE_MAX_STRLEN", "STRATOSHARK_MAX_STRLEN"}) {
-    const char* value = std::getenv(name);
-    if (value == nullptr) continue;
-    char* end = nullptr;
-    unsigned long n = std::strtoul(value, &end, 10);
-    if (*value == '\0' || *end != '\0' || n < lang::kMinStrlen || n > lang::kMaxStrlen) {
-      print_error(fmt::format("{}={} is not a string length", name, value),
-                  fmt::format("use a number of bytes from {} to {}", lang::kMinStrlen, lang::kMaxStrlen));
-      return false;
+  for (const std::string& setting : lang::config_setting_names()) {
+    std::string upper;
+    for (char c : setting) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const std::string& name : {"BPFTRACE_" + upper, "STRATOSHARK_" + upper}) {
+      const char* value = std::getenv(name.c_str());
+      if (value == nullptr) continue;
+      std::string message, hint;
+      if (!lang::apply_config_text(setting, value, language, message, hint)) {
+        print_error(fmt::format("{}={} is not a valid {}: {}", name, value, setting, message), hint);
+        return false;
+      }
     }
-    language.string_capacity = static_cast<uint32_t>(n);
   }
   return true;
 }
@@ -119,14 +122,23 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
                         const codegen::CodegenOptions& cg, const std::string& typed_ast) {
   // A new option field changes these sizes (not always: event_mode fitted in
   // padding), so check the list below whenever a field is added.
-  static_assert(sizeof(lang::LanguageOptions) == 40, "add the new LanguageOptions field to the compile key");
-  static_assert(sizeof(codegen::CodegenOptions) == 56, "add the new CodegenOptions field to the compile key");
+  static_assert(sizeof(lang::LanguageOptions) == 104, "add the new LanguageOptions field to the compile key");
+  static_assert(sizeof(codegen::CodegenOptions) == 64, "add the new CodegenOptions field to the compile key");
   add_environment(key);
   for (size_t i = 0; i < sources.size(); ++i) {
     key.add("source " + sources.file(static_cast<lang::FileId>(i)).name(), sources.file(static_cast<lang::FileId>(i)).text());
   }
   key.add("string_capacity", language.string_capacity);
   key.add("max_loop_iterations", language.max_loop_iterations);
+  key.add("stack_mode", language.stack_mode);
+  key.add("missing_probes", static_cast<uint64_t>(language.missing_probes));
+  key.add("on_stack_limit", language.on_stack_limit);
+  key.add("max_map_keys", language.max_map_keys);
+  key.add("perf_rb_pages", language.perf_rb_pages);
+  key.add("max_cat_bytes", language.max_cat_bytes);
+  key.add("print_maps_on_exit", language.print_maps_on_exit);
+  key.add("max_probes", language.max_probes);
+  key.add("max_bpf_progs", language.max_bpf_progs);
   key.add("unsafe", language.unsafe);
   for (const auto& word : language.positional) key.add("positional", word);
   key.add("cpu", cg.cpu);
@@ -136,6 +148,9 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("snaplen", cg.snaplen);
   key.add("replay", cg.replay);
   key.add("event_mode", static_cast<uint64_t>(cg.event_mode));
+  key.add("cg_on_stack_limit", cg.on_stack_limit);
+  key.add("cg_max_cat_bytes", cg.max_cat_bytes);
+  key.add("cg_print_maps_on_exit", cg.print_maps_on_exit);
   key.add("typed_ast", typed_ast);
   return key.key();
 }
@@ -221,6 +236,13 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   cg.snaplen = o.snaplen;
   cg.replay = !o.read_file.empty();
   cg.ringbuf_bytes = ring_buffer_bytes(o.buffer_bytes);
+  // Config settings for code generation and the runtime; --buffer-size on
+  // the command line wins over perf_rb_pages.
+  cg.map_entries = language.max_map_keys;
+  if (language.perf_rb_pages != 0 && o.buffer_bytes == 0) cg.ringbuf_bytes = language.perf_rb_pages * 4096u;
+  cg.on_stack_limit = language.on_stack_limit;
+  cg.max_cat_bytes = language.max_cat_bytes;
+  cg.print_maps_on_exit = language.print_maps_on_exit;
   cg.event_mode = o.event_mode == "perf" ? runtime::EventMode::PerfBuffer : runtime::EventMode::RingBuffer;
   // -d ir and -d asm show LLVM's work, so they always compile.
   std::optional<CompileCache> cache;
@@ -401,7 +423,9 @@ int run_program(const Options& o) {
   for (const auto& m : *maps) ordered.push_back(&m);
   std::sort(ordered.begin(), ordered.end(),
             [](const runtime::MapSnapshot* a, const runtime::MapSnapshot* b) { return a->spec->name < b->spec->name; });
-  for (const runtime::MapSnapshot* m : ordered) sink.maps_at_exit(*m);
+  if (artifact.print_maps_on_exit) {
+    for (const runtime::MapSnapshot* m : ordered) sink.maps_at_exit(*m);
+  }
 
   if (o.verbose && artifact.event_mode == runtime::EventMode::PerfBuffer) {
     // perf writes its LOST record with the next record that fits, so losses

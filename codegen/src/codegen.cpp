@@ -166,6 +166,8 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
                                       module.di_int(64, false));
   }
   artifact.replay = options.replay;
+  artifact.print_maps_on_exit = options.print_maps_on_exit;
+  artifact.max_cat_bytes = options.max_cat_bytes;
   bool usdt = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {
     return p.provider->arg_access() == lang::ArgAccess::Usdt;
   });

@@ -36,6 +36,12 @@ CoreTypes::Struct& CoreTypes::lookup(const std::string& key, bool is_union, uint
 }
 
 llvm::Value* CoreTypes::member_address(llvm::IRBuilder<>& b, llvm::Value* base, const lang::StructMemberRef& ref) {
+  // libbpf finds a relocation's root type in the kernel's BTF by name, so a
+  // member of an anonymous struct or union reached through a named member
+  // (`in6_addr.in6_u.u6_addr8`) cannot be a relocation of its own: its offset
+  // is taken from the BTF the program is compiled against (the previous hop,
+  // to the anonymous member itself, is still relocated).
+  if (c_name(ref.struct_key).empty()) return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, ref.field.offset);
   Struct& s = lookup(ref.struct_key, ref.is_union, ref.struct_size);
   uint32_t index = 0;
   while (index < s.members.size() && s.members[index].name != ref.field.name) ++index;

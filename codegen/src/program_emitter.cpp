@@ -333,7 +333,7 @@ llvm::Value* ProgramEmitter::call_helper(bpf_func_id id, llvm::Type* ret, llvm::
 llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
   uint32_t rounded = lang::limits::rounded_buffer(bytes);
   llvm::Value* slot;
-  if (lang::limits::buffer_on_stack(rounded, stack_used_)) {
+  if (lang::limits::buffer_on_stack(rounded, stack_used_, state_.module.options().on_stack_limit)) {
     slot = stack_slot(rounded);
   } else {
     slot = at_offset(scratch_base(), scratch_used_);

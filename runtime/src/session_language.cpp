@@ -21,9 +21,6 @@ namespace stratoshark::runtime {
 
 namespace {
 
-// cat() shows at most this much of a file (bpftrace's max_cat_bytes).
-constexpr size_t kMaxCatBytes = 10240;
-
 class MapSymbolizer final : public Symbolizer {
  public:
   MapSymbolizer(bpf_object* object, const Artifact& artifact) : object_(object), artifact_(artifact) {}
@@ -116,7 +113,7 @@ void Session::language_event(const EventHeader& header, std::span<const uint8_t>
         sink_->warning(fmt::format("cat: cannot open {}: {}\n", path, std::strerror(errno)));
         return;
       }
-      std::string contents(kMaxCatBytes, '\0');
+      std::string contents(artifact_.max_cat_bytes, '\0');  // config max_cat_bytes
       in.read(contents.data(), static_cast<std::streamsize>(contents.size()));
       contents.resize(static_cast<size_t>(in.gcount()));
       sink_->text(contents);

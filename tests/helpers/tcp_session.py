@@ -2,7 +2,7 @@
 """One TCP connection over loopback, inside a network namespace of its own
 that is created for the run and always deleted afterwards.
 
-  tcp_session.py --netns NAME --port PORT [--bytes N] [--retransmit] [--connections N] [--ipv6]
+  tcp_session.py --netns NAME --port PORT [--bytes N] [--retransmit] [--connections N] [--ipv6] [--refused]
 
 A server listens on 127.0.0.1:PORT (::1 with --ipv6), a client connects from
 the same address, port PORT+1
@@ -13,7 +13,8 @@ packet on lo is dropped (a blackhole qdisc) while the client sends, until
 the kernel has retransmitted at least once (the client's socket reports it
 in TCP_INFO); then lo works again and both sides close normally. With
 --connections N (benchmarks) it makes N such connections one after the
-other, the i-th from port PORT+1+i.
+other, the i-th from port PORT+1+i. With --refused, nothing listens: one
+client connects to PORT from a port the kernel picks and is refused.
 """
 import argparse
 import os
@@ -30,6 +31,14 @@ def family(opts):
 
 def inside(opts):
     af, address = family(opts)
+    if opts.refused:
+        client = socket.socket(af, socket.SOCK_STREAM)
+        try:
+            client.connect((address, opts.port))
+        except ConnectionRefusedError:
+            return 0
+        print("tcp_session: the connection was not refused", file=sys.stderr)
+        return 1
     server = socket.socket(af, socket.SOCK_STREAM)
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     server.bind((address, opts.port))
@@ -96,6 +105,7 @@ def main():
     parser.add_argument("--retransmit", action="store_true")
     parser.add_argument("--connections", type=int, default=1)
     parser.add_argument("--ipv6", action="store_true")
+    parser.add_argument("--refused", action="store_true")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     opts = parser.parse_args()
     if opts.inside:
@@ -109,6 +119,8 @@ def main():
             args.append("--retransmit")
         if opts.ipv6:
             args.append("--ipv6")
+        if opts.refused:
+            args.append("--refused")
         return subprocess.run(["ip", "netns", "exec", opts.netns] + args).returncode
     finally:
         subprocess.run(["ip", "netns", "delete", opts.netns], check=False)

@@ -115,8 +115,8 @@ Type type_Retval(BuiltinUse& use) {
   return result;
 }
 
-Type type_Kstack(BuiltinUse&) { return stack_type(false, 127, "bpftrace"); }
-Type type_Ustack(BuiltinUse&) { return stack_type(true, 127, "bpftrace"); }
+Type type_Kstack(BuiltinUse& use) { return stack_type(false, 127, use.checker.context().options.stack_mode); }
+Type type_Ustack(BuiltinUse& use) { return stack_type(true, 127, use.checker.context().options.stack_mode); }
 Type type_Cpid(BuiltinUse&) { return Type::u32(); }
 
 // func: the function a kprobe, uprobe or fentry probe (or its return probe) is on.

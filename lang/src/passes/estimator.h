@@ -48,7 +48,7 @@ class Estimator {
 
   void buffer(uint32_t bytes, bool zeroed) {
     uint32_t rounded = limits::rounded_buffer(bytes);
-    if (limits::buffer_on_stack(rounded, stack_used_)) {
+    if (limits::buffer_on_stack(rounded, stack_used_, ctx_.options.on_stack_limit)) {
       stack_used_ += rounded;
       e_.stack_bytes += rounded;
     } else {

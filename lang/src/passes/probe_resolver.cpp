@@ -25,10 +25,31 @@ std::string known_types() {
   return list;
 }
 
+// With missing_probes = warn or ignore, a probe whose every attach point
+// named a missing probe is dropped from the program (indexes renumbered);
+// when that leaves none, it is an error.
+void drop_missing(PassContext& ctx) {
+  std::vector<Probe*> kept;
+  std::vector<ResolvedProbe> resolved;
+  for (Probe* probe : ctx.program.probes) {
+    if (ctx.result.probes[probe->index].attaches.empty()) continue;
+    resolved.push_back(std::move(ctx.result.probes[probe->index]));
+    probe->index = static_cast<uint32_t>(kept.size());
+    kept.push_back(probe);
+  }
+  if (kept.empty() && !ctx.program.probes.empty()) {
+    ctx.diags.error(ctx.program.probes.front()->attach_points.front()->loc,
+                    "none of the program's probes exists here, so nothing is left to trace",
+                    "missing_probes drops attach points that name no probe; check the names with stratoshark -l");
+  }
+  ctx.program.probes = std::move(kept);
+  ctx.result.probes = std::move(resolved);
+}
+
 }  // namespace
 
 void resolve_probes(PassContext& ctx) {
-  ProviderContext pctx{ctx.catalog, ctx.diags, ctx.options.string_capacity};
+  ProviderContext pctx{ctx.catalog, ctx.diags, ctx.options.string_capacity, ctx.options.missing_probes};
   ctx.result.probes.assign(ctx.program.probes.size(), {});
   for (const Probe* probe : ctx.program.probes) {
     ResolvedProbe& resolved = ctx.result.probes[probe->index];
@@ -51,6 +72,7 @@ void resolve_probes(PassContext& ctx) {
       resolved.attaches.push_back({provider, point, std::move(targets)});
     }
   }
+  if (ctx.options.missing_probes != MissingProbes::Error && !ctx.diags.has_errors()) drop_missing(ctx);
 }
 
 }  // namespace stratoshark::lang

@@ -30,11 +30,41 @@ std::string short_name(const ProbeProvider& p) {
   return std::string(n.substr(0, 4));
 }
 
+// max_probes and max_bpf_progs (0: no limit): an error at the attach point
+// whose targets pass the limit.
+void check_program_limits(PassContext& ctx) {
+  const auto& programs = ctx.result.programs;
+  uint32_t max_probes = ctx.options.max_probes;
+  size_t targets = 0;
+  for (const ProgramPlan& plan : programs) targets += plan.targets.size();
+  if (max_probes != 0 && targets > max_probes) {
+    size_t seen = 0;
+    for (const ProgramPlan& plan : programs) {
+      if (seen + plan.targets.size() > max_probes) {
+        ctx.diags.error(plan.locations[max_probes - seen],
+                        fmt::format("the program attaches to {} probes, more than max_probes ({})", targets,
+                                    max_probes),
+                        "narrow the wildcards, or raise the limit: config = { max_probes = N }");
+        break;
+      }
+      seen += plan.targets.size();
+    }
+  }
+  uint32_t max_progs = ctx.options.max_bpf_progs;
+  if (max_progs != 0 && programs.size() > max_progs) {
+    ctx.diags.error(programs[max_progs].locations.front(),
+                    fmt::format("the program needs {} BPF programs, more than max_bpf_progs ({})", programs.size(),
+                                max_progs),
+                    "probes that share a body and an args layout share a program; raise the limit: "
+                    "config = { max_bpf_progs = N }");
+  }
+}
+
 }  // namespace
 
 void plan_programs(PassContext& ctx) {
   SemaResult& r = ctx.result;
-  ProviderContext pctx{ctx.catalog, ctx.diags, ctx.options.string_capacity};
+  ProviderContext pctx{ctx.catalog, ctx.diags, ctx.options.string_capacity, ctx.options.missing_probes};
   std::map<std::string, uint32_t> name_ids;
   auto probe_id = [&](const std::string& name) {
     auto [it, inserted] = name_ids.emplace(name, static_cast<uint32_t>(r.probe_names.size()));
@@ -89,6 +119,7 @@ void plan_programs(PassContext& ctx) {
       if (count > 1) plan.function_name += fmt::format("_{}", i - first_program);
     }
   }
+  check_program_limits(ctx);
 }
 
 }  // namespace stratoshark::lang

@@ -53,13 +53,14 @@ bool symbol_address(CallUse& use, bool user) {
 }
 
 Type stack_call(CallUse& use, bool user) {
-  std::string mode = "bpftrace";
+  std::string mode = use.checker.context().options.stack_mode;  // config stack_mode
   uint32_t frames = kMaxStackFrames;
   for (const Expr* arg : use.call.args) {
     if (const auto* m = dyn_cast<Identifier>(arg)) {
       if (m->name != "bpftrace" && m->name != "perf" && m->name != "raw") {
         use.checker.diags().error(arg->loc, fmt::format("'{}' is not a stack mode", m->name),
-                                  "the modes are bpftrace (the default), perf and raw");
+                                  "the modes are bpftrace (the default, unless the config block's stack_mode "
+                                  "says otherwise), perf and raw");
         return Type::none();
       }
       if (arg != use.call.args.front()) {

@@ -490,7 +490,7 @@ Type TypeChecker::check_call(const Call& call, bool map_value) {
 bool TypeChecker::probe_has_args(const Probe& probe, std::string& provider_without) {
   for (const auto& attach : ctx_.result.probes[probe.index].attaches) {
     if (attach.targets.empty()) continue;
-    ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity};
+    ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity, ctx_.options.missing_probes};
     if (!attach.provider->args(attach.targets.front(), pctx)) {
       provider_without = std::string(attach.provider->name());
       return false;
@@ -502,7 +502,7 @@ bool TypeChecker::probe_has_args(const Probe& probe, std::string& provider_witho
 const std::vector<TracepointField>& TypeChecker::target_args(const ResolvedAttach& attach, const ProbeTarget& target) {
   auto it = args_cache_.find(target.name);
   if (it != args_cache_.end()) return it->second;
-  ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity};
+  ProviderContext pctx{ctx_.catalog, *diags_, ctx_.options.string_capacity, ctx_.options.missing_probes};
   auto fields = attach.provider->args(target, pctx);
   return args_cache_.emplace(target.name, fields ? std::move(*fields) : std::vector<TracepointField>{}).first->second;
 }

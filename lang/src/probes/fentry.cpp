@@ -72,17 +72,17 @@ class FentryProvider final : public ProbeProvider {
         if (glob_match(function, f)) targets.push_back(make_target(f));
       }
       if (targets.empty()) {
-        ctx.diags.error(point.loc, fmt::format("no kernel function matches '{}'", point.text),
-                        fmt::format("list them with: stratoshark -l '{}:*'", name()));
+        ctx.missing(point.loc, fmt::format("no kernel function matches '{}'", point.text),
+                    fmt::format("list them with: stratoshark -l '{}:*'", name()));
       }
       return targets;
     }
     std::string error;
     if (!ctx.catalog.kernel_function(function, error)) {
       std::string suggestion = closest_match(function, ctx.catalog.kernel_btf_functions());
-      ctx.diags.error(point.loc, fmt::format("cannot probe kernel function '{}': {}", function, error),
-                      suggestion.empty() ? fmt::format("list them with: stratoshark -l '{}:*'", name())
-                                         : fmt::format("did you mean '{}'?", suggestion));
+      ctx.missing(point.loc, fmt::format("cannot probe kernel function '{}': {}", function, error),
+                  suggestion.empty() ? fmt::format("list them with: stratoshark -l '{}:*'", name())
+                                     : fmt::format("did you mean '{}'?", suggestion));
       return {};
     }
     return {make_target(function)};

@@ -149,8 +149,8 @@ class KprobeProvider final : public ProbeProvider {
         if (glob_match(function, f)) targets.push_back(make_target(f, offset));
       }
       if (targets.empty()) {
-        ctx.diags.error(point.loc, fmt::format("no kernel function matches '{}'", point.text),
-                        fmt::format("list them with: stratoshark -l '{}:*'", name()));
+        ctx.missing(point.loc, fmt::format("no kernel function matches '{}'", point.text),
+                    fmt::format("list them with: stratoshark -l '{}:*'", name()));
       }
       return targets;
     }

@@ -56,17 +56,17 @@ class RawTracepointProvider final : public ProbeProvider {
     }
     if (!targets.empty()) return targets;
     if (has_wildcard(wanted)) {
-      ctx.diags.error(point.loc, fmt::format("no raw tracepoint matches '{}'", point.text),
-                      "list them with: stratoshark -l 'rawtracepoint:*'");
+      ctx.missing(point.loc, fmt::format("no raw tracepoint matches '{}'", point.text),
+                  "list them with: stratoshark -l 'rawtracepoint:*'");
       return {};
     }
     std::string suggestion = closest_match(wanted, names);
     bool is_syscall = wanted.rfind("sys_enter_", 0) == 0 || wanted.rfind("sys_exit_", 0) == 0;
-    ctx.diags.error(point.loc, fmt::format("raw tracepoint '{}' does not exist", wanted),
-                    is_syscall ? std::string("system calls have no raw tracepoint each: use rawtracepoint:sys_enter "
-                                             "(arg1 is the system call number) or tracepoint:syscalls:" + wanted)
-                    : suggestion.empty() ? std::string("list them with: stratoshark -l 'rawtracepoint:*'")
-                                         : fmt::format("did you mean 'rawtracepoint:{}'?", suggestion));
+    ctx.missing(point.loc, fmt::format("raw tracepoint '{}' does not exist", wanted),
+                is_syscall ? std::string("system calls have no raw tracepoint each: use rawtracepoint:sys_enter "
+                                         "(arg1 is the system call number) or tracepoint:syscalls:" + wanted)
+                : suggestion.empty() ? std::string("list them with: stratoshark -l 'rawtracepoint:*'")
+                                     : fmt::format("did you mean 'rawtracepoint:{}'?", suggestion));
     return {};
   }
 

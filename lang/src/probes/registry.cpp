@@ -59,4 +59,17 @@ const ProbeProvider* find_provider(std::string_view name) {
   return nullptr;
 }
 
+void ProviderContext::missing(const SourceRange& loc, std::string message, std::string hint) const {
+  switch (missing_probes) {
+    case MissingProbes::Error:
+      diags.error(loc, std::move(message), std::move(hint));
+      return;
+    case MissingProbes::Warn:
+      diags.warning(loc, message + "; skipped", "missing_probes = warn drops probes that do not exist");
+      return;
+    case MissingProbes::Ignore:
+      return;
+  }
+}
+
 }  // namespace stratoshark::lang

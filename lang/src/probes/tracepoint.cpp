@@ -41,16 +41,16 @@ class TracepointProvider final : public ProbeProvider {
         if (glob_match(wanted, tp)) targets.push_back(make_target(tp));
       }
       if (targets.empty()) {
-        ctx.diags.error(point.loc, fmt::format("no tracepoint matches '{}'", point.text),
-                        fmt::format("list the available ones with: stratoshark -l 'tracepoint:{}:*'", parts[1]));
+        ctx.missing(point.loc, fmt::format("no tracepoint matches '{}'", point.text),
+                    fmt::format("list the available ones with: stratoshark -l 'tracepoint:{}:*'", parts[1]));
       }
       return targets;
     }
     std::string suggestion = closest_match(wanted, all);
-    ctx.diags.error(point.loc, fmt::format("tracepoint '{}' does not exist", wanted),
-                    suggestion.empty()
-                        ? fmt::format("list the available ones with: stratoshark -l 'tracepoint:{}:*'", parts[1])
-                        : fmt::format("did you mean 'tracepoint:{}'?", suggestion));
+    ctx.missing(point.loc, fmt::format("tracepoint '{}' does not exist", wanted),
+                suggestion.empty()
+                    ? fmt::format("list the available ones with: stratoshark -l 'tracepoint:{}:*'", parts[1])
+                    : fmt::format("did you mean 'tracepoint:{}'?", suggestion));
     return {};
   }
 

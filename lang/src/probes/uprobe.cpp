@@ -62,8 +62,8 @@ class UprobeProvider final : public ProbeProvider {
     std::string error;
     auto path = ctx.catalog.resolve_binary(parts[1], error);
     if (!path) {
-      ctx.diags.error(point.loc, fmt::format("cannot find binary '{}': {}", parts[1], error),
-                      "give an absolute path, a program on $PATH or a library name such as libc");
+      ctx.missing(point.loc, fmt::format("cannot find binary '{}': {}", parts[1], error),
+                  "give an absolute path, a program on $PATH or a library name such as libc");
       return {};
     }
     auto functions = ctx.catalog.binary_functions(*path, error);
@@ -78,8 +78,8 @@ class UprobeProvider final : public ProbeProvider {
         if (glob_match(function, f)) targets.push_back(make_target(*path, f, offset));
       }
       if (targets.empty()) {
-        ctx.diags.error(point.loc, fmt::format("no function of {} matches '{}'", *path, function),
-                        fmt::format("list them with: stratoshark -l '{}:{}:*'", name(), *path));
+        ctx.missing(point.loc, fmt::format("no function of {} matches '{}'", *path, function),
+                    fmt::format("list them with: stratoshark -l '{}:{}:*'", name(), *path));
       }
       return targets;
     }
@@ -87,9 +87,9 @@ class UprobeProvider final : public ProbeProvider {
       if (f == function) return {make_target(*path, f, offset)};
     }
     std::string suggestion = closest_match(function, *functions);
-    ctx.diags.error(point.loc, fmt::format("{} has no function '{}'", *path, function),
-                    suggestion.empty() ? fmt::format("list them with: stratoshark -l '{}:{}:*'", name(), *path)
-                                       : fmt::format("did you mean '{}'?", suggestion));
+    ctx.missing(point.loc, fmt::format("{} has no function '{}'", *path, function),
+                suggestion.empty() ? fmt::format("list them with: stratoshark -l '{}:{}:*'", name(), *path)
+                                   : fmt::format("did you mean '{}'?", suggestion));
     return {};
   }
 

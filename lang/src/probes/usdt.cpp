@@ -33,8 +33,8 @@ class UsdtProvider final : public ProbeProvider {
     std::string error;
     auto path = ctx.catalog.resolve_binary(parts[1], error);
     if (!path) {
-      ctx.diags.error(point.loc, fmt::format("cannot find binary '{}': {}", parts[1], error),
-                      "give an absolute path, a program on $PATH or a library name");
+      ctx.missing(point.loc, fmt::format("cannot find binary '{}': {}", parts[1], error),
+                  "give an absolute path, a program on $PATH or a library name");
       return {};
     }
     auto probes = ctx.catalog.binary_usdt_probes(*path, error);
@@ -61,11 +61,11 @@ class UsdtProvider final : public ProbeProvider {
         std::string n = p.provider + ":" + p.name;
         if (available.find(n) == std::string::npos) available += (available.empty() ? "" : ", ") + n;
       }
-      ctx.diags.error(point.loc,
-                      fmt::format("{} has no USDT probe matching '{}'", *path,
-                                  parts.size() == 4 ? parts[2] + ":" + probe : probe),
-                      available.empty() ? std::string("this file has no USDT probes (no .note.stapsdt section)")
-                                        : "its probes are: " + available);
+      ctx.missing(point.loc,
+                  fmt::format("{} has no USDT probe matching '{}'", *path,
+                              parts.size() == 4 ? parts[2] + ":" + probe : probe),
+                  available.empty() ? std::string("this file has no USDT probes (no .note.stapsdt section)")
+                                    : "its probes are: " + available);
     }
     return targets;
   }

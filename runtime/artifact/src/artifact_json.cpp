@@ -89,6 +89,8 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"packet_map", a.packet_map},
       {"start_map", a.start_map},
       {"replay", a.replay},
+      {"print_maps_on_exit", a.print_maps_on_exit},
+      {"max_cat_bytes", a.max_cat_bytes},
       {"func_names", a.func_names},
       {"stack_maps", a.stack_maps},
       {"time_formats", a.time_formats},
@@ -123,6 +125,8 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     a.packet_map = j.value("packet_map", std::string());
     a.start_map = j.value("start_map", std::string());
     a.replay = j.value("replay", false);
+    a.print_maps_on_exit = j.value("print_maps_on_exit", true);
+    a.max_cat_bytes = j.value("max_cat_bytes", 10240u);
     if (j.contains("func_names")) j.at("func_names").get_to(a.func_names);
     if (j.contains("stack_maps")) j.at("stack_maps").get_to(a.stack_maps);
     if (j.contains("time_formats")) j.at("time_formats").get_to(a.time_formats);

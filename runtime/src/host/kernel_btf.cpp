@@ -101,7 +101,9 @@ BtfTypeRef describe_ref(const struct btf* btf, uint32_t id, int depth) {
       r.size = t->size;
       r.is_signed = (encoding & BTF_INT_SIGNED) != 0;
       const char* n = btf__name_by_offset(btf, t->name_off);
-      r.is_char = t->size == 1 && n != nullptr && std::strstr(n, "char") != nullptr;
+      // Only `char` itself: arrays of unsigned char (__u8 addresses, hashes)
+      // are bytes, as in tracepoint formats (ntop(skc_v6_daddr.in6_u.u6_addr8)).
+      r.is_char = t->size == 1 && n != nullptr && (std::strcmp(n, "char") == 0 || std::strcmp(n, "signed char") == 0);
       break;
     }
     case BTF_KIND_ENUM:

@@ -4,4 +4,4 @@ BEGIN { print(kstack(pretty)); }
 // CHECK:{{.*}}stack_bad_mode.ss:1:22: error: 'pretty' is not a stack mode
 // CHECK-NEXT:    1 | BEGIN { print(kstack(pretty)); }
 // CHECK-NEXT:      |                      ^~~~~~
-// CHECK-NEXT:hint: the modes are bpftrace (the default), perf and raw
+// CHECK-NEXT:hint: the modes are bpftrace (the default, unless the config block's stack_mode says otherwise), perf and raw

@@ -27,9 +27,11 @@ inline constexpr uint32_t kScratchBytes = kPerCpuValueBytes;
 inline constexpr uint32_t rounded_buffer(uint32_t bytes) { return ((bytes < 1 ? 1 : bytes) + 7) / 8 * 8; }
 
 // Whether a buffer of `rounded` bytes goes on the stack, given the stack
-// already used by earlier buffers of the same program. The one placement rule.
-inline constexpr bool buffer_on_stack(uint32_t rounded, uint32_t stack_used) {
-  return rounded < kScratchThreshold && stack_used + rounded <= kStackBudget;
+// already used by earlier buffers of the same program and the threshold
+// (kScratchThreshold, or the config block's on_stack_limit). The one
+// placement rule.
+inline constexpr bool buffer_on_stack(uint32_t rounded, uint32_t stack_used, uint32_t threshold = kScratchThreshold) {
+  return rounded < threshold && stack_used + rounded <= kStackBudget;
 }
 
 }  // namespace stratoshark::lang::limits

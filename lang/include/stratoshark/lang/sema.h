@@ -23,9 +23,21 @@
 namespace stratoshark::lang {
 
 // Settings that change what the language accepts or how values are sized.
+// The config block's settings (docs/language.md#config) are here too; the
+// ones the compiler does not use itself (map sizes, the event buffer, what
+// the runtime prints) are handed on by the command line.
 struct LanguageOptions {
   uint32_t string_capacity = 64;  // bytes, including the NUL, of strings read at run time (max_strlen)
   uint32_t max_loop_iterations = 1024;  // a while loop stops after this many iterations
+  std::string stack_mode = "bpftrace";  // kstack/ustack without a mode (stack_mode)
+  MissingProbes missing_probes = MissingProbes::Error;  // attach points naming no probe (missing_probes)
+  uint32_t on_stack_limit = 32;   // buffers of this many bytes or more live in scratch (on_stack_limit)
+  uint32_t max_map_keys = 4096;   // max_entries of the program's maps (max_map_keys)
+  uint32_t perf_rb_pages = 0;     // pages of the event buffer; 0: --buffer-size or its default (perf_rb_pages)
+  uint32_t max_cat_bytes = 10240; // bytes cat() prints at most (max_cat_bytes)
+  bool print_maps_on_exit = true; // print the maps when tracing ends (print_maps_on_exit)
+  uint32_t max_probes = 0;        // attach targets at most; 0: no limit (max_probes)
+  uint32_t max_bpf_progs = 0;     // BPF programs at most; 0: no limit (max_bpf_progs)
   bool unsafe = false;                  // --unsafe: system(), signal()
   // -k: report failed memory reads at run time; -kk (2): also failed map updates.
   uint32_t helper_warnings = 0;

@@ -85,7 +85,7 @@ struct BtfTypeRef {
   Kind kind = Kind::Other;
   uint32_t size = 0;
   bool is_signed = false;
-  bool is_char = false;  // an 8-bit integer named char (arrays of it are strings)
+  bool is_char = false;  // `char` or `signed char`, not `unsigned char` (arrays of it are strings)
   bool user = false;     // a pointer tagged __user
   uint32_t length = 0;   // arrays
   std::string key;       // structs and unions

@@ -51,10 +51,21 @@ struct ProbeTarget {
   bool retprobe = false;
 };
 
+// What happens to an attach point that names a probe the kernel or binary
+// does not have (config missing_probes): an error, a warning and the attach
+// point is dropped, or it is dropped silently.
+enum class MissingProbes { Error, Warn, Ignore };
+
 struct ProviderContext {
   KernelCatalog& catalog;
   Diagnostics& diags;
   uint32_t string_capacity;
+  MissingProbes missing_probes = MissingProbes::Error;
+
+  // Reports that `point` names a probe that does not exist (no such
+  // tracepoint, function, binary or USDT probe), by missing_probes; a
+  // provider reports every other problem with diags.error().
+  void missing(const SourceRange& loc, std::string message, std::string hint) const;
 };
 
 class ProbeProvider {

@@ -273,6 +273,10 @@ struct Artifact {
   // Compiled for offline replay: network programs take the packet's length
   // on the wire from __sk_buff.cb[0] and its captured length from cb[1].
   bool replay = false;
+  // Config block settings the runtime applies: whether the maps are printed
+  // when tracing ends, and how much of a file cat() prints.
+  bool print_maps_on_exit = true;
+  uint32_t max_cat_bytes = 10240;
 
   bool operator==(const Artifact&) const = default;
 };
