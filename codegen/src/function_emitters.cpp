@@ -241,24 +241,27 @@ Val emit_Filter(ProgramEmitter& e, const Call& call, MapTarget*) {
 }
 
 // Addresses are bytes in network order in a stack buffer. An integer IPv4
-// address is in host order: swapped into network order.
-llvm::Value* ipv4_bytes(ProgramEmitter& e, llvm::Value* value) {
+// address holds them as memory does (its low byte first), as bpftrace reads
+// it, except packet fields, which are in host order (Type::host_address).
+llvm::Value* ipv4_bytes(ProgramEmitter& e, const Val& v) {
   llvm::Value* buffer = e.buffer(8, true);
-  llvm::Value* word = e.b().CreateTrunc(value, e.b().getInt32Ty());
-  e.b().CreateAlignedStore(e.b().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, word), buffer, llvm::MaybeAlign(8));
+  llvm::Value* word = e.b().CreateTrunc(v.v, e.b().getInt32Ty());
+  if (v.type.host_address) word = e.b().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, word);
+  e.b().CreateAlignedStore(word, buffer, llvm::MaybeAlign(8));
   return buffer;
 }
 
 Val emit_Ntop(ProgramEmitter& e, const Call& call, MapTarget*) {
   const Type& type = e.state().sema.type_of(&call);
   Val v = e.expr(*call.args.back());
-  if (type.size != 24) return {v.type.is_int() ? ipv4_bytes(e, v.v) : v.v, type};
+  v.type.host_address = e.state().sema.type_of(call.args.back()).host_address;
+  if (type.size != 24) return {v.type.is_int() ? ipv4_bytes(e, v) : v.v, type};
   // A family known only at run time: {u64 family, 16 address bytes}.
   Val family = e.expr(*call.args.front());
   llvm::Value* buffer = e.buffer(24, true);
   store64(e, family.v, buffer, 0);
   if (v.type.is_int()) {
-    e.copy(e.at_offset(buffer, 8), ipv4_bytes(e, v.v), 4);
+    e.copy(e.at_offset(buffer, 8), ipv4_bytes(e, v), 4);
   } else {
     e.copy(e.at_offset(buffer, 8), v.v, std::min<uint32_t>(16, v.type.byte_size()), 8, v.type.alignment());
   }

@@ -64,7 +64,11 @@ Type TypeChecker::check_binary(const Binary& b) {
                       : "integers are 64-bit signed; use smaller constants or compute at run time");
     return Type::none();
   }
-  return arithmetic_result(l, r);
+  Type result = arithmetic_result(l, r);
+  // A packet address masked or combined (ip.src & 0xffffff00) is still one.
+  bool bitwise = b.op == BinaryOp::BitAnd || b.op == BinaryOp::BitOr || b.op == BinaryOp::BitXor;
+  result.host_address = bitwise && (l.host_address || r.host_address);
+  return result;
 }
 
 // p + n, n + p, p - n: a pointer n elements on; p - q: the elements between.

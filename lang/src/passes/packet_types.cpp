@@ -39,7 +39,11 @@ Type field_type(const pr::Field& f) {
   switch (f.size) {
     case 1: return Type::integer(8, false);
     case 2: return Type::integer(16, false);
-    case 4: return Type::integer(32, false);
+    case 4: {
+      Type t = Type::integer(32, false);
+      t.host_address = f.display == pr::Display::Ipv4;
+      return t;
+    }
     case 16: return Type::address(16);  // IPv6 addresses
     default: return Type::u64();         // 6-byte MAC addresses
   }

@@ -17,6 +17,7 @@ Type unify(const Type& a, const Type& b) {
     case TypeKind::Int: {
       Type t = Type::integer(std::max(a.bits, b.bits), a.is_signed || b.is_signed);
       t.boolean = a.boolean && b.boolean;
+      t.host_address = a.host_address && b.host_address;
       return t;
     }
     case TypeKind::String:

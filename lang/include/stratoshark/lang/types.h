@@ -66,6 +66,11 @@ struct Type {
   std::string name;            // Struct: its BTF key
   bool user = false;           // Pointer: to user memory; Stack, Symbol: of user space
   bool boolean = false;        // Int: a bool (true / false)
+  // Int: an IPv4 address read into host byte order (packet fields such as
+  // ip.src), which ntop() swaps back. Other integers hold an address as
+  // memory does (a __be32 such as skc_daddr), as bpftrace reads them. Not
+  // part of the type's identity (operator==).
+  bool host_address = false;
 
   static Type of(TypeKind k) {
     Type t;
