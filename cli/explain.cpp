@@ -98,9 +98,11 @@ std::string explain(const std::vector<ProbeSummary>& probes, const runtime::Arti
     // per CPU, a pointer to a per-CPU copy of it).
     uint64_t value = m.per_cpu ? 8 + round8(m.value_size) * static_cast<uint64_t>(cpus) : round8(m.value_size);
     uint64_t memory = static_cast<uint64_t>(m.max_entries) * (48 + round8(m.key_size) + value);
+    if (m.single_slot) memory = round8(m.value_size) * static_cast<uint64_t>(cpus);  // one per-CPU array element
     std::string key = m.has_key ? fmt::format("{} ({} B)", layout_name(m.key), m.key_size) : "-";
-    out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", "@" + m.name,
-                       m.per_cpu ? "percpu_hash" : "hash", key, layout_name(m.value), m.max_entries, bytes(memory));
+    const char* type = m.single_slot ? "percpu_array" : m.per_cpu ? "percpu_hash" : "hash";
+    out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", "@" + m.name, type, key, layout_name(m.value),
+                       m.max_entries, bytes(memory));
   }
   if (artifact.event_mode == runtime::EventMode::PerfBuffer) {
     // The map holds one perf event per CPU; the buffers are the perf events' own.
@@ -110,8 +112,8 @@ std::string explain(const std::vector<ProbeSummary>& probes, const runtime::Arti
     out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.events_map, "ringbuf", "-", "events", "-",
                        bytes(artifact.events_size));
   }
-  out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.dropped_map, "percpu_array", "uint32",
-                     "uint64", 1, bytes(8ull * static_cast<uint64_t>(cpus)));
+  out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.dropped_map, "array", "uint32", "uint64",
+                     1, bytes(8));
   if (!artifact.matched_map.empty()) {
     out += fmt::format("  {:<14} {:<13} {:<26} {:<12} {:>8}  {}\n", artifact.matched_map, "percpu_array", "uint32",
                        "uint64", 1, bytes(8ull * static_cast<uint64_t>(cpus)));

@@ -54,10 +54,10 @@ Val emit_ArgN(ProgramEmitter& e, const Identifier& node) {
 Val emit_Retval(ProgramEmitter& e, const Identifier& node) { return emit_retval(e, e.state().sema.type_of(&node)); }
 
 Val emit_Elapsed(ProgramEmitter& e, const Identifier&) {
-  // The start time is written into the one-entry array `ss_start` by the
-  // runtime after loading, before BEGIN runs.
+  // The start time is written into `ss_start` (section .data.ss_start) by
+  // the runtime after loading, before BEGIN runs.
   llvm::Value* now = e.call_helper(BPF_FUNC_ktime_get_ns, e.i64_type(), {});
-  return {e.b().CreateSub(now, e.read_array_word(e.start_map())), Type::u64()};
+  return {e.b().CreateSub(now, e.read_runtime_word(e.start_map())), Type::u64()};
 }
 
 Val emit_Numaid(ProgramEmitter& e, const Identifier&) {
@@ -99,7 +99,7 @@ Val emit_SargN(ProgramEmitter& e, const Identifier& node) {
   return e.read_memory(address, Type::u64(), e.plan().provider->user_space(), node.loc);
 }
 
-Val emit_Cpid(ProgramEmitter& e, const Identifier&) { return {e.read_array_word(e.cpid_map()), Type::u32()}; }
+Val emit_Cpid(ProgramEmitter& e, const Identifier&) { return {e.read_runtime_word(e.cpid_map()), Type::u32()}; }
 
 constexpr std::array<BuiltinEmitter, kBuiltinCount> kEmitters = {
 #define SS_BUILTIN(id, name, description) &emit_##id,

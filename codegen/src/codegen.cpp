@@ -69,6 +69,49 @@ bool describe_programs(runtime::Artifact& artifact, std::string& error) {
 }
 
 
+namespace {
+
+bool single_slot_kind(runtime::ValueKind kind) {
+  using runtime::ValueKind;
+  // Each leaves a non-zero byte in the value once it has run (count >= 1, the
+  // `set` flag of min/max, the count of avg/stats); sum() may leave zeros.
+  return kind == ValueKind::Count || kind == ValueKind::Min || kind == ValueKind::Max || kind == ValueKind::Avg ||
+         kind == ValueKind::Stats;
+}
+
+void describe_user_map(ModuleEmitter& module, runtime::MapSpec& spec, MapHandle& handle,
+                       const CodegenOptions& options) {
+  if (!spec.has_key && spec.per_cpu && !handle.entries_used && single_slot_kind(spec.value.kind)) {
+    // Programs pass an 8-byte key of 0; the array reads its first 4 bytes.
+    spec.single_slot = true;
+    spec.key_size = 4;
+    spec.key = runtime::ValueLayout{runtime::ValueKind::Int, 0, 4, false, {}, 0};
+    spec.max_entries = 1;
+    // The entry exists: the lookup finds it, the insert paths are dead.
+    for (llvm::CallInst* insert : handle.first_inserts) {
+      insert->replaceAllUsesWith(llvm::ConstantInt::get(insert->getType(), 0));
+      insert->eraseFromParent();
+    }
+    module.describe_map(handle.global, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
+                        module.di_for(spec.value));
+    return;
+  }
+  uint32_t type = spec.per_cpu ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH;
+  // Not preallocated: creating a map then costs nothing per entry, so
+  // start-up does not grow with max_entries (entries come from the
+  // kernel's BPF memory allocator, safe in any probe context).
+  llvm::DIType* key = module.di_for(spec.key);
+  if (spec.value.kind == runtime::ValueKind::Hist || spec.value.kind == runtime::ValueKind::Lhist) {
+    std::vector<DIMember> members;
+    if (spec.has_key) members.push_back({"key", key, 0});
+    members.push_back({"bucket", module.di_int(64, false), spec.bucket_offset});
+    key = module.di_struct("", members, spec.key_size);
+  }
+  module.describe_map(handle.global, type, options.map_entries, key, module.di_for(spec.value), BPF_F_NO_PREALLOC);
+}
+
+}  // namespace
+
 CodegenResult generate(const lang::Program& program, const lang::SemaResult& sema, const lang::SourceManager& sources,
                        const CodegenOptions& options) {
   CodegenResult result;
@@ -89,21 +132,10 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     artifact.maps.push_back(map_spec(info));
     artifact.maps.back().max_entries = options.map_entries;
   }
+  // Described (type, key, value) once the programs are emitted: what they
+  // do with a map decides whether it can be a single slot.
   for (const runtime::MapSpec& spec : artifact.maps) {
-    uint32_t type = spec.per_cpu ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH;
-    // Not preallocated: creating a map then costs nothing per entry, so
-    // start-up does not grow with max_entries (entries come from the
-    // kernel's BPF memory allocator, safe in any probe context).
-    llvm::DIType* key = module.di_for(spec.key);
-    if (spec.value.kind == runtime::ValueKind::Hist || spec.value.kind == runtime::ValueKind::Lhist) {
-      std::vector<DIMember> members;
-      if (spec.has_key) members.push_back({"key", key, 0});
-      members.push_back({"bucket", module.di_int(64, false), spec.bucket_offset});
-      key = module.di_struct("", members, spec.key_size);
-    }
-    llvm::GlobalVariable* gv = module.define_map(spec.elf_name, type, options.map_entries, key,
-                                                 module.di_for(spec.value), BPF_F_NO_PREALLOC);
-    state.maps[spec.name] = MapHandle{gv, &spec};
+    state.maps[spec.name] = MapHandle{module.declare_map(spec.elf_name), &spec, false, {}};
   }
   artifact.events_map = "ss_events";
   artifact.events_size = options.ringbuf_bytes;
@@ -115,9 +147,10 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
   } else {
     state.events = module.define_map(artifact.events_map, BPF_MAP_TYPE_RINGBUF, options.ringbuf_bytes, nullptr, nullptr);
   }
-  artifact.dropped_map = "ss_dropped";
-  state.dropped = module.define_map(artifact.dropped_map, BPF_MAP_TYPE_PERCPU_ARRAY, 1, module.di_int(32, false),
-                                    module.di_int(64, false));
+  // Events that found the buffer full: one counter shared by all CPUs,
+  // added to atomically where a reservation fails (4 instructions, no lookup).
+  artifact.dropped_map = ".bss";
+  state.dropped = module.define_global_word("ss_dropped", artifact.dropped_map);
 
   bool captures = false;
   for (const auto& [id, fn] : sema.functions) captures = captures || fn == lang::FunctionId::Capture;
@@ -188,6 +221,7 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
     }
     artifact.programs.push_back(std::move(spec));
   }
+  for (runtime::MapSpec& spec : artifact.maps) describe_user_map(module, spec, state.maps.at(spec.name), options);
   artifact.probe_names = sema.probe_names;
   // func: the function of each probe id.
   artifact.func_names.assign(artifact.probe_names.size(), std::string());

@@ -108,7 +108,11 @@ void ProgramEmitter::unroll(const UnrollStmt& s) {
 void ProgramEmitter::jump(const JumpStmt& s) {
   switch (s.jump) {
     case JumpKind::Return:
-      builder_.CreateBr(return_block_);
+      if (s.function != nullptr) {
+        function_return(s);
+      } else {
+        builder_.CreateBr(return_block_);
+      }
       break;
     case JumpKind::Break:
       builder_.CreateBr(loops_.back().exit);

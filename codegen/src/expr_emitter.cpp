@@ -12,13 +12,18 @@ using namespace lang;
 Val ProgramEmitter::expr(const Expr& e) {
   // Instructions carry the position of the expression they compute (BTF line
   // info: for -d asm and verifier errors), then the enclosing one again.
+  Val v;
+  at_location(e.loc, [&] { v = expr_here(e); });
+  return v;
+}
+
+void ProgramEmitter::at_location(SourceRange where, const std::function<void()>& emit) {
   llvm::DebugLoc outer = builder_.getCurrentDebugLocation();
   lang::SourceRange outer_range = current_range_;
-  set_location(e.loc);
-  Val v = expr_here(e);
+  set_location(where);
+  emit();
   builder_.SetCurrentDebugLocation(outer);
   current_range_ = outer_range;
-  return v;
 }
 
 Val ProgramEmitter::expr_here(const Expr& e) {
@@ -46,6 +51,8 @@ Val ProgramEmitter::expr_here(const Expr& e) {
     }
     case NodeKind::Variable:
       return variable(*cast<Variable>(&e));
+    case NodeKind::BlockExpr:
+      return expansion(*cast<BlockExpr>(&e));
     case NodeKind::Positional:
       return positional(*cast<Positional>(&e));
     case NodeKind::Map:
@@ -145,8 +152,16 @@ Val ProgramEmitter::binary(const Binary& e) {
     case BinaryOp::Add: return {builder_.CreateAdd(l.v, r.v), type};
     case BinaryOp::Sub: return {builder_.CreateSub(l.v, r.v), type};
     case BinaryOp::Mul: return {builder_.CreateMul(l.v, r.v), type};
-    case BinaryOp::Div: return divide(l.v, r.v, any_signed, false);
-    case BinaryOp::Mod: return divide(l.v, r.v, any_signed, true);
+    case BinaryOp::Div:
+    case BinaryOp::Mod: {
+      // A literal that is not negative takes the other operand's signedness
+      // (as C's conversions do for uint64 and int64 operands): `elapsed /
+      // 1000000` is one unsigned division, not the signed sequence.
+      bool is_signed = (l.type.is_signed && !nonnegative_literal(e.lhs)) || (r.type.is_signed && !nonnegative_literal(e.rhs));
+      Val q = divide(l.v, r.v, is_signed, e.op == BinaryOp::Mod);
+      q.type = Type::integer(64, any_signed);
+      return q;
+    }
     case BinaryOp::BitAnd: return {builder_.CreateAnd(l.v, r.v), type};
     case BinaryOp::BitOr: return {builder_.CreateOr(l.v, r.v), type};
     case BinaryOp::BitXor: return {builder_.CreateXor(l.v, r.v), type};
@@ -160,6 +175,11 @@ Val ProgramEmitter::binary(const Binary& e) {
     case BinaryOp::Ne: return compare(llvm::CmpInst::ICMP_NE, llvm::CmpInst::ICMP_NE);
     default: return {i64(0), type};
   }
+}
+
+bool nonnegative_literal(const Expr* x) {
+  const auto* literal = dyn_cast<IntegerLiteral>(x);
+  return literal != nullptr && literal->value <= static_cast<uint64_t>(INT64_MAX);
 }
 
 Val ProgramEmitter::divide(llvm::Value* l, llvm::Value* r, bool is_signed, bool remainder) {
@@ -291,24 +311,67 @@ Val ProgramEmitter::ternary(const Ternary& e) {
   return {builder_.CreateLoad(i64_type(), result), type};
 }
 
+StringWriter ProgramEmitter::field_writer(const FieldAccess& f, uint32_t capacity) {
+  const SemaResult& sema = state_.sema;
+  if (sema.packet.count(f.id) != 0 || sema.members.count(f.id) != 0 || sema.type_of(f.base).is_tuple()) return {};
+  if (plan_.args.count(f.field) == 0) return {};
+  const Type& type = state_.sema.type_of(&f);
+  const TracepointField& layout = plan_.args.at(f.field);
+  if (!type.is_string()) return {};
+  uint32_t limit = std::min(type.size, capacity);
+  if (layout.data_loc) {
+    // __data_loc: u32 at the field holding (length << 16 | offset into the
+    // record). The helper NUL-terminates (and clears on failure).
+    return [this, offset = layout.offset, limit](llvm::Value* dst) {
+      llvm::Value* loc = builder_.CreateLoad(builder_.getInt32Ty(), at_offset(ctx_, offset));
+      llvm::Value* start = builder_.CreateZExt(builder_.CreateAnd(loc, builder_.getInt32(0xffff)), i64_type());
+      llvm::Value* src = builder_.CreateGEP(builder_.getInt8Ty(), ctx_, start);
+      call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {dst, builder_.getInt32(limit), src});
+    };
+  }
+  // A char array: copied whole, which must fill the destination.
+  if (std::min(limit, layout.size) != capacity) return {};
+  return [this, offset = layout.offset, capacity](llvm::Value* dst) { copy_field(dst, offset, capacity); };
+}
+
+void ProgramEmitter::copy_field(llvm::Value* dst, uint32_t offset, uint32_t bytes) {
+  // A tracepoint's record is readable in place, in loads aligned to their
+  // size (as the verifier wants): the widest that fit, at most 8 bytes.
+  std::vector<uint32_t> chunks;
+  for (uint32_t done = 0; done < bytes; done += chunks.back()) {
+    uint32_t size = 8;
+    while (size > 1 && ((offset + done) % size != 0 || done % size != 0 || bytes - done < size)) size /= 2;
+    chunks.push_back(size);
+  }
+  // A load and a store per chunk; the helper call takes about 6 instructions.
+  if (plan_.provider->program_type() != ProgramType::Tracepoint || chunks.size() > 3) {
+    call_helper(BPF_FUNC_probe_read_kernel, i64_type(), {dst, builder_.getInt32(bytes), at_offset(ctx_, offset)});
+    return;
+  }
+  uint32_t done = 0;
+  for (uint32_t size : chunks) {
+    llvm::Type* type = builder_.getIntNTy(size * 8);
+    llvm::Value* v = builder_.CreateAlignedLoad(type, at_offset(ctx_, offset + done), llvm::MaybeAlign(size));
+    builder_.CreateAlignedStore(v, at_offset(dst, done), llvm::MaybeAlign(size));
+    done += size;
+  }
+}
+
 Val ProgramEmitter::field(const FieldAccess& f) {
   // Only `args.NAME` reaches here (the type checker guarantees it).
   const Type& type = state_.sema.type_of(&f);
   const TracepointField& layout = plan_.args.at(f.field);
   if (layout.data_loc) {
-    // __data_loc: u32 at the field holding (length << 16 | offset into the record).
-    llvm::Value* loc = builder_.CreateLoad(builder_.getInt32Ty(), at_offset(ctx_, layout.offset));
-    llvm::Value* offset = builder_.CreateZExt(builder_.CreateAnd(loc, builder_.getInt32(0xffff)), i64_type());
-    llvm::Value* src = builder_.CreateGEP(builder_.getInt8Ty(), ctx_, offset);
+    // Zeroed: the value may become a map key or be compared, byte for byte.
     llvm::Value* buf = buffer(type.size, true);
-    call_helper(BPF_FUNC_probe_read_kernel_str, i64_type(), {buf, builder_.getInt32(type.size), src});
+    field_writer(f, type.size)(buf);
     return {buf, type};
   }
   if (type.is_string() || type.is_array()) {
     uint32_t bytes = type.is_string() ? type.size : type.native_size();
-    llvm::Value* buf = buffer(bytes, true);
-    call_helper(BPF_FUNC_probe_read_kernel, i64_type(),
-                {buf, builder_.getInt32(std::min(bytes, layout.size)), at_offset(ctx_, layout.offset)});
+    uint32_t copied = std::min(bytes, layout.size);
+    llvm::Value* buf = buffer(bytes, copied < bytes);
+    copy_field(buf, layout.offset, copied);
     return {buf, type};
   }
   // Tracepoint records are readable in place (ctx is the record). The type

@@ -28,7 +28,7 @@ void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(
       [&] {
         llvm::Value* value = e.buffer(t.map.spec->value_size, false);
         initial(value);
-        e.update(t.map, t.key, value, BPF_NOEXIST);
+        t.map.first_inserts.push_back(e.update(t.map, t.key, value, BPF_NOEXIST));
       });
 }
 
@@ -39,27 +39,118 @@ void store64(ProgramEmitter& e, llvm::Value* v, llvm::Value* p, uint32_t offset)
   e.b().CreateStore(v, e.at_offset(p, offset));
 }
 
-// printf(), system() and cat(): the formatted arguments in one event.
+// printf(), system() and cat(): the formatted arguments in one event. The
+// strings that str() reads and comm are written straight into their slots of
+// the record once it is reserved (no staging buffer, no copy, and no work
+// when the reservation fails); the other arguments are evaluated first.
 Val emit_formatted(ProgramEmitter& e, const Call& call, runtime::EventType type) {
   CodegenState& s = e.state();
-  std::vector<Val> args;
   std::vector<Type> types;
-  for (size_t i = 1; i < call.args.size(); ++i) {
-    args.push_back(e.expr(*call.args[i]));
-    types.push_back(s.sema.type_of(call.args[i]));
-  }
+  for (size_t i = 1; i < call.args.size(); ++i) types.push_back(s.sema.type_of(call.args[i]));
   auto [it, inserted] = s.printf_ids.emplace(call.id, static_cast<uint32_t>(s.artifact.printfs.size()));
   if (inserted) s.artifact.printfs.push_back(printf_spec(s.sema.formats.at(call.id), types));
-  const runtime::PrintfSpec& spec = s.artifact.printfs[it->second];
   uint32_t id = it->second;
-  emit_event(e, spec.event_size, [&](llvm::Value* record) {
+  std::vector<const runtime::ValueLayout*> slots;
+  for (const auto& segment : s.artifact.printfs[id].segments) {
+    if (segment.conversion) slots.push_back(&segment.arg);
+  }
+  std::vector<Val> args;
+  std::vector<StringWriter> writers;
+  for (size_t i = 1; i < call.args.size(); ++i) {
+    const runtime::ValueLayout& slot = *slots.at(i - 1);
+    StringWriter writer =
+        slot.kind == runtime::ValueKind::String ? string_writer(e, *call.args[i], slot.size) : StringWriter{};
+    args.push_back(writer ? Val{} : e.expr(*call.args[i]));
+    writers.push_back(std::move(writer));
+  }
+  emit_event(e, s.artifact.printfs[id].event_size, [&](llvm::Value* record) {
     store_header(e, record, type, e.b().getInt32(id));
-    size_t arg = 0;
-    for (const auto& segment : spec.segments) {
-      if (segment.conversion) e.store_value(record, args[arg++], segment.arg);
+    for (size_t arg = 0; arg < args.size(); ++arg) {
+      if (writers[arg]) {
+        writers[arg](e.at_offset(record, slots[arg]->offset));
+      } else {
+        e.store_value(record, args[arg], *slots[arg]);
+      }
     }
   });
   return nothing();
+}
+
+namespace {
+
+// Reads the NUL-terminated string at `src` (i64) into `dst`, at most `size`
+// (i32) bytes with the NUL. The helpers terminate the string, and clear
+// `dst` when they fail, so `dst` needs no zeroing for an event. A pointer
+// known to be user memory (syscall arguments; any address in a uprobe or
+// USDT program) is read with the user helper only; any other is read as
+// user memory first and, when that faults, as kernel memory, so one str()
+// serves both.
+void read_string(ProgramEmitter& e, llvm::Value* dst, llvm::Value* size, llvm::Value* address, bool user_only,
+                 SourceRange where) {
+  llvm::Value* src = e.b().CreateIntToPtr(address, e.ptr_type());
+  llvm::Value* got = e.call_helper(BPF_FUNC_probe_read_user_str, e.i64_type(), {dst, size, src});
+  if (user_only) {
+    e.check_helper(got, "probe_read_user_str", where);
+    return;
+  }
+  e.if_then(e.b().CreateICmpSLT(got, e.i64(0)), [&] {
+    llvm::Value* kernel = e.call_helper(BPF_FUNC_probe_read_kernel_str, e.i64_type(), {dst, size, src});
+    e.check_helper(kernel, "probe_read_str (user and kernel)", where);
+  });
+}
+
+// str(ptr[, n]) of an address: evaluates the address and length now; the
+// writer reads the string into a buffer of `capacity` bytes.
+StringWriter str_writer(ProgramEmitter& e, const Call& call, const Val& address, uint32_t capacity) {
+  const Type& type = e.state().sema.type_of(&call);
+  bool user_only = address.type.is_pointer() ? address.type.user : e.plan().provider->user_space();
+  llvm::Value* n = nullptr;
+  // A run-time length: n + 1 bytes with the NUL (clamped to the buffer by the writer).
+  if (call.args.size() > 1) n = e.b().CreateAdd(e.expr(*call.args[1]).v, e.i64(1));
+  uint32_t limit = std::min(type.size, capacity);
+  return [&e, &call, limit, address, user_only, n](llvm::Value* dst) {
+    llvm::Value* size = e.b().getInt32(limit);
+    if (n != nullptr) {
+      llvm::Value* clamped = e.b().CreateSelect(e.b().CreateICmpUGT(n, e.i64(limit)), e.i64(limit), n);
+      size = e.b().CreateTrunc(clamped, e.b().getInt32Ty());
+    }
+    read_string(e, dst, size, address.v, user_only, call.loc);
+  };
+}
+
+}  // namespace
+
+namespace {
+
+StringWriter writer_here(ProgramEmitter& e, const Expr& x, uint32_t capacity) {
+  const SemaResult& sema = e.state().sema;
+  if (const auto* f = dyn_cast<FieldAccess>(&x)) return e.field_writer(*f, capacity);
+  if (isa<Identifier>(&x)) {
+    if (!e.is_builtin(x, BuiltinId::Comm)) return {};
+    // The kernel pads comm with zeros up to the size it is given.
+    return [&e, capacity](llvm::Value* dst) {
+      e.call_helper(BPF_FUNC_get_current_comm, e.i64_type(), {dst, e.b().getInt32(std::min<uint32_t>(16, capacity))});
+    };
+  }
+  const auto* call = dyn_cast<Call>(&x);
+  if (call == nullptr) return {};
+  auto it = sema.functions.find(call->id);
+  if (it == sema.functions.end() || it->second != FunctionId::Str) return {};
+  if (sema.type_of(call->args[0]).is_string()) {
+    // str() of a string: that string, cut to str()'s capacity.
+    if (call->args.size() > 1) return {};
+    return writer_here(e, *call->args[0], std::min(sema.type_of(call).size, capacity));
+  }
+  return str_writer(e, *call, e.expr(*call->args[0]), capacity);
+}
+
+}  // namespace
+
+StringWriter string_writer(ProgramEmitter& e, const Expr& x, uint32_t capacity) {
+  StringWriter write = writer_here(e, x, capacity);
+  if (!write) return {};
+  // The reads carry the position of the expression, as expr() gives them.
+  return [&e, &x, write](llvm::Value* dst) { e.at_location(x.loc, [&] { write(dst); }); };
 }
 
 namespace {
@@ -206,26 +297,14 @@ Val emit_Capture(ProgramEmitter& e, const Call&, MapTarget*) {
   return nothing();
 }
 
-// Reads as user memory first and, when that faults, as kernel memory, so
-// one str() serves syscall arguments and kernel strings alike.
 Val emit_Str(ProgramEmitter& e, const Call& call, MapTarget*) {
   const Type& type = e.state().sema.type_of(&call);
   Val v = e.expr(*call.args[0]);
   if (v.type.is_string()) return {v.v, type};
-  llvm::Value* size = e.b().getInt32(type.size);
-  if (call.args.size() > 1) {
-    // A run-time length: n + 1 bytes with the NUL, clamped to the buffer.
-    llvm::Value* n = e.b().CreateAdd(e.expr(*call.args[1]).v, e.i64(1));
-    llvm::Value* clamped = e.b().CreateSelect(e.b().CreateICmpUGT(n, e.i64(type.size)), e.i64(type.size), n);
-    size = e.b().CreateTrunc(clamped, e.b().getInt32Ty());
-  }
+  StringWriter writer = str_writer(e, call, v, type.size);
+  // Zeroed: the value may become a map key or be compared, byte for byte.
   llvm::Value* buf = e.buffer(type.size, true);
-  llvm::Value* src = e.b().CreateIntToPtr(v.v, e.ptr_type());
-  llvm::Value* got = e.call_helper(BPF_FUNC_probe_read_user_str, e.i64_type(), {buf, size, src});
-  e.if_then(e.b().CreateICmpSLT(got, e.i64(0)), [&] {
-    llvm::Value* kernel = e.call_helper(BPF_FUNC_probe_read_kernel_str, e.i64_type(), {buf, size, src});
-    e.check_helper(kernel, "probe_read_str (user and kernel)", call.loc);
-  });
+  writer(buf);
   return {buf, type};
 }
 

@@ -160,6 +160,7 @@ Val emit_Zero(ProgramEmitter& e, const Call& call, MapTarget*) {
 Val emit_Delete(ProgramEmitter& e, const Call& call, MapTarget*) {
   const MapRef& ref = map_argument(call);
   MapHandle& m = e.map(ref.name);
+  m.entries_used = true;
   llvm::Value* key = call.args.size() > 1 ? e.map_key(m, key_arguments(call)) : e.map_key(ref);
   e.call_helper(BPF_FUNC_map_delete_elem, e.i64_type(), {m.global, key});
   return nothing();
@@ -167,12 +168,14 @@ Val emit_Delete(ProgramEmitter& e, const Call& call, MapTarget*) {
 
 Val emit_HasKey(ProgramEmitter& e, const Call& call, MapTarget*) {
   MapHandle& m = e.map(map_argument(call).name);
+  m.entries_used = true;
   llvm::Value* slot = e.lookup(m, e.map_key(m, key_arguments(call)));
   return {e.b().CreateZExt(e.b().CreateIsNotNull(slot), e.i64_type()), Type::u64()};
 }
 
 Val emit_Len(ProgramEmitter& e, const Call& call, MapTarget*) {
   MapHandle& m = e.map(map_argument(call).name);
+  m.entries_used = true;
   llvm::Value* counter = e.stack_slot(8);  // the callback's context: on the stack
   e.b().CreateStore(e.i64(0), counter);
   llvm::Function* callback = count_entries_callback(e, call.loc);

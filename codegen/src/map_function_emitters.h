@@ -16,6 +16,11 @@ void store_header(ProgramEmitter& e, llvm::Value* record, runtime::EventType typ
 // inserts the entry with `initial` written into a fresh value.
 void update_or_insert(ProgramEmitter& e, MapTarget& t, const std::function<void(llvm::Value*)>& update,
                       const std::function<void(llvm::Value*)>& initial);
+// For a string expression that can be written straight into a destination
+// of `capacity` bytes (str(), comm, a string field of `args`), evaluates
+// what the string needs now (str()'s address and length) and returns the
+// writer; otherwise an empty one.
+StringWriter string_writer(ProgramEmitter& e, const lang::Expr& x, uint32_t capacity);
 // printf(), system() and cat(): the arguments after the format in one event.
 Val emit_formatted(ProgramEmitter& e, const lang::Call& call, runtime::EventType type);
 llvm::Value* load64(ProgramEmitter& e, llvm::Value* p, uint32_t offset);

@@ -17,7 +17,7 @@ namespace stratoshark::codegen {
 using namespace lang;
 
 ProgramEmitter::Frame ProgramEmitter::save_frame() const {
-  return {function_, entry_, body_, return_block_, scope_, ctx_, variables_, scratch_base_, loops_};
+  return {function_, entry_, body_, return_block_, scope_, ctx_, variables_, key_buffers_, scratch_base_, loops_};
 }
 
 void ProgramEmitter::restore_frame(Frame frame) {
@@ -28,6 +28,7 @@ void ProgramEmitter::restore_frame(Frame frame) {
   scope_ = frame.scope;
   ctx_ = frame.ctx;
   variables_ = std::move(frame.variables);
+  key_buffers_ = std::move(frame.key_buffers);
   scratch_base_ = frame.scratch_base;
   loops_ = std::move(frame.loops);
 }
@@ -36,6 +37,7 @@ void ProgramEmitter::for_map(const ForMapStmt& s) {
   auto& ctx = llvm_context();
   const auto& ref = *cast<MapRef>(s.map);
   MapHandle& m = map(ref.name);
+  m.entries_used = true;
   const std::string& kv_name = cast<Variable>(s.var)->name;
   const Type& kv_type = state_.sema.variables.at(probe_.index).at(kv_name);
 
@@ -70,6 +72,7 @@ void ProgramEmitter::for_map(const ForMapStmt& s) {
   auto* stop = llvm::BasicBlock::Create(ctx, "for.stop", callback);
   return_block_ = llvm::BasicBlock::Create(ctx, "for.leave", callback);
   scratch_base_ = nullptr;
+  key_buffers_.clear();
   loops_.clear();
   loops_.push_back({next, stop});
   // The pointers are loaded in the entry block: every path (the scratch

@@ -11,6 +11,10 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/DeadStoreElimination.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
@@ -196,6 +200,18 @@ llvm::GlobalVariable* ModuleEmitter::declare_map(const std::string& name) {
   return gv;
 }
 
+llvm::GlobalVariable* ModuleEmitter::define_global_word(const std::string& name, const std::string& section) {
+  auto* type = llvm::Type::getInt64Ty(*context_);
+  auto* gv = new llvm::GlobalVariable(*module_, type, false, llvm::GlobalValue::ExternalLinkage,
+                                      llvm::ConstantInt::get(type, 0), name);
+  gv->setSection(section);
+  gv->setAlignment(llvm::Align(8));
+  // BTF's DATASEC for the section comes from this (libbpf types the map with it).
+  gv->addDebugInfo(di_->createGlobalVariableExpression(cu_, name, name, file(0), 0, di_int(64, false),
+                                                       /*isLocalToUnit=*/false));
+  return gv;
+}
+
 void ModuleEmitter::describe_map(llvm::GlobalVariable* gv, uint32_t bpf_map_type, uint32_t max_entries,
                                  llvm::DIType* key, llvm::DIType* value, uint32_t flags) {
   // BTF map definition:
@@ -318,6 +334,17 @@ std::optional<std::vector<uint8_t>> ModuleEmitter::compile(std::string& error, s
     pb.invokePipelineEarlySimplificationEPCallbacks(mpm, level);
     mpm.addPass(llvm::createModuleToFunctionPassAdaptor(
         pb.buildFunctionSimplificationPipeline(level, llvm::ThinOrFullLTOPhase::None)));
+    if (!packet_programs_) {
+      // A map key stored again with the value it holds goes (DSE); then the
+      // second lookup of that key is the first one's (EarlyCSE: lookups read
+      // only their arguments) and its null check is known (SimplifyCFG).
+      llvm::FunctionPassManager again;
+      again.addPass(llvm::DSEPass());
+      again.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));
+      again.addPass(llvm::SimplifyCFGPass());
+      again.addPass(llvm::InstCombinePass());
+      mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(again)));
+    }
     mpm.run(*module_, mam);
   }
   if (ir_after != nullptr) {

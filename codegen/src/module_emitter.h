@@ -44,6 +44,11 @@ class ModuleEmitter {
   // The same in two steps, for a map whose size is known only after the
   // programs that use it are emitted.
   llvm::GlobalVariable* declare_map(const std::string& name);
+  // A u64 global, 0 at load, alone in `section` (".bss", ".data.NAME"):
+  // libbpf makes the section a one-entry array map named after it, which
+  // programs address directly (no lookup) and user space reads and writes as
+  // that map's element 0.
+  llvm::GlobalVariable* define_global_word(const std::string& name, const std::string& section);
   void describe_map(llvm::GlobalVariable* gv, uint32_t bpf_map_type, uint32_t max_entries, llvm::DIType* key,
                     llvm::DIType* value, uint32_t flags = 0);
 

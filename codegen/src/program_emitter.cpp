@@ -7,6 +7,7 @@
 #include "layout.h"
 #include "stratoshark/lang/limits.h"
 #include "stratoshark/lang/probes/provider.h"
+#include "map_function_emitters.h"
 #include "packet_emitter.h"
 
 namespace stratoshark::codegen {
@@ -92,6 +93,13 @@ void ProgramEmitter::emit() {
   if (lang::is_network_program(plan_.provider->program_type())) packet();
   // Scratch variables live for one run of the probe; start them at zero.
   for (const auto& [name, type_] : state_.sema.variables.at(probe_.index)) {
+    if (!type_.by_reference() && Variable::renamed(name)) {
+      // A function's or macro's integer variable (renamed apart, one per
+      // call): a register after SROA, so calls take no stack or scratch.
+      variables_[name] = temporary();
+      builder_.CreateStore(i64(0), variables_[name]);
+      continue;
+    }
     uint32_t bytes = type_.by_reference() ? std::max<uint32_t>(8, type_.byte_size()) : 8;
     variables_[name] = buffer(bytes, /*zeroed=*/true);
   }
@@ -153,6 +161,9 @@ void ProgramEmitter::stmt(const Stmt& s) {
     case NodeKind::Jump:
       jump(*cast<JumpStmt>(&s));
       break;
+    case NodeKind::Let:
+      let(*cast<LetStmt>(&s));
+      break;
     default:
       break;
   }
@@ -198,9 +209,10 @@ void ProgramEmitter::assign(const AssignStmt& a) {
   } else if (a.compound) {
     llvm::Value* old = builder_.CreateLoad(i64_type(), slot);
     bool is_signed = var_type.is_signed || value.type.is_signed;
+    bool divide_signed = var_type.is_signed || (value.type.is_signed && !nonnegative_literal(a.value));
     switch (a.op) {
-      case BinaryOp::Div: result = divide(old, value.v, is_signed, false).v; break;
-      case BinaryOp::Mod: result = divide(old, value.v, is_signed, true).v; break;
+      case BinaryOp::Div: result = divide(old, value.v, divide_signed, false).v; break;
+      case BinaryOp::Mod: result = divide(old, value.v, divide_signed, true).v; break;
       case BinaryOp::Shr: result = is_signed ? builder_.CreateAShr(old, value.v) : builder_.CreateLShr(old, value.v); break;
       default: result = builder_.CreateBinOp(plain_op(a.op), old, value.v); break;
     }
@@ -234,10 +246,11 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
   llvm::Value* key = map_key(target);
   llvm::Value* slot = lookup(m, key);
   bool is_signed = m.spec->value.is_signed || value.type.is_signed;
+  bool divide_signed = m.spec->value.is_signed || (value.type.is_signed && !nonnegative_literal(a.value));
   auto combine = [&](llvm::Value* old) -> llvm::Value* {
     switch (a.op) {
-      case BinaryOp::Div: return divide(old, value.v, is_signed, false).v;
-      case BinaryOp::Mod: return divide(old, value.v, is_signed, true).v;
+      case BinaryOp::Div: return divide(old, value.v, divide_signed, false).v;
+      case BinaryOp::Mod: return divide(old, value.v, divide_signed, true).v;
       case BinaryOp::Shr: return is_signed ? builder_.CreateAShr(old, value.v) : builder_.CreateLShr(old, value.v);
       default: return builder_.CreateBinOp(plain_op(a.op), old, value.v);
     }
@@ -264,12 +277,68 @@ void ProgramEmitter::assign_map(const AssignStmt& a) {
 
 // ------------------------------------------------------------------ helpers
 
+namespace {
+
+// Helpers whose result cannot change during one run of a program (it runs
+// on one CPU, with migration disabled, in one task's context) and that touch
+// no memory: calls to them are marked so, and the optimiser keeps one of
+// several (`pid` and `tid` in one probe call bpf_get_current_pid_tgid once).
+bool same_within_a_run(bpf_func_id id) {
+  switch (id) {
+    case BPF_FUNC_get_current_pid_tgid:
+    case BPF_FUNC_get_current_uid_gid:
+    case BPF_FUNC_get_current_task:
+    case BPF_FUNC_get_current_cgroup_id:
+    case BPF_FUNC_get_smp_processor_id:
+    case BPF_FUNC_get_numa_node_id:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// What other helpers touch, where it is less than "any memory": clocks and
+// the random generator only state of their own; comm and the probe reads
+// only the buffers they are given (and the memory they read from). Other
+// calls (map updates, events) may write anything, maps included.
+std::optional<llvm::MemoryEffects> helper_effects(bpf_func_id id) {
+  switch (id) {
+    case BPF_FUNC_ktime_get_ns:
+    case BPF_FUNC_ktime_get_boot_ns:
+    case BPF_FUNC_ktime_get_tai_ns:
+    case BPF_FUNC_jiffies64:
+    case BPF_FUNC_get_prandom_u32:
+      return llvm::MemoryEffects::inaccessibleMemOnly();
+    case BPF_FUNC_get_current_comm:
+      return llvm::MemoryEffects::argMemOnly(llvm::ModRefInfo::Mod);
+    case BPF_FUNC_probe_read_kernel:
+    case BPF_FUNC_probe_read_user:
+    case BPF_FUNC_probe_read_kernel_str:
+    case BPF_FUNC_probe_read_user_str:
+      return llvm::MemoryEffects::argMemOnly();
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
 llvm::Value* ProgramEmitter::call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args) {
   std::vector<llvm::Type*> types;
   for (llvm::Value* a : args) types.push_back(a->getType());
   auto* type = llvm::FunctionType::get(ret, types, false);
   auto* callee = llvm::ConstantExpr::getIntToPtr(builder_.getInt64(static_cast<uint64_t>(id)), ptr_type());
-  return builder_.CreateCall(type, callee, args);
+  llvm::CallInst* call = builder_.CreateCall(type, callee, args);
+  if (same_within_a_run(id)) {
+    call->setDoesNotAccessMemory();
+    call->setDoesNotThrow();
+    call->addFnAttr(llvm::Attribute::WillReturn);
+  } else if (auto effects = helper_effects(id)) {
+    call->setMemoryEffects(*effects);
+    call->setDoesNotThrow();
+    call->addFnAttr(llvm::Attribute::WillReturn);
+  }
+  return call;
 }
 
 llvm::Value* ProgramEmitter::buffer(uint32_t bytes, bool zeroed) {
@@ -355,6 +424,11 @@ void ProgramEmitter::store_string_literal(llvm::Value* dst, const std::string& t
   }
 }
 
+bool ProgramEmitter::is_builtin(const Expr& x, BuiltinId id) const {
+  auto it = state_.sema.builtins.find(x.id);
+  return isa<Identifier>(&x) && it != state_.sema.builtins.end() && it->second == id;
+}
+
 MapHandle& ProgramEmitter::map(const std::string& name) { return state_.maps.at(name); }
 
 llvm::Value* ProgramEmitter::map_key(const MapRef& ref) {
@@ -372,9 +446,34 @@ llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const
     builder_.CreateStore(i64(0), key);
     return key;
   }
+  // One key buffer per map (keys are used at once, by the next helper call):
+  // two lookups of the same key then get the same arguments, and the
+  // optimiser keeps the first (lookup()).
+  auto key_buffer = [&] {
+    llvm::Value*& cached = key_buffers_[spec.elf_name];
+    if (cached == nullptr) {
+      llvm::Value* fresh = buffer(spec.key_size, false);
+      if (llvm::isa<llvm::AllocaInst>(fresh)) cached = fresh;  // a scratch slot is addressed here, not at entry
+      return fresh;
+    }
+    return cached;
+  };
+  if (keys.size() == 1 && spec.key.kind == runtime::ValueKind::String) {
+    // A string read straight into the key (str(), comm, a field of args);
+    // comm is padded with zeros by the kernel, the others need zeroing.
+    if (StringWriter write = string_writer(*this, *keys[0], spec.key.size)) {
+      llvm::Value* key = key_buffer();
+      bool padded = is_builtin(*keys[0], BuiltinId::Comm) && spec.key.offset == 0 && spec.key_size == 16;
+      if (!padded) zero(key, spec.key_size);
+      write(at_offset(key, spec.key.offset));
+      return key;
+    }
+  }
   std::vector<Val> parts;
   for (const Expr* k : keys) parts.push_back(expr(*k));
-  llvm::Value* key = buffer(spec.key_size, /*zeroed=*/true);
+  llvm::Value* key = key_buffer();
+  bool whole = parts.size() == 1 && !parts[0].type.by_reference() && spec.key_size == 8;  // a single integer
+  if (!whole) zero(key, spec.key_size);
   if (spec.key.kind == runtime::ValueKind::Tuple && parts.size() > 1) {
     for (size_t i = 0; i < parts.size(); ++i) store_value(key, parts[i], spec.key.elements[i]);
   } else {
@@ -384,12 +483,21 @@ llvm::Value* ProgramEmitter::map_key(const MapHandle& m, const std::vector<const
 }
 
 llvm::Value* ProgramEmitter::lookup(const MapHandle& m, llvm::Value* key) {
-  return call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {m.global, key});
+  // It reads only the key (and the map, which only calls not so marked
+  // change): a second lookup of the same key with no such call or store in
+  // between reuses the first one's element.
+  auto* call = llvm::cast<llvm::CallInst>(call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {m.global, key}));
+  call->setMemoryEffects(llvm::MemoryEffects::argMemOnly(llvm::ModRefInfo::Ref));
+  call->setDoesNotThrow();
+  call->addFnAttr(llvm::Attribute::WillReturn);
+  return call;
 }
 
-void ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
-  llvm::Value* result = call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)});
+llvm::CallInst* ProgramEmitter::update(const MapHandle& m, llvm::Value* key, llvm::Value* value, uint64_t flags) {
+  auto* result = llvm::cast<llvm::CallInst>(
+      call_helper(BPF_FUNC_map_update_elem, i64_type(), {m.global, key, value, i64(flags)}));
   check_helper(result, "map_update_elem", current_range_, 2);
+  return result;
 }
 
 void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& then,
@@ -411,7 +519,10 @@ void ProgramEmitter::if_then(llvm::Value* cond, const std::function<void()>& the
   builder_.SetInsertPoint(merge);
 }
 
-void ProgramEmitter::count_dropped_event() { increment_counter(state_.dropped); }
+void ProgramEmitter::count_dropped_event() {
+  builder_.CreateAtomicRMW(llvm::AtomicRMWInst::Add, state_.dropped, i64(1), llvm::MaybeAlign(8),
+                           llvm::AtomicOrdering::Monotonic);
+}
 
 void ProgramEmitter::increment_counter(llvm::GlobalVariable* map) {
   llvm::Value* key = buffer(4, false);
@@ -423,12 +534,13 @@ void ProgramEmitter::increment_counter(llvm::GlobalVariable* map) {
   });
 }
 
-// A one-entry array of u64 that the runtime writes after loading.
+// A u64 that the runtime writes after loading: a global in its own data
+// section, which libbpf makes a one-entry array map named after the section
+// (".data.NAME"); programs load it directly, with no lookup.
 llvm::Value* ProgramEmitter::runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name) {
   if (map == nullptr) {
-    artifact_name = name;
-    map = state_.module.define_map(name, BPF_MAP_TYPE_ARRAY, 1, state_.module.di_int(32, false),
-                                   state_.module.di_int(64, false));
+    artifact_name = std::string(".data.") + name;
+    map = state_.module.define_global_word(name, artifact_name);
   }
   return map;
 }
@@ -453,14 +565,8 @@ llvm::Value* ProgramEmitter::stack_map(uint32_t frames) {
 
 llvm::Value* ProgramEmitter::cpid_map() { return runtime_word(state_.cpid, state_.artifact.cpid_map, "ss_cpid"); }
 
-llvm::Value* ProgramEmitter::read_array_word(llvm::Value* map) {
-  llvm::Value* key = buffer(4, false);
-  builder_.CreateStore(builder_.getInt32(0), key);
-  llvm::Value* slot = call_helper(BPF_FUNC_map_lookup_elem, ptr_type(), {map, key});
-  llvm::Value* result = buffer(8, false);
-  builder_.CreateStore(i64(0), result);
-  if_then(builder_.CreateIsNotNull(slot), [&] { builder_.CreateStore(builder_.CreateLoad(i64_type(), slot), result); });
-  return builder_.CreateLoad(i64_type(), result);
+llvm::Value* ProgramEmitter::read_runtime_word(llvm::Value* word) {
+  return builder_.CreateAlignedLoad(i64_type(), word, llvm::MaybeAlign(8));
 }
 
 void ProgramEmitter::return_now() {

@@ -28,6 +28,12 @@ namespace stratoshark::codegen {
 struct MapHandle {
   llvm::GlobalVariable* global = nullptr;
   const runtime::MapSpec* spec = nullptr;
+  // A program deletes, tests or walks its entries (delete, has_key, len,
+  // for): the map must be a hash (MapSpec::single_slot).
+  bool entries_used = false;
+  // The inserts of aggregations' first values (update_or_insert()), which a
+  // single slot never reaches: removed when the map becomes one.
+  std::vector<llvm::CallInst*> first_inserts;
 };
 
 // State shared by every program of one compilation.
@@ -38,10 +44,10 @@ struct CodegenState {
   runtime::Artifact& artifact;
   std::map<std::string, MapHandle> maps;
   llvm::GlobalVariable* events = nullptr;
-  llvm::GlobalVariable* dropped = nullptr;
+  llvm::GlobalVariable* dropped = nullptr;         // a u64 in .bss
   llvm::GlobalVariable* matched = nullptr;         // packets network probes matched (no capture() in the program)
   llvm::GlobalVariable* packet_scratch = nullptr;  // capture(): per-CPU staging of packet events
-  llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime
+  llvm::GlobalVariable* start = nullptr;           // elapsed: the start time, written by the runtime (a .data global)
   std::unordered_map<lang::NodeId, uint32_t> printf_ids;
   // Per-CPU scratch: one array entry per program that needs one; created on
   // first use, its value size fixed once every program is emitted.
@@ -68,6 +74,10 @@ struct Val {
   llvm::Value* v = nullptr;
   lang::Type type;
 };
+
+// Writes a string straight into its destination, a buffer of the capacity
+// it was made for (a slot of an event record), NUL-terminated or filling it.
+using StringWriter = std::function<void(llvm::Value* dst)>;
 
 // The map an aggregation call is assigned to.
 struct MapTarget {
@@ -98,6 +108,16 @@ class ProgramEmitter {
   llvm::Value* ctx() const { return ctx_; }
 
   Val expr(const lang::Expr& e);
+  // Runs `emit` with `where` as the source position of what it emits.
+  void at_location(lang::SourceRange where, const std::function<void()>& emit);
+  // Whether `x` is the builtin `id` (an identifier).
+  bool is_builtin(const lang::Expr& x, lang::BuiltinId id) const;
+  // For a string field of `args` (tracepoints), the writer that reads it
+  // into a destination; empty where it cannot fill one of `capacity` bytes.
+  StringWriter field_writer(const lang::FieldAccess& f, uint32_t capacity);
+  // Copies `bytes` of the probe's context (a tracepoint record, where a
+  // field of `args` is) at `offset` to `dst`.
+  void copy_field(llvm::Value* dst, uint32_t offset, uint32_t bytes);
   llvm::Value* call_helper(bpf_func_id id, llvm::Type* ret, llvm::ArrayRef<llvm::Value*> args);
   // An 8-byte aligned buffer for a value, zeroed at the current point when
   // asked (zero() assumes the alignment). Small ones go on the stack while
@@ -147,7 +167,7 @@ class ProgramEmitter {
   // Position of the map in the artifact (the id of map events).
   uint32_t map_index(const MapHandle& m) const;
   llvm::Value* lookup(const MapHandle& map, llvm::Value* key);
-  void update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
+  llvm::CallInst* update(const MapHandle& map, llvm::Value* key, llvm::Value* value, uint64_t flags);
 
   // A loop of at most `count` iterations the verifier can follow: `body`
   // gets the iteration number (i64, from 0) and may branch to loop_exit().
@@ -170,8 +190,8 @@ class ProgramEmitter {
   // The `ss_cpid` map (cpid), defined on first use.
   llvm::Value* cpid_map();
   llvm::Value* runtime_word(llvm::GlobalVariable*& map, std::string& artifact_name, const char* name);
-  // Reads element 0 of a one-entry array map of u64 (0 when missing).
-  llvm::Value* read_array_word(llvm::Value* map);
+  // Reads a word runtime_word() defined.
+  llvm::Value* read_runtime_word(llvm::Value* word);
   // Ends this run of the program now (after exit()).
   void return_now();
 
@@ -185,6 +205,12 @@ class ProgramEmitter {
   // for ($kv : @map): the body in a callback of bpf_for_each_map_elem (map_loop_emitter.cpp).
   void for_map(const lang::ForMapStmt& s);
   void jump(const lang::JumpStmt& s);
+  // User-defined functions and macros, let (expansion_emitter.cpp).
+  Val expansion(const lang::BlockExpr& x);
+  void function_return(const lang::JumpStmt& s);
+  void let(const lang::LetStmt& l);
+  // Stores `v` in variable `name`, converted to the variable's type.
+  void store_variable(const std::string& name, const Val& v);
   // A loop whose header runs `head` (returning the i1 "keep going") before
   // each iteration and `step` after it (also reached by continue).
   void loop(const std::function<llvm::Value*()>& head, const std::function<void()>& body,
@@ -226,6 +252,7 @@ class ProgramEmitter {
   llvm::DISubprogram* scope_ = nullptr;
   llvm::Value* ctx_ = nullptr;
   std::map<std::string, llvm::Value*> variables_;
+  std::map<std::string, llvm::Value*> key_buffers_;  // per map (map_key()), in this function's entry block
   uint32_t stack_used_ = 0;
   uint32_t scratch_used_ = 0;
   llvm::Value* scratch_base_ = nullptr;
@@ -235,6 +262,8 @@ class ProgramEmitter {
     llvm::BasicBlock* exit;  // break
   };
   std::vector<LoopTargets> loops_;
+  // Where the returns of the function expansions being emitted go.
+  std::map<const lang::BlockExpr*, llvm::BasicBlock*> function_exits_;
   // The function being emitted into: the program, or a for-map callback.
   struct Frame {
     llvm::Function* function;
@@ -244,6 +273,7 @@ class ProgramEmitter {
     llvm::DISubprogram* scope;
     llvm::Value* ctx;
     std::map<std::string, llvm::Value*> variables;
+    std::map<std::string, llvm::Value*> key_buffers;
     llvm::Value* scratch_base;
     std::vector<LoopTargets> loops;
   };
@@ -254,6 +284,10 @@ class ProgramEmitter {
   lang::SourceRange current_range_;  // of the statement or expression being emitted (-k messages)
   std::optional<TcTwin> tc_twin_;
 };
+
+// Whether `x` is an integer literal that is not negative (it then takes the
+// other operand's signedness in a division).
+bool nonnegative_literal(const lang::Expr* x);
 
 // The emitters of builtins and functions (indexed by lang::BuiltinId / FunctionId).
 Val emit_builtin(ProgramEmitter& e, const lang::Identifier& node, lang::BuiltinId id);

@@ -162,6 +162,23 @@ class Printer {
         if (o->operand != nullptr) expr(o->operand, d + 1);
         break;
       }
+      case NodeKind::BlockExpr: {
+        auto* x = cast<BlockExpr>(e);
+        std::string what = x->function != nullptr ? "fn " + x->function->name
+                           : x->macro != nullptr  ? "macro " + x->macro->name
+                                                  : std::string("block");
+        line(d, "expansion of " + what);
+        for (size_t i = 0; i < x->params.size() && i < x->args.size(); ++i) {
+          line(d + 1, "param $" + cast<Variable>(x->params[i])->name);
+          expr(x->args[i], d + 2);
+        }
+        block(x->block, d + 1, "body");
+        if (x->value != nullptr) {
+          line(d + 1, "value");
+          expr(x->value, d + 2);
+        }
+        break;
+      }
       default: line(d, "<?>"); break;
     }
   }
@@ -224,8 +241,17 @@ class Printer {
         break;
       }
       case NodeKind::Jump: {
-        JumpKind k = cast<JumpStmt>(s)->jump;
+        auto* j = cast<JumpStmt>(s);
+        JumpKind k = j->jump;
         line(d, k == JumpKind::Return ? "return" : k == JumpKind::Break ? "break" : "continue");
+        if (j->value != nullptr) expr(j->value, d + 1);
+        break;
+      }
+      case NodeKind::Let: {
+        auto* l = cast<LetStmt>(s);
+        line(d, l->type ? "let : " + l->type->to_string() : std::string("let"));
+        expr(l->var, d + 1);
+        if (l->value != nullptr) expr(l->value, d + 1);
         break;
       }
       default: line(d, "<?>"); break;
@@ -371,6 +397,17 @@ void inline_expr(const Expr* e, std::string& out) {
       out += ")";
       break;
     }
+    case NodeKind::BlockExpr: {
+      auto* x = cast<BlockExpr>(e);
+      std::string name = x->function != nullptr ? x->function->name : x->macro != nullptr ? x->macro->name : "";
+      out += name + "(";
+      for (size_t i = 0; i < x->args.size(); ++i) {
+        if (i) out += ", ";
+        inline_expr(x->args[i], out);
+      }
+      out += x->macro != nullptr ? "...)" : ")";
+      break;
+    }
     default: out += "?"; break;
   }
 }
@@ -384,6 +421,21 @@ std::string print_ast(const Program& program, const std::function<std::string(co
   for (const ConfigEntry& c : program.config) {
     p.line(1, "config " + c.name);
     p.expr(c.value, 2);
+  }
+  for (const auto& f : program.functions) {
+    std::string params;
+    for (const FunctionParam& x : f->params) params += (params.empty() ? "$" : ", $") + x.name + ": " + x.type.to_string();
+    p.line(1, fmt::format("fn {}({}): {}", f->name, params, f->return_type ? f->return_type->to_string() : "void"));
+    p.block(f->body, 2, "body");
+  }
+  for (const auto& m : program.macros) {
+    std::string params;
+    for (const MacroParam& x : m->params) {
+      params += (params.empty() ? "" : ", ") +
+                std::string(x.kind == MacroParamKind::Variable ? "$" : x.kind == MacroParamKind::Map ? "@" : "") + x.name;
+    }
+    p.line(1, fmt::format("macro {}({})", m->name, params));
+    p.block(m->body, 2, "body");
   }
   for (const Probe* probe : program.probes) {
     std::string names;

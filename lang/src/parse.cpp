@@ -43,6 +43,9 @@ Parser::symbol_type to_symbol(Token& t) {
     case Tok::KwFalse: return P::make_FALSE(l);
     case Tok::KwSizeof: return P::make_SIZEOF(l);
     case Tok::KwOffsetof: return P::make_OFFSETOF(l);
+    case Tok::KwLet: return P::make_LET(l);
+    case Tok::KwFn: return P::make_FN(l);
+    case Tok::KwMacro: return P::make_MACRO(l);
     case Tok::KwStruct: return P::make_STRUCT(std::move(t.text), l);
     case Tok::TypeWord: return P::make_TYPEWORD(std::move(t.text), l);
     case Tok::LParen: return P::make_LPAREN(l);
@@ -225,6 +228,8 @@ bool expand_includes(SourceManager& sources, FileId file, Program& program, AstC
     if (!ok) return false;
     for (Probe* p : sub->probes) merged.push_back(p);
     for (auto& c : sub->config) program.config.push_back(std::move(c));
+    for (auto& f : sub->functions) program.functions.push_back(std::move(f));
+    for (auto& m : sub->macros) program.macros.push_back(std::move(m));
   }
   while (next < program.probes.size()) merged.push_back(program.probes[next++]);
   program.probes = std::move(merged);

@@ -1,11 +1,11 @@
 // Session: reading maps (at exit and for print()), clear() and zero().
+#include <algorithm>
+#include <cstring>
 #include <map>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <fmt/format.h>
-
-#include <cstring>
 
 #include "probes/attacher.h"
 #include "stratoshark/runtime/session.h"
@@ -60,6 +60,7 @@ Result<MapSnapshot> Session::read_map(const MapSpec& spec) {
   std::map<std::vector<uint8_t>, size_t> histogram_of;
   for_each_key(fd, spec.key_size, [&](const std::vector<uint8_t>& key) {
     if (bpf_map_lookup_elem(fd, key.data(), value.data()) != 0) return;  // deleted meanwhile
+    if (spec.single_slot && std::all_of(value.begin(), value.end(), [](uint8_t b) { return b == 0; })) return;
     Value v = spec.per_cpu ? combine_per_cpu(value, cpus, stride, spec.value)
                            : decode(value, spec.value, decoding());
     if (!is_histogram(spec)) {
@@ -86,6 +87,7 @@ Result<MapSnapshot> Session::read_map(const MapSpec& spec) {
 }
 
 Status Session::clear_map(const MapSpec& spec) {
+  if (spec.single_slot) return zero_map(spec);  // an array's entry cannot be deleted
   int fd = map_fd(spec);
   if (fd < 0) return {};
   // Deleting the key just returned would restart the walk; collect first.

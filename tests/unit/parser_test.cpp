@@ -85,11 +85,46 @@ TEST(Parser, CastsTuplesIndexesAndTypes) {
             "(((sizeof(int32) + offsetof(struct s, a.b)) + (uint8[4])1) + true)");
 }
 
-TEST(Parser, MacrosAreRefusedAtTheDefinition) {
-  Parsed p("macro add(x) { x + 1 }\nBEGIN { exit() }");
+TEST(Parser, FunctionAndMacroDefinitions) {
+  Parsed p("fn add($a: int64, $b: uint8): int64 { return $a + $b; }\n"
+           "fn log($s: string) < printf(\"%s\\n\", $s); >\n"
+           "macro m($v, @map, e) { $v += e; @map = 1; e }\n"
+           "BEGIN { let $x: uint16 = add(1, 2); let $y; m($x, @z, 3); exit() }");
+  ASSERT_NE(p.program, nullptr) << (p.diags.items().empty() ? "" : p.diags.items()[0].message);
+  ASSERT_EQ(p.program->functions.size(), 2u);
+  const FunctionDef& add = *p.program->functions[0];
+  EXPECT_EQ(add.name, "add");
+  ASSERT_EQ(add.params.size(), 2u);
+  EXPECT_EQ(add.params[1].name, "b");
+  EXPECT_EQ(add.params[1].type.to_string(), "uint8");
+  ASSERT_TRUE(add.return_type.has_value());
+  EXPECT_EQ(add.return_type->to_string(), "int64");
+  const auto* ret = cast<JumpStmt>(add.body->stmts[0]);
+  ASSERT_NE(ret->value, nullptr);
+  EXPECT_EQ(print_expr(*ret->value), "($a + $b)");
+  EXPECT_FALSE(p.program->functions[1]->return_type.has_value());
+  EXPECT_EQ(p.program->functions[1]->params[0].type.to_string(), "string");
+  ASSERT_EQ(p.program->macros.size(), 1u);
+  const MacroDef& m = *p.program->macros[0];
+  ASSERT_EQ(m.params.size(), 3u);
+  EXPECT_EQ(m.params[0].kind, MacroParamKind::Variable);
+  EXPECT_EQ(m.params[1].kind, MacroParamKind::Map);
+  EXPECT_EQ(m.params[2].kind, MacroParamKind::Expression);
+  // The body's last expression, without ';', is the macro's value.
+  EXPECT_FALSE(cast<ExprStmt>(m.body->stmts.back())->terminated);
+  const auto& stmts = p.program->probes[0]->body->stmts;
+  const auto* let = cast<LetStmt>(stmts[0]);
+  ASSERT_TRUE(let->type.has_value());
+  EXPECT_EQ(let->type->to_string(), "uint16");
+  EXPECT_EQ(print_expr(*let->value), "add(1, 2)");
+  EXPECT_EQ(cast<LetStmt>(stmts[1])->value, nullptr);
+}
+
+TEST(Parser, DefinitionWithoutBody) {
+  Parsed p("fn f($a: int64): int64");
   EXPECT_EQ(p.program, nullptr);
-  ASSERT_EQ(p.diags.items().size(), 1u);
-  EXPECT_NE(p.diags.items()[0].message.find("user-defined macros"), std::string::npos);
+  ASSERT_FALSE(p.diags.items().empty());
+  EXPECT_NE(p.diags.items()[0].message.find("no body"), std::string::npos) << p.diags.items()[0].message;
 }
 
 TEST(Parser, ShebangIsIgnored) {

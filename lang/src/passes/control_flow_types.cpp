@@ -232,11 +232,16 @@ void TypeChecker::check_unroll(const UnrollStmt& s) {
 }
 
 void TypeChecker::check_jump(const JumpStmt& s) {
-  if (s.jump == JumpKind::Return || loop_depth_ > 0) return;
+  if (s.jump == JumpKind::Return) {
+    check_return(s);
+    return;
+  }
+  if (loop_depth_ > 0) return;
   const char* word = s.jump == JumpKind::Break ? "break" : "continue";
   diags_->error(s.loc, fmt::format("'{}' outside a loop", word),
-                unroll_depth_ > 0 ? "unroll() copies its block; it is not a loop that can be left early"
-                                  : "use it inside while or for; 'return' ends the probe");
+                unroll_depth_ > 0       ? "unroll() copies its block; it is not a loop that can be left early"
+                : !functions_.empty() ? "a function's body cannot leave the caller's loop; return a value and test it"
+                                      : "use it inside while or for; 'return' ends the probe");
 }
 
 }  // namespace stratoshark::lang

@@ -106,6 +106,10 @@ class Estimator {
   void map_key(const MapRef& m);
 
   void assign(const AssignStmt& a);
+  // A value converted into variable `name` (function parameters and returns, let).
+  void store_variable(const std::string& name, const Type& value);
+  // A user-defined function's or macro's expansion: arguments, body, value.
+  void expansion(const BlockExpr& x);
 
   void expr(const Expr& x);
 

@@ -9,6 +9,10 @@ namespace stratoshark::lang::cost {
 ProbeEstimate Estimator::run() {
   e_.instructions = 4;  // context save, return value, exit
   for (const auto& [name, type] : ctx_.result.variables.at(probe_.index)) {
+    if (!type.by_reference() && Variable::renamed(name)) {
+      e_.instructions += 1;  // a function's or macro's integer: a register, set to 0 (codegen's temporary())
+      continue;
+    }
     buffer(type.is_string() ? type.size : 8, true);
   }
   if (probe_.predicate != nullptr) {
@@ -143,12 +147,51 @@ void Estimator::stmt(const Stmt& s) {
       }
       break;
     }
-    case NodeKind::Jump:
+    case NodeKind::Jump: {
+      const auto& j = *cast<JumpStmt>(&s);
+      if (j.value != nullptr && j.function != nullptr && j.function->result != nullptr) {
+        expr(*j.value);
+        store_variable(cast<Variable>(j.function->result)->name, type_of(*j.value));
+      }
       e_.instructions += 1;
       break;
+    }
+    case NodeKind::Let: {
+      const auto& l = *cast<LetStmt>(&s);
+      const auto& vars = ctx_.result.variables.at(probe_.index);
+      auto it = vars.find(cast<Variable>(l.var)->name);
+      if (it == vars.end()) break;  // never given a type, so never emitted
+      if (l.value != nullptr) {
+        expr(*l.value);
+        store_variable(it->first, type_of(*l.value));
+      } else {
+        e_.instructions += words(std::max<uint32_t>(8, it->second.byte_size())) + 1;  // zeroed
+      }
+      break;
+    }
     default:
       break;
   }
+}
+
+void Estimator::store_variable(const std::string& name, const Type& value) {
+  const Type& t = ctx_.result.variables.at(probe_.index).at(name);
+  if (t.by_reference()) {
+    e_.instructions += words(t.byte_size()) + 1;
+    store(value);
+  } else {
+    e_.instructions += 3;  // converted to the variable's width: shifts, or the bool test
+  }
+}
+
+void Estimator::expansion(const BlockExpr& x) {
+  for (size_t i = 0; i < x.args.size() && i < x.params.size(); ++i) {
+    expr(*x.args[i]);
+    store_variable(cast<Variable>(x.params[i])->name, type_of(*x.args[i]));
+  }
+  for (const Stmt* st : x.block->stmts) stmt(*st);
+  if (x.function != nullptr) e_.instructions += 1;  // the join after the returns
+  if (x.value != nullptr) expr(*x.value);
 }
 
 void Estimator::loop(const Stmt& s, const Block& block, uint64_t iterations, bool is_while,
@@ -310,6 +353,9 @@ void Estimator::expr(const Expr& x) {
     }
     case NodeKind::Variable:
       e_.instructions += 1;
+      break;
+    case NodeKind::BlockExpr:
+      expansion(*cast<BlockExpr>(&x));
       break;
     case NodeKind::Positional:
       if (t.is_string()) {

@@ -28,9 +28,11 @@ bool PassManager::run(PassContext& ctx) const {
 
 PassManager default_passes() {
   PassManager pm;
+  pm.add({"expand-definitions", {}, {Analysis::Definitions}, expand_definitions});
   pm.add({"resolve-probes", {}, {Analysis::Probes}, resolve_probes});
-  pm.add({"expand-filters", {}, {Analysis::Filters}, expand_filters});
-  pm.add({"check-types", {Analysis::Probes, Analysis::Filters}, {Analysis::Types}, check_types});
+  // filter("...") calls are found by node: after the expansions made their copies.
+  pm.add({"expand-filters", {Analysis::Definitions}, {Analysis::Filters}, expand_filters});
+  pm.add({"check-types", {Analysis::Definitions, Analysis::Probes, Analysis::Filters}, {Analysis::Types}, check_types});
   pm.add({"plan-programs", {Analysis::Probes, Analysis::Types}, {Analysis::Programs}, plan_programs});
   pm.add({"estimate-complexity", {Analysis::Types, Analysis::Programs}, {Analysis::Estimates}, estimate_complexity});
   return pm;

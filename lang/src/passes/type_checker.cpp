@@ -73,23 +73,11 @@ void check_types(PassContext& ctx) {
 }
 
 namespace {
-void collect_assigned_maps(const Stmt& s, std::set<std::string>& out) {
-  if (const auto* a = dyn_cast<AssignStmt>(&s)) {
+void collect_assigned_maps(const Node& n, std::set<std::string>& out) {
+  if (const auto* a = dyn_cast<AssignStmt>(&n)) {
     if (const auto* m = dyn_cast<MapRef>(a->target)) out.insert(m->name);
-  } else if (const auto* i = dyn_cast<IfStmt>(&s)) {
-    collect_assigned_maps(*i->then_block, out);
-    if (i->else_stmt != nullptr) collect_assigned_maps(*i->else_stmt, out);
-  } else if (const auto* b = dyn_cast<Block>(&s)) {
-    for (const Stmt* x : b->stmts) collect_assigned_maps(*x, out);
-  } else if (const auto* w = dyn_cast<WhileStmt>(&s)) {
-    collect_assigned_maps(*w->body, out);
-  } else if (const auto* f = dyn_cast<ForRangeStmt>(&s)) {
-    collect_assigned_maps(*f->body, out);
-  } else if (const auto* fm = dyn_cast<ForMapStmt>(&s)) {
-    collect_assigned_maps(*fm->body, out);
-  } else if (const auto* u = dyn_cast<UnrollStmt>(&s)) {
-    collect_assigned_maps(*u->body, out);
   }
+  for_each_child(n, [&](const Node& c) { collect_assigned_maps(c, out); });
 }
 }  // namespace
 
@@ -202,9 +190,43 @@ void TypeChecker::check_stmt(const Stmt& stmt) {
     case NodeKind::Jump:
       check_jump(*cast<JumpStmt>(&stmt));
       break;
+    case NodeKind::Let:
+      check_let(*cast<LetStmt>(&stmt));
+      break;
     default:
       break;
   }
+}
+
+void TypeChecker::store_variable(const Variable& v, const Expr& value_expr, const Type& value) {
+  const Variable* var = &v;
+  auto it = variables_->find(var->name);
+  if (!storable(value)) {
+    if (value.kind == TypeKind::Struct) {
+      diags_->error(value_expr.loc, fmt::format("'{}' is a whole {}, which cannot be stored", print_expr(value_expr),
+                                              value.to_string()),
+                    "keep a pointer to it, or read the fields you need: $t = curtask; $t->pid");
+      return;
+    }
+    diags_->error(value_expr.loc, fmt::format("'{}' has no value to assign", print_expr(value_expr)),
+                  value.is_aggregation() ? "aggregations can only be assigned to maps: @name = count()" : "");
+    return;
+  }
+  if (it == variables_->end() || it->second.is_none()) {
+    (*variables_)[var->name] = value;
+    set(*var, value);
+    return;
+  }
+  Type merged = unify(it->second, value);
+  if (merged.is_none()) {
+    diags_->error(value_expr.loc,
+                  fmt::format("variable ${} holds {} but is assigned {} here", var->name, it->second.to_string(),
+                              value.to_string()),
+                  "a variable keeps one type; use another variable");
+    return;
+  }
+  it->second = merged;
+  set(*var, merged);
 }
 
 void TypeChecker::check_assign(const AssignStmt& a) {
@@ -218,8 +240,8 @@ void TypeChecker::check_assign(const AssignStmt& a) {
     auto it = variables_->find(var->name);
     if (a.compound) {
       if (it == variables_->end()) {
-        diags_->error(var->loc, fmt::format("variable ${} is used before it is assigned", var->name),
-                      fmt::format("assign it first, e.g. ${} = 0;", var->name));
+        diags_->error(var->loc, fmt::format("variable ${} is used before it is assigned", var->written()),
+                      fmt::format("assign it first, e.g. ${} = 0;", var->written()));
         return;
       }
       if (it->second.is_pointer() && (a.op == BinaryOp::Add || a.op == BinaryOp::Sub) && value.is_int()) {
@@ -231,32 +253,7 @@ void TypeChecker::check_assign(const AssignStmt& a) {
       set(*var, it->second);
       return;
     }
-    if (!storable(value)) {
-      if (value.kind == TypeKind::Struct) {
-        diags_->error(a.value->loc, fmt::format("'{}' is a whole {}, which cannot be stored", print_expr(*a.value),
-                                                value.to_string()),
-                      "keep a pointer to it, or read the fields you need: $t = curtask; $t->pid");
-        return;
-      }
-      diags_->error(a.value->loc, fmt::format("'{}' has no value to assign", print_expr(*a.value)),
-                    value.is_aggregation() ? "aggregations can only be assigned to maps: @name = count()" : "");
-      return;
-    }
-    if (it == variables_->end() || it->second.is_none()) {
-      (*variables_)[var->name] = value;
-      set(*var, value);
-      return;
-    }
-    Type merged = unify(it->second, value);
-    if (merged.is_none()) {
-      diags_->error(a.value->loc,
-                    fmt::format("variable ${} holds {} but is assigned {} here", var->name, it->second.to_string(),
-                                value.to_string()),
-                    "a variable keeps one type; use another variable");
-      return;
-    }
-    it->second = merged;
-    set(*var, merged);
+    store_variable(*var, *a.value, value);
     return;
   }
 
@@ -356,9 +353,13 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
       const auto& v = *cast<Variable>(&e);
       auto it = variables_->find(v.name);
       if (it == variables_->end()) {
-        diags_->error(v.loc, fmt::format("variable ${} is used before it is assigned", v.name),
-                      fmt::format("assign it earlier in this probe, e.g. ${} = 0; (variables live for one probe run)",
-                                  v.name));
+        bool renamed = Variable::renamed(v.name);  // in a function, a macro or an inner block's let
+        diags_->error(v.loc, fmt::format("variable ${} is used before it is assigned", v.written()),
+                      renamed ? "a function or macro sees only its parameters and the variables it sets (pass "
+                                "others in as arguments); a let variable ends with its block"
+                              : fmt::format("assign it earlier in this probe, e.g. ${} = 0; (variables live for one "
+                                            "probe run)",
+                                            v.written()));
         return set(e, Type::none());
       }
       return set(e, it->second);
@@ -389,6 +390,8 @@ Type TypeChecker::check_expr(const Expr& e, bool map_value) {
       return set(e, check_offsetof(*cast<OffsetofExpr>(&e)));
     case NodeKind::FieldAccess:
       return set(e, check_field(*cast<FieldAccess>(&e)));
+    case NodeKind::BlockExpr:
+      return set(e, check_block_expr(*cast<BlockExpr>(&e)));
     case NodeKind::PacketLayer:
     case NodeKind::PacketLoad:
     case NodeKind::AddressMatch:
@@ -408,7 +411,11 @@ Type TypeChecker::check_identifier(const Identifier& id) {
     std::string suggestion = closest_match(id.name, names);
     std::string hint = suggestion.empty() ? "builtins are: " : fmt::format("did you mean '{}'? builtins are: ", suggestion);
     for (size_t i = 0; i < names.size(); ++i) hint += (i ? ", " : "") + names[i];
-    if (find_function(id.name) != nullptr) hint = fmt::format("'{}' is a function: call it as {}(...)", id.name, id.name);
+    bool user_function = std::any_of(ctx_.program.functions.begin(), ctx_.program.functions.end(),
+                                     [&](const auto& f) { return f->name == id.name; });
+    if (find_function(id.name) != nullptr || user_function) {
+      hint = fmt::format("'{}' is a function: call it as {}(...)", id.name, id.name);
+    }
     diags_->error(id.loc, fmt::format("unknown builtin '{}'", id.name), hint);
     return Type::none();
   }
@@ -455,6 +462,8 @@ Type TypeChecker::check_call(const Call& call, bool map_value) {
   if (info == nullptr) {
     std::vector<std::string> names;
     for (const auto& f : all_functions()) names.emplace_back(f.name);
+    for (const auto& f : ctx_.program.functions) names.push_back(f->name);
+    for (const auto& m : ctx_.program.macros) names.push_back(m->name);
     std::string suggestion = closest_match(call.name, names);
     std::string hint = suggestion.empty() ? "functions are: " : fmt::format("did you mean '{}'? functions are: ", suggestion);
     for (size_t i = 0; i < names.size(); ++i) hint += (i ? ", " : "") + names[i];

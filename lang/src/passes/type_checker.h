@@ -98,6 +98,15 @@ class TypeChecker {
   void check_block(const Block& block);
   void check_stmt(const Stmt& stmt);
   void check_assign(const AssignStmt& assign);
+  // $x = value (not compound): declares $x or widens its type; reports.
+  void store_variable(const Variable& var, const Expr& value_expr, const Type& value);
+  // Expansions of user-defined functions and macros, `let` (definition_types.cpp).
+  Type check_block_expr(const BlockExpr& x);
+  Type check_expansion(const BlockExpr& x);
+  void check_let(const LetStmt& l);
+  void check_return(const JumpStmt& s);
+  // A parameter, return or `let` type as written ("string" included); reports.
+  std::optional<Type> declared_type(const TypeName& name);
   // Loops, unroll and jumps (control_flow_types.cpp).
   void check_while(const WhileStmt& s);
   void check_for_range(const ForRangeStmt& s);
@@ -148,6 +157,11 @@ class TypeChecker {
   };
   std::map<std::string, CachedStruct> structs_;
   bool inferring_ = false;
+  struct FunctionScope {
+    const BlockExpr* expansion;
+    Type returns;
+  };
+  std::vector<FunctionScope> functions_;  // expansions of functions around the statement being checked
   int loop_depth_ = 0;    // while / for loops around the statement being checked
   int unroll_depth_ = 0;  // unroll blocks around it
 };

@@ -12,6 +12,7 @@ namespace stratoshark::lang::syntax {
   re2c:yyfill:enable = 0;
   re2c:define:YYCURSOR = p;
   re2c:define:YYMARKER = marker;
+  re2c:define:YYCTXMARKER = ctxmarker;
   re2c:indent:top = 1;
 
   nul       = "\x00";
@@ -61,6 +62,8 @@ Token Lexer::next_top() {
     const unsigned char* marker = p;
     uint32_t begin = cursor_;
     (void)marker;
+    const unsigned char* ctxmarker = p;  // the trailing context of 'fn NAME('
+    (void)ctxmarker;
     /*!re2c
       apc     = [A-Za-z0-9_.*?+\-$@[\]];
       quoted  = ["] [^"\r\n\x00]* ["];
@@ -93,13 +96,10 @@ Token Lexer::next_top() {
                 size_t open = all.find('"');
                 t.text = all.substr(open + 1, all.size() - open - 2);
                 return t; }
-      ("macro" | "fn") [ \t]+ ident [ \t]* "("
-              { cursor_ = static_cast<uint32_t>(p - base);
-                bool macro = text_[begin] == 'm';
-                return error(begin, cursor_ - 1,
-                             macro ? "user-defined macros (macro NAME(...) { ... }) are not supported"
-                                   : "user-defined functions (fn NAME(...) { ... }) are not supported",
-                             "write the code in the probe, or share it between files with #include \"file.ss\""); }
+      "fn" / [ \t\r\n]+ ident [ \t\r\n]* "("
+              { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::KwFn, begin); }
+      "macro" / [ \t\r\n]+ ident [ \t\r\n]* "("
+              { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::KwMacro, begin); }
       "/"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Slash, begin); }
       "{"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::LBrace, begin); }
       "<"     { cursor_ = static_cast<uint32_t>(p - base); return make(Tok::Lt, begin); }
@@ -152,6 +152,7 @@ Token Lexer::next_expr() {
       "false"  { SS_TOKEN(KwFalse); }
       "sizeof" { SS_TOKEN(KwSizeof); }
       "offsetof" { SS_TOKEN(KwOffsetof); }
+      "let"    { SS_TOKEN(KwLet); }
       "struct" | "union"
                { cursor_ = static_cast<uint32_t>(p - base);
                  Token t = make(Tok::KwStruct, begin);
@@ -358,6 +359,9 @@ const char* describe(Tok t) {
     case Tok::KwFalse: return "'false'";
     case Tok::KwSizeof: return "'sizeof'";
     case Tok::KwOffsetof: return "'offsetof'";
+    case Tok::KwLet: return "'let'";
+    case Tok::KwFn: return "'fn'";
+    case Tok::KwMacro: return "'macro'";
     case Tok::KwStruct: return "'struct'";
     case Tok::TypeWord: return "type name";
     case Tok::LParen: return "'('";

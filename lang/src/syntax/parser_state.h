@@ -40,6 +40,28 @@ struct ParserState {
     for (auto& e : entries) program->config.push_back(std::move(e));
   }
 
+  void function_def(SourceRange header, std::string name, SourceRange name_loc, std::vector<FunctionParam> params,
+                    std::optional<TypeName> return_type, Block* body) {
+    auto def = std::make_unique<FunctionDef>();
+    def->name = std::move(name);
+    def->params = std::move(params);
+    def->return_type = std::move(return_type);
+    def->body = body;
+    def->loc = header;
+    def->name_loc = name_loc;
+    program->functions.push_back(std::move(def));
+  }
+  void macro_def(SourceRange header, std::string name, SourceRange name_loc, std::vector<MacroParam> params,
+                 Block* body) {
+    auto def = std::make_unique<MacroDef>();
+    def->name = std::move(name);
+    def->params = std::move(params);
+    def->body = body;
+    def->loc = header;
+    def->name_loc = name_loc;
+    program->macros.push_back(std::move(def));
+  }
+
   const SourceManager& sources;
   FileId file;
   AstContext& ast;

@@ -34,6 +34,9 @@ enum class Tok : uint8_t {
   KwFalse,
   KwSizeof,
   KwOffsetof,
+  KwLet,
+  KwFn,     // top level: fn NAME(
+  KwMacro,  // top level: macro NAME(
   KwStruct,  // "struct" or "union" (text)
   TypeWord,  // a built-in type name: int8 .. uint64, u8 .., bool, void (text)
   // punctuation

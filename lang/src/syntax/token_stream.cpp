@@ -65,6 +65,7 @@ bool TokenStream::angle_closes(const Token& gt) {
   // (unless a '?' is waiting for its ':'), or is BEGIN/END.
   if (frames_.size() == 1 && after.kind == Tok::Ident) {
     if (after.text == "BEGIN" || after.text == "END") return true;
+    if ((after.text == "fn" || after.text == "macro") && peek(1).kind == Tok::Ident) return true;
     if (frames_.back().ternaries == 0 && peek(1).kind == Tok::Colon) return true;
   }
   return false;
@@ -92,6 +93,9 @@ void TokenStream::report_unclosed() {
     case Frame::Bracket:
       diags_.error(open.at, "'[' is never closed", "add the matching ']'");
       break;
+    case Frame::Header:
+      diags_.error(open.at, "this definition has no body", "add the body after the header: fn name(...): type { ... }");
+      break;
   }
 }
 
@@ -117,6 +121,10 @@ Token TokenStream::next() {
       case Tok::Lt:
         frames_.push_back({Frame::Angle, t.range});
         t.kind = Tok::AngleOpen;
+        break;
+      case Tok::KwFn:
+      case Tok::KwMacro:
+        frames_.push_back({Frame::Header, t.range});
         break;
       default:
         break;
@@ -147,6 +155,7 @@ Token TokenStream::next() {
       if (top.kind == Frame::Bracket) frames_.pop_back();
       break;
     case Tok::LBrace:
+      if (top.kind == Frame::Header) frames_.pop_back();  // the definition's body
       frames_.push_back({Frame::Brace, t.range});
       break;
     case Tok::RBrace:
@@ -159,7 +168,11 @@ Token TokenStream::next() {
       if (top.ternaries > 0) top.ternaries--;
       break;
     case Tok::Lt:
-      if (control_paren_closed || prev_ == Tok::KwElse) {
+      if (top.kind == Frame::Header) {
+        frames_.pop_back();
+        frames_.push_back({Frame::Angle, t.range});
+        t.kind = Tok::AngleOpen;
+      } else if (control_paren_closed || prev_ == Tok::KwElse) {
         frames_.push_back({Frame::Angle, t.range});
         t.kind = Tok::AngleOpen;
       }

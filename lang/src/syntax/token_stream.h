@@ -3,6 +3,8 @@
 // It decides, with at most two tokens of lookahead, what the context-dependent
 // characters mean, so the grammar itself stays LALR(1) with no conflicts:
 //   * outside any block the lexer runs in attach-point mode;
+//   * 'fn NAME(' and 'macro NAME(' start a definition whose header (up to the
+//     body's '{' or '<') is lexed in expression mode;
 //   * '/' after the attach points opens a predicate; a '/' directly followed by
 //     '{', '<' or the end of input closes it; any other '/' divides;
 //   * '<' opens a block after the attach points/predicate, after the ')' of an
@@ -40,7 +42,7 @@ class TokenStream {
   bool in_predicate() const { return !frames_.empty() && frames_.front().kind == Frame::Pred; }
 
  private:
-  enum class Frame { Brace, Angle, Paren, Bracket, Pred };
+  enum class Frame { Brace, Angle, Paren, Bracket, Pred, Header };  // Header: fn / macro NAME(...) before its body
   struct Open {
     Frame kind;
     SourceRange at;

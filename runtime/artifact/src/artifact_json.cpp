@@ -46,7 +46,7 @@ void from_json(const nlohmann::json& j, ValueLayout& v) {
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MapSpec, name, elf_name, per_cpu, has_key, key, key_size, value, value_size,
-                                   max_entries, bucket_offset, linear_min, linear_max, linear_step)
+                                   max_entries, bucket_offset, linear_min, linear_max, linear_step, single_slot)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Conversion, specifier, flags, width, precision)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SourcePosition, file, line, column, length)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AttachTarget, name, params, number, retprobe, cookie, position)

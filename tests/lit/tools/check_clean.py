@@ -2,7 +2,8 @@
 """Fails when a BPF program or map that stratoshark creates is still loaded.
 
 Our programs are named ss_<probe>_<kind>, our maps m_<name>, ss_events and
-ss_dropped. Kernel objects are freed asynchronously after the last file
+the like, stratoshark.bss (the dropped-events counter) and .data.ss_* (words
+the runtime writes: elapsed's start, cpid). Kernel objects are freed asynchronously after the last file
 descriptor closes, so this polls for up to two seconds before failing.
 
 Objects that were already loaded when the suite started (listed in the file
@@ -23,7 +24,7 @@ def ours():
         out = subprocess.run(["bpftool", "-j", kind, "show"], capture_output=True, text=True, check=True).stdout
         for obj in json.loads(out or "[]"):
             name = obj.get("name", "")
-            if name.startswith("ss_") or name.startswith("m_"):
+            if name.startswith("ss_") or name.startswith("m_") or name == "stratoshark.bss" or name.startswith(".data.ss_"):
                 found.append(f"{kind} {obj.get('id')} {name}")
     return found
 

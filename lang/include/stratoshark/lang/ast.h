@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,7 @@ enum class NodeKind : uint8_t {
   Index,         // expr[expr]
   Sizeof,        // sizeof(TYPE) or sizeof(expr)
   Offsetof,      // offsetof(TYPE, field.sub) or offsetof(expr, field)
+  BlockExpr,     // the expansion of a user-defined function or macro call
   // statements
   ExprStmt,
   Assign,
@@ -52,6 +54,7 @@ enum class NodeKind : uint8_t {
   ForMap,
   Unroll,
   Jump,
+  Let,  // let $x [: TYPE] [= expr];
   // top level
   AttachPoint,
   Probe,
@@ -123,7 +126,14 @@ struct Identifier : Expr {
 struct Variable : Expr {
   SS_NODE_KIND(Variable)
   Variable(SourceRange r, std::string n) : Expr(kKind, r), name(std::move(n)) {}
-  std::string name;  // without the '$'
+  // Without the '$'. Variables of a function or macro body and `let`
+  // variables of inner blocks are renamed apart ("x#3", see
+  // passes/user_definitions.cpp); messages show the name as written.
+  std::string name;
+  std::string written() const { return name.substr(0, name.find('#')); }
+  // Whether `name` was renamed apart: one copy per call (or inner block), so
+  // codegen keeps such integers in registers rather than in stack slots.
+  static bool renamed(const std::string& name) { return name.find('#') != std::string::npos; }
 };
 
 // A map reference: @name or @name[k1, k2, ...]; "@" alone has an empty name.
@@ -339,6 +349,7 @@ struct ExprStmt : Stmt {
   SS_NODE_KIND(ExprStmt)
   ExprStmt(SourceRange r, Expr* e) : Stmt(kKind, r), expr(e) {}
   Expr* expr;
+  bool terminated = true;  // false: the last statement of a block, without ';' (a macro's value)
 };
 
 // target = value, target op= value, target++ (op Add, value 1).
@@ -407,10 +418,46 @@ struct UnrollStmt : Stmt {
 
 enum class JumpKind : uint8_t { Return, Break, Continue };
 
+struct BlockExpr;
+
 struct JumpStmt : Stmt {
   SS_NODE_KIND(Jump)
   JumpStmt(SourceRange r, JumpKind k) : Stmt(kKind, r), jump(k) {}
   JumpKind jump;
+  Expr* value = nullptr;              // return EXPR (in a function body)
+  const BlockExpr* function = nullptr;  // a return of a user-defined function: leaves this expansion
+};
+
+// let $x;  let $x: TYPE;  let $x = expr;  let $x: TYPE = expr;
+// The variable exists from here to the end of the enclosing block.
+struct LetStmt : Stmt {
+  SS_NODE_KIND(Let)
+  LetStmt(SourceRange r, Expr* v, std::optional<TypeName> t, Expr* e)
+      : Stmt(kKind, r), var(v), type(std::move(t)), value(e) {}
+  Expr* var;  // a Variable
+  std::optional<TypeName> type;
+  Expr* value;  // may be null: the variable starts at zero
+};
+
+struct FunctionDef;
+struct MacroDef;
+
+// The expansion of a call of a user-defined function or macro
+// (passes/user_definitions.cpp): `block` runs, then `value` (if any) is the
+// result. For a function, `params` are bound to `args` (converted to the
+// parameter types) first, and a `return` in the block leaves the expansion
+// with `result` set.
+struct BlockExpr : Expr {
+  SS_NODE_KIND(BlockExpr)
+  BlockExpr(SourceRange r, Block* b, Expr* v) : Expr(kKind, r), block(b), value(v) {}
+  Block* block;
+  Expr* value;  // may be null (no value)
+  const FunctionDef* function = nullptr;
+  const MacroDef* macro = nullptr;
+  std::vector<Expr*> params;  // Variables, one per parameter (functions)
+  std::vector<Expr*> args;    // the call's arguments (functions)
+  Expr* result = nullptr;     // a Variable holding the return value (functions that return one)
+  SourceRange call_loc;       // the call as written
 };
 
 // ------------------------------------------------------------------ top level
@@ -447,15 +494,54 @@ struct IncludeDirective {
   size_t position = 0;  // number of probes before it in this file
 };
 
+// fn NAME($a: TYPE, ...): TYPE { ... }
+struct FunctionParam {
+  std::string name;  // without the '$'
+  TypeName type;
+  SourceRange loc;
+};
+
+struct FunctionDef {
+  std::string name;
+  std::vector<FunctionParam> params;
+  std::optional<TypeName> return_type;  // nullopt: void
+  Block* body = nullptr;
+  SourceRange loc;       // the header, "fn name(...): type"
+  SourceRange name_loc;
+};
+
+// macro NAME($var, @map, expr) { ... }
+enum class MacroParamKind : uint8_t { Variable, Map, Expression };
+
+struct MacroParam {
+  MacroParamKind kind;
+  std::string name;  // without '$' / '@'
+  SourceRange loc;
+};
+
+struct MacroDef {
+  std::string name;
+  std::vector<MacroParam> params;
+  Block* body = nullptr;
+  SourceRange loc;  // the header
+  SourceRange name_loc;
+};
+
 struct Program : Node {
   SS_NODE_KIND(Program)
   Program(SourceRange r, std::vector<Probe*> p) : Node(kKind, r), probes(std::move(p)) {}
   std::vector<Probe*> probes;
+  std::vector<std::unique_ptr<FunctionDef>> functions;
+  std::vector<std::unique_ptr<MacroDef>> macros;
   std::vector<ConfigEntry> config;
   std::vector<IncludeDirective> includes;  // resolved by parse_program(): empty afterwards
 };
 
 #undef SS_NODE_KIND
+
+// Calls `f` on each direct child of `n` (expressions and statements, in
+// source order; a BlockExpr's arguments, block and value).
+void for_each_child(const Node& n, const std::function<void(const Node&)>& f);
 
 // Owns every node of one compilation. Ids are dense: 0 .. size()-1.
 class AstContext {

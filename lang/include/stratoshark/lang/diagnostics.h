@@ -35,6 +35,11 @@ class Diagnostics {
   Diagnostic& error(std::optional<SourceRange> range, std::string message, std::string hint = {});
   Diagnostic& warning(std::optional<SourceRange> range, std::string message, std::string hint = {});
   void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  // Adds `note` to every diagnostic reported since there were `count` (the
+  // call of a function or macro whose expansion they are in).
+  void note_since(size_t count, const DiagnosticNote& note) {
+    for (size_t i = count; i < items_.size(); ++i) items_[i].notes.push_back(note);
+  }
 
   bool has_errors() const;
   size_t error_count() const;

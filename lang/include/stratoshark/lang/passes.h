@@ -17,7 +17,7 @@
 
 namespace stratoshark::lang {
 
-enum class Analysis { Probes, Filters, Types, Programs, Estimates };
+enum class Analysis { Definitions, Probes, Filters, Types, Programs, Estimates };
 
 struct PassContext {
   Program& program;
@@ -47,6 +47,9 @@ class PassManager {
   std::vector<Pass> passes_;
 };
 
+// Calls of user-defined functions and macros -> their expansions (BlockExpr),
+// `let` variables renamed by scope; refuses recursion. Produces Definitions.
+void expand_definitions(PassContext& ctx);
 // Attach points -> providers and targets (wildcards expanded). Produces Probes.
 void resolve_probes(PassContext& ctx);
 // filter("...") strings -> lowered capture-filter expressions. Produces Filters.
@@ -59,7 +62,7 @@ void plan_programs(PassContext& ctx);
 // the responsible source range. Needs Types and Programs, produces Estimates.
 void estimate_complexity(PassContext& ctx);
 
-// The standard pipeline: resolve_probes, expand_filters, check_types,
+// The standard pipeline: expand_definitions, resolve_probes, expand_filters, check_types,
 // plan_programs, estimate_complexity.
 PassManager default_passes();
 

@@ -76,6 +76,11 @@ struct MapSpec {
   int64_t linear_min = 0;
   int64_t linear_max = 0;
   int64_t linear_step = 1;
+  // A keyless count/min/max/avg/stats that no program deletes, tests or
+  // walks: a one-entry per-CPU array (key u32 0), whose lookup the verifier
+  // inlines and never misses. Its one entry always exists; an all-zero value
+  // (no CPU has counted or set it) is shown as no entry, and clearing zeroes it.
+  bool single_slot = false;
 
   bool operator==(const MapSpec&) const = default;
 };
