@@ -87,6 +87,24 @@ bool place_reader(const Options& o) {
   return true;
 }
 
+std::unique_ptr<pcap::CaptureReader> open_replay_file(const std::string& path, protocols::CaptureLink& link) {
+  std::string error;
+  std::unique_ptr<pcap::CaptureReader> file = pcap::CaptureReader::open(path, error);
+  if (!file) {
+    print_error(fmt::format("cannot read capture file '{}': {}", path, error),
+                "give a pcap or pcapng file, e.g. one written by tcpdump -w");
+    return nullptr;
+  }
+  if (protocols::find_link_layer(file->link_type()) == nullptr) {
+    print_error(fmt::format("'{}' holds {} frames, which replay does not read", path, file->link_type_name()),
+                fmt::format("replay reads the link types {} (docs/capture.md#link-types)",
+                            protocols::link_layer_names()));
+    return nullptr;
+  }
+  link = protocols::capture_link(file->link_type(), file->big_endian());
+  return file;
+}
+
 std::string capture_summary(uint64_t captured, uint64_t dropped) {
   uint64_t total = captured + dropped;
   double percent = total == 0 ? 0.0 : 100.0 * static_cast<double>(dropped) / static_cast<double>(total);

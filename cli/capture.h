@@ -5,9 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "options.h"
+#include "stratoshark/pcap/capture_reader.h"
+#include "stratoshark/protocols/protocols.h"
 
 namespace stratoshark::cli {
 
@@ -26,6 +29,11 @@ bool enter_netns(const std::string& netns);
 // Pins the calling thread (the event reader) to --cpu-affinity's CPUs, or
 // else to the CPUs of --numa-node; prints the problem and returns false on failure.
 bool place_reader(const Options& o);
+
+// -r FILE: opens the file, whose link layer the programs are compiled for
+// (docs/capture.md#link-types); prints why and returns null when it cannot be
+// read or holds a link type replay does not handle.
+std::unique_ptr<pcap::CaptureReader> open_replay_file(const std::string& path, protocols::CaptureLink& link);
 
 // "Captured: N packets, Dropped: M (x%)"
 std::string capture_summary(uint64_t captured, uint64_t dropped);

@@ -122,8 +122,8 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
                         const codegen::CodegenOptions& cg, const std::string& typed_ast) {
   // A new option field changes these sizes (not always: event_mode fitted in
   // padding), so check the list below whenever a field is added.
-  static_assert(sizeof(lang::LanguageOptions) == 104, "add the new LanguageOptions field to the compile key");
-  static_assert(sizeof(codegen::CodegenOptions) == 64, "add the new CodegenOptions field to the compile key");
+  static_assert(sizeof(lang::LanguageOptions) == 112, "add the new LanguageOptions field to the compile key");
+  static_assert(sizeof(codegen::CodegenOptions) == 72, "add the new CodegenOptions field to the compile key");
   add_environment(key);
   for (size_t i = 0; i < sources.size(); ++i) {
     key.add("source " + sources.file(static_cast<lang::FileId>(i)).name(), sources.file(static_cast<lang::FileId>(i)).text());
@@ -140,6 +140,8 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("max_probes", language.max_probes);
   key.add("max_bpf_progs", language.max_bpf_progs);
   key.add("unsafe", language.unsafe);
+  key.add("link_type", language.link_type);
+  key.add("helper_warnings", language.helper_warnings);
   for (const auto& word : language.positional) key.add("positional", word);
   key.add("cpu", cg.cpu);
   key.add("map_entries", cg.map_entries);
@@ -147,6 +149,8 @@ std::string compile_key(CompileKey& key, const lang::SourceManager& sources, con
   key.add("keep_ir", cg.keep_ir);
   key.add("snaplen", cg.snaplen);
   key.add("replay", cg.replay);
+  key.add("link", cg.link.link_type);
+  key.add("link_big_endian", cg.link.big_endian);
   key.add("event_mode", static_cast<uint64_t>(cg.event_mode));
   key.add("cg_on_stack_limit", cg.on_stack_limit);
   key.add("cg_max_cat_bytes", cg.max_cat_bytes);
@@ -161,7 +165,8 @@ struct Compiled {
   std::vector<ProbeSummary> probes;  // by probe index
 };
 
-Compiled compile(const Options& o, lang::SourceManager& sources) {
+// Compiles the program for packets of `link` (Ethernet, or the -r file's).
+Compiled compile(const Options& o, const protocols::CaptureLink& link, lang::SourceManager& sources) {
   lang::AstContext ast;
   lang::Diagnostics diags;
   lang::Program* program = nullptr;
@@ -170,6 +175,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
     lang::CaptureRequest request;
     request.attach_point = capture_attach_point(o.interface);
     request.filter = o.filter;
+    request.link_type = link.link_type;
     program = lang::build_capture_program(request, sources, ast, diags);
     if (program == nullptr) {
       print_diagnostics(diags, sources);
@@ -214,6 +220,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   lang::LanguageOptions language;
   language.positional = o.script_args;
   language.unsafe = o.unsafe;
+  language.link_type = link.link_type;
   language.helper_warnings = static_cast<uint32_t>(std::min(o.helper_warnings, 2));
   if (!apply_environment(language) || !lang::apply_config(*program, language, diags)) {
     print_diagnostics(diags, sources);
@@ -235,6 +242,7 @@ Compiled compile(const Options& o, lang::SourceManager& sources) {
   cg.keep_ir = wants(o, "ir") || wants(o, "ir-unopt");
   cg.snaplen = o.snaplen;
   cg.replay = !o.read_file.empty();
+  cg.link = link;
   cg.ringbuf_bytes = ring_buffer_bytes(o.buffer_bytes);
   // Config settings for code generation and the runtime; --buffer-size on
   // the command line wins over perf_rb_pages.
@@ -310,8 +318,15 @@ int run_program(const Options& o) {
   auto started = Clock::now();
   if (int code = check_event_options(o); code != kExitOk) return code;
   if (o.capture && !o.netns.empty() && !enter_netns(o.netns)) return kExitUsage;
+  // -r: the file is opened first, for the link layer the programs read.
+  protocols::CaptureLink link;
+  std::unique_ptr<pcap::CaptureReader> replay_file;
+  if (!o.read_file.empty()) {
+    replay_file = open_replay_file(o.read_file, link);
+    if (!replay_file) return kExitUsage;
+  }
   lang::SourceManager sources;
-  Compiled compiled = compile(o, sources);
+  Compiled compiled = compile(o, link, sources);
   if (o.verbose && compiled.artifact) std::cerr << fmt::format("compiled in {:.1f} ms\n", ms_since(started));
   if (!compiled.artifact) return compiled.exit_code;
   const runtime::Artifact& artifact = *compiled.artifact;
@@ -382,10 +397,10 @@ int run_program(const Options& o) {
   install_signal_handlers();
   ProgramOutput sink(file ? file.get() : stdout, o.output_format == "json" ? OutputFormat::Json : OutputFormat::Text,
                      stop_requested, o.count);
-  if (!sink.open_packet_output(o)) return kExitUsage;
+  if (!sink.open_packet_output(o, artifact.link_type)) return kExitUsage;
   if (runtime::Status s = session.run_begin(sink); !s) return fail(s.error(), sources, o);
   if (!session.exit_requested() && !o.read_file.empty()) {
-    auto replayed = session.replay(o.read_file, sink, stop_requested, o.count);
+    auto replayed = session.replay(*replay_file, o.read_file, sink, stop_requested, o.count);
     if (!replayed) return fail(replayed.error(), sources, o);
     if (replayed->truncated > 0) {
       std::cerr << fmt::format("note: {} packet{} longer than {} bytes ran on their first {} bytes (a BPF_PROG_TEST_RUN limit)\n",

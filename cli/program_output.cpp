@@ -17,13 +17,14 @@ void ProgramOutput::text(const std::string& text) {
   write(format_ == OutputFormat::Json ? runtime::json_message("printf", text) : text);
 }
 
-bool ProgramOutput::open_packet_output(const Options& o) {
+bool ProgramOutput::open_packet_output(const Options& o, uint32_t link_type) {
+  link_type_ = link_type;
   renderer_ = dissect::PacketRenderer(o.detail ? dissect::PacketRenderer::Style::Tree
                                                : dissect::PacketRenderer::Style::Summary);
   if (o.write_file.empty()) return true;
   std::string error;
   pcap::PcapngInterface interface;
-  interface.link_type = 1;  // packets arrive from the MAC header on (and replay takes Ethernet files only)
+  interface.link_type = link_type;
   interface.snap_length = o.snaplen;
   writer_ = pcap::PcapngWriter::create(o.write_file, interface, error);
   if (!writer_) print_error(error, "give -w a path in a writable directory");
@@ -40,7 +41,7 @@ void ProgramOutput::packet(const runtime::CapturedPacket& p) {
     }
   } else {
     line_ = fmt::format("{} ", p.index != 0 ? p.index : packets_);
-    renderer_.render({p.timestamp_ns, 1, p.wire_len, p.data}, line_);
+    renderer_.render({p.timestamp_ns, link_type_, p.wire_len, p.data}, line_);
     if (format_ == OutputFormat::Json) {
       while (!line_.empty() && line_.back() == '\n') line_.pop_back();
       line_ = runtime::json_message("packet", line_);

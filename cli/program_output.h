@@ -26,9 +26,10 @@ class ProgramOutput final : public runtime::EventSink {
       : out_(out), format_(format), stop_(stop), count_(count) {}
   // Packets: the dissected one-line summary ("INDEX SUMMARY", INDEX being
   // the position in the file on replay), the field tree with -V, or, with
-  // -w, records in a pcapng file instead. Prints the problem and returns
-  // false when -w's file cannot be created.
-  bool open_packet_output(const Options& o);
+  // -w, records in a pcapng file instead. Packets are frames of
+  // `link_type` (LINKTYPE_*: Ethernet, or the -r file's). Prints the problem
+  // and returns false when -w's file cannot be created.
+  bool open_packet_output(const Options& o, uint32_t link_type);
   void text(const std::string& text) override;
   void packet(const runtime::CapturedPacket& packet) override;
   void map(const runtime::MapSnapshot& map, const runtime::MapView& view) override;
@@ -48,6 +49,7 @@ class ProgramOutput final : public runtime::EventSink {
   std::atomic<bool>& stop_;
   uint64_t count_;
   uint64_t packets_ = 0;
+  uint32_t link_type_ = 1;
   dissect::PacketRenderer renderer_{dissect::PacketRenderer::Style::Summary};
   std::unique_ptr<pcap::PcapngWriter> writer_;
   std::string line_;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "core_types.h"
 #include "layout.h"
 #include "stratoshark/lang/probes/provider.h"
@@ -113,6 +115,12 @@ void describe_user_map(ModuleEmitter& module, runtime::MapSpec& spec, MapHandle&
 CodegenResult generate(const lang::Program& program, const lang::SemaResult& sema, const lang::SourceManager& sources,
                        const CodegenOptions& options) {
   CodegenResult result;
+  if (protocols::find_link_layer(options.link.link_type) == nullptr ||
+      (!options.replay && options.link.link_type != protocols::kLinkTypeEthernet)) {
+    result.error = fmt::format("cannot generate packet access for link type {}{}", options.link.link_type,
+                               options.replay ? "" : " (live probes see Ethernet frames)");
+    return result;
+  }
   ModuleEmitter module(sources, options);
   runtime::Artifact artifact;
   CodegenState state{module, program, sema, artifact, {}, nullptr, nullptr, nullptr, nullptr, nullptr, {}, nullptr, 0, 0,
@@ -166,6 +174,8 @@ CodegenResult generate(const lang::Program& program, const lang::SemaResult& sem
                                       module.di_int(64, false));
   }
   artifact.replay = options.replay;
+  artifact.link_type = options.link.link_type;
+  artifact.link_big_endian = options.link.big_endian;
   artifact.print_maps_on_exit = options.print_maps_on_exit;
   artifact.max_cat_bytes = options.max_cat_bytes;
   bool usdt = std::any_of(sema.programs.begin(), sema.programs.end(), [](const lang::ProgramPlan& p) {

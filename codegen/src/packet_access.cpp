@@ -267,13 +267,7 @@ llvm::Value* PacketAccess::load_direct(bool past_tag, llvm::Value* at, unsigned 
     // (An empty inline asm, which the back end cannot see through either,
     // unlike llvm.bpf.passthrough, which goes before instruction selection.)
     llvm::Value* whole = past_tag ? b.CreateAdd(b.CreateSelect(tagged_, e_.i64(kTagStart), e_.i64(kTagEnd)), at) : at;
-    auto* barrier = llvm::InlineAsm::get(llvm::FunctionType::get(e_.i64_type(), {e_.i64_type()}, false), "", "=r,0",
-                                         /*hasSideEffects=*/false);
-    llvm::CallInst* hidden = b.CreateCall(barrier, {whole});
-    hidden->setDoesNotAccessMemory();  // so equal offsets still merge into one register
-    hidden->setDoesNotThrow();
-    hidden->addFnAttr(llvm::Attribute::WillReturn);
-    p = b.CreateInBoundsGEP(b.getInt8Ty(), data_, hidden);
+    p = b.CreateInBoundsGEP(b.getInt8Ty(), data_, opaque(whole));
   }
   llvm::Value* in_linear = b.CreateICmpULE(b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), p, size), end_);
   // Natural alignment, as C header structs give: the kernel does not ask
@@ -290,9 +284,24 @@ llvm::Value* PacketAccess::load_direct(bool past_tag, llvm::Value* at, unsigned 
   return load();
 }
 
+llvm::Value* PacketAccess::opaque(llvm::Value* v) {
+  auto& b = e_.b();
+  auto* barrier = llvm::InlineAsm::get(llvm::FunctionType::get(e_.i64_type(), {e_.i64_type()}, false), "", "=r,0",
+                                       /*hasSideEffects=*/false);
+  llvm::CallInst* hidden = b.CreateCall(barrier, {v});
+  hidden->setDoesNotAccessMemory();  // so equal values still merge into one register
+  hidden->setDoesNotThrow();
+  hidden->addFnAttr(llvm::Attribute::WillReturn);
+  return hidden;
+}
+
 llvm::Value* PacketAccess::read_socket(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject) {
   auto& b = e_.b();
   if (window_ == nullptr) fill_window();
+  // A variable offset whose range the optimiser knows (from an earlier test
+  // of the same byte, as raw IP's version nibble and header length share
+  // one) would lose the bound check the verifier needs.
+  if (!llvm::isa<llvm::ConstantInt>(offset)) offset = opaque(offset);
   llvm::Type* type = b.getIntNTy(size * 8);
   auto from_window = [&] {
     llvm::Value* p = b.CreateInBoundsGEP(b.getInt8Ty(), window_, offset);

@@ -96,6 +96,9 @@ class PacketAccess {
   // tc, xdp: `size` bytes at `at` bytes past data, or past where frame byte
   // 16 lies (past_tag).
   llvm::Value* load_direct(bool past_tag, llvm::Value* at, unsigned size, llvm::BasicBlock* reject);
+  // `v` unchanged, but opaque to the optimiser (see load_direct): a bound
+  // checked on the result stays checked, on the register the read uses.
+  llvm::Value* opaque(llvm::Value* v);
   // socket: frame bytes from the window, or past it from the skb.
   llvm::Value* read_socket(llvm::Value* offset, unsigned size, llvm::BasicBlock* reject);
   // skb (or xdp) bytes [real, real + size) through the kernel's helper.

@@ -16,10 +16,6 @@ namespace {
 // Bytes of the EventHeader plus runtime::PacketEventHeader before the packet data.
 constexpr uint32_t kPacketHeaderBytes = sizeof(runtime::EventHeader) + sizeof(runtime::PacketEventHeader);
 
-uint32_t link_type_offset(const Encapsulation& e) { return 12 + 4u * e.vlan_tags; }
-uint32_t network_start(const Encapsulation& e) { return 14 + 4u * e.vlan_tags + (e.pppoe ? 8u : 0u) + 4u * e.mpls_labels; }
-uint32_t ppp_proto_offset(const Encapsulation& e) { return 14 + 4u * e.vlan_tags + 6u; }
-
 struct TransportNumber {
   pr::ProtocolId id;
   uint8_t number;
@@ -40,9 +36,36 @@ const TransportNumber* transport_number(pr::ProtocolId id) {
 
 }  // namespace
 
-PacketEmitter::PacketEmitter(ProgramEmitter& e, ProgramType type, bool replay, std::optional<TcTwin> twin)
-    : e_(e), access_(e, type, replay, twin) {
+PacketEmitter::PacketEmitter(ProgramEmitter& e, ProgramType type, bool replay, const pr::CaptureLink& link,
+                             std::optional<TcTwin> twin)
+    : e_(e), access_(e, type, replay, twin), link_(link_layer_of(link)), big_endian_(link.big_endian) {
   rejects_.push_back(e_.return_block());
+}
+
+const pr::LinkLayer& PacketEmitter::link_layer_of(const pr::CaptureLink& link) {
+  const pr::LinkLayer* l = pr::find_link_layer(link.link_type);
+  return l != nullptr ? *l : pr::ethernet_link();  // codegen::generate() refuses other link types first
+}
+
+// ----------------------------------------------------------- link layer
+
+uint32_t PacketEmitter::link_type_offset(const Encapsulation& e) const { return link_.next_offset + 4u * e.vlan_tags; }
+uint32_t PacketEmitter::payload_start(const Encapsulation& e) const { return link_.payload + 4u * e.vlan_tags; }
+uint32_t PacketEmitter::network_start(const Encapsulation& e) const {
+  return payload_start(e) + (e.pppoe ? 8u : 0u) + 4u * e.mpls_labels;
+}
+uint32_t PacketEmitter::ppp_proto_offset(const Encapsulation& e) const { return payload_start(e) + 6u; }
+
+uint64_t PacketEmitter::family(uint32_t value) const {
+  // Host-order families (NULL) are in the byte order of the file; loads are big-endian.
+  return link_.host_order && !big_endian_ ? __builtin_bswap32(value) : value;
+}
+
+llvm::Value* PacketEmitter::family_is_inet6(llvm::Value* word) {
+  auto& b = e_.b();
+  llvm::Value* any = b.getFalse();
+  for (uint32_t f : pr::kFamilyInet6) any = b.CreateOr(any, b.CreateICmpEQ(word, e_.i64(family(f))));
+  return any;
 }
 
 // ------------------------------------------------------------ primitives
@@ -94,7 +117,49 @@ llvm::Value* PacketEmitter::is_network(const Encapsulation& encap, bool v6) {
 }
 
 llvm::Value* PacketEmitter::link_type_is(const Encapsulation& encap, uint16_t value) {
-  return access_.equals(link_type_offset(encap), 2, value, rejects_.back());
+  auto& b = e_.b();
+  // As libpcap's gen_linktype: a field compare where the link header has an
+  // EtherType; otherwise only IPv4 and IPv6 can be told, and other values
+  // are false without reading anything.
+  switch (link_.next) {
+    case pr::LinkNext::EtherType:
+      return access_.equals(link_type_offset(encap), 2, value, rejects_.back());
+    case pr::LinkNext::IpVersion: {
+      if (value != pr::kEtherTypeIpv4 && value != pr::kEtherTypeIpv6) return b.getFalse();
+      llvm::Value* version = b.CreateAnd(load_at(link_.next_offset, 1), e_.i64(0xf0));
+      return b.CreateICmpEQ(version, e_.i64(value == pr::kEtherTypeIpv4 ? 0x40 : 0x60));
+    }
+    case pr::LinkNext::Ipv4: return value == pr::kEtherTypeIpv4 ? b.getTrue() : b.getFalse();
+    case pr::LinkNext::Ipv6: return value == pr::kEtherTypeIpv6 ? b.getTrue() : b.getFalse();
+    case pr::LinkNext::Family: {
+      if (value != pr::kEtherTypeIpv4 && value != pr::kEtherTypeIpv6) return b.getFalse();
+      llvm::Value* word = load_at(link_.next_offset, 4);
+      if (value == pr::kEtherTypeIpv4) return b.CreateICmpEQ(word, e_.i64(family(pr::kFamilyInet)));
+      return family_is_inet6(word);
+    }
+  }
+  return b.getFalse();
+}
+
+llvm::Value* PacketEmitter::link_protocol() {
+  auto& b = e_.b();
+  auto pick = [&](llvm::Value* v4, llvm::Value* v6) {
+    return b.CreateSelect(v4, e_.i64(pr::kEtherTypeIpv4), b.CreateSelect(v6, e_.i64(pr::kEtherTypeIpv6), e_.i64(0)));
+  };
+  switch (link_.next) {
+    case pr::LinkNext::EtherType: return load_at(link_.next_offset, 2);
+    case pr::LinkNext::IpVersion: {
+      llvm::Value* version = b.CreateLShr(load_at(link_.next_offset, 1), e_.i64(4));
+      return pick(b.CreateICmpEQ(version, e_.i64(4)), b.CreateICmpEQ(version, e_.i64(6)));
+    }
+    case pr::LinkNext::Ipv4: return e_.i64(pr::kEtherTypeIpv4);
+    case pr::LinkNext::Ipv6: return e_.i64(pr::kEtherTypeIpv6);
+    case pr::LinkNext::Family: {
+      llvm::Value* word = load_at(link_.next_offset, 4);
+      return pick(b.CreateICmpEQ(word, e_.i64(family(pr::kFamilyInet))), family_is_inet6(word));
+    }
+  }
+  return e_.i64(0);
 }
 
 llvm::Value* PacketEmitter::ipv4_payload(const Encapsulation& encap) {
@@ -141,9 +206,12 @@ llvm::Value* PacketEmitter::present(const pr::Protocol& p, const Encapsulation& 
   auto& b = e_.b();
   auto link_type_is = [&](uint16_t v) { return this->link_type_is(encap, v); };
   switch (p.id) {
-    case pr::ProtocolId::Eth: return b.getTrue();
+    case pr::ProtocolId::Eth:
+    case pr::ProtocolId::Sll:
+    case pr::ProtocolId::Sll2:
+      return link_.header == &p ? b.getTrue() : b.getFalse();
     case pr::ProtocolId::Vlan: {
-      if (encap.pppoe || encap.mpls_labels > 0) return b.getFalse();
+      if (encap.pppoe || encap.mpls_labels > 0 || !link_.vlan) return b.getFalse();
       llvm::Value* any = link_type_is(pr::kEtherTypeVlan);
       any = b.CreateOr(any, link_type_is(pr::kEtherTypeQinQ));
       return b.CreateOr(any, link_type_is(pr::kEtherTypeQinQOld));
@@ -169,11 +237,15 @@ llvm::Value* PacketEmitter::present(const pr::Protocol& p, const Encapsulation& 
 
 llvm::Value* PacketEmitter::start(const pr::Protocol& p, const Encapsulation& encap) {
   switch (p.id) {
-    case pr::ProtocolId::Eth: return e_.i64(0);
+    case pr::ProtocolId::Eth:
+    case pr::ProtocolId::Sll:
+    case pr::ProtocolId::Sll2:
+      reject_unless(present(p, encap));
+      return e_.i64(0);
     case pr::ProtocolId::Vlan:
     case pr::ProtocolId::Pppoe:
       reject_unless(present(p, encap));
-      return e_.i64(link_type_offset(encap) + 2);
+      return e_.i64(payload_start(encap));
     case pr::ProtocolId::Mpls:
     case pr::ProtocolId::Arp:
     case pr::ProtocolId::Rarp:
@@ -200,7 +272,7 @@ Val PacketEmitter::field(const PacketRef& ref) {
     if (ref.meta == "len") return {wire_length(), Type::u32()};
     if (ref.meta == "ifindex") return {access_.ifindex(), Type::u32()};
     // pkt.proto: the frame's EtherType (0x8100 for a tagged frame, as on the wire).
-    return {load_at(12, 2), Type::integer(16, false)};
+    return {link_protocol(), Type::integer(16, false)};
   }
   const pr::Field& f = *ref.field;
   llvm::Value* where = b.CreateAdd(start(*ref.protocol, ref.encap), e_.i64(f.offset));
@@ -222,7 +294,7 @@ Val PacketEmitter::load(const PacketLoad& l) {
   Val offset = e_.expr(*l.offset);
   llvm::Value* base = nullptr;
   const std::string& n = l.layer;
-  if (n == "eth") {
+  if (n == "link") {
     base = e_.i64(0);
   } else if (n == "ip" || n == "ip6" || n == "arp" || n == "rarp") {
     base = e_.i64(network_start(l.encap));

@@ -3,7 +3,10 @@
 // Finds layers (where a header starts, whether the packet has it) with the
 // logic of libpcap's filters, and reads fields and bytes big-endian through
 // one bounds-checked primitive (PacketAccess, packet_access.h: the frame as
-// on the wire, VLAN tag included). Header layouts come from the protocol table.
+// on the wire, VLAN tag included). Header layouts come from the protocol
+// table, and so does the link layer (protocols::LinkLayer: where the network
+// layer starts and how the link header names it), Ethernet for live probes,
+// the file's link type on replay.
 //
 // Out of bounds and absent layers: every read that falls outside the captured
 // bytes, and every field of a layer the packet lacks, branches to the current
@@ -22,7 +25,8 @@ namespace stratoshark::codegen {
 class PacketEmitter {
  public:
   // Built at the start of the probe body (see PacketAccess).
-  PacketEmitter(ProgramEmitter& e, lang::ProgramType type, bool replay, std::optional<TcTwin> twin);
+  PacketEmitter(ProgramEmitter& e, lang::ProgramType type, bool replay, const protocols::CaptureLink& link,
+                std::optional<TcTwin> twin);
 
   // Layer presence (i64 0/1), header fields, metadata, loads, address matches.
   Val layer(const lang::PacketRef& ref);
@@ -49,8 +53,22 @@ class PacketEmitter {
   llvm::Value* both(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second);
   llvm::Value* either(const std::function<llvm::Value*()>& first, const std::function<llvm::Value*()>& second);
 
+  static const protocols::LinkLayer& link_layer_of(const protocols::CaptureLink& link);
+  // Offsets behind the link header (and the VLAN tags of `encap`): its
+  // EtherType-like field, its payload, the network layer, a PPP protocol.
+  uint32_t link_type_offset(const lang::Encapsulation& e) const;
+  uint32_t payload_start(const lang::Encapsulation& e) const;
+  uint32_t network_start(const lang::Encapsulation& e) const;
+  uint32_t ppp_proto_offset(const lang::Encapsulation& e) const;
+  // A loopback family as its 4 bytes read big-endian.
+  uint64_t family(uint32_t value) const;
+  llvm::Value* family_is_inet6(llvm::Value* word);  // i1
+
   llvm::Value* is_network(const lang::Encapsulation& encap, bool v6);
+  // Whether what follows the link header is `value` (an EtherType), as libpcap tests it per link type.
   llvm::Value* link_type_is(const lang::Encapsulation& encap, uint16_t value);  // i1
+  // pkt.proto: the EtherType the link header names (i64; 0 when it names none).
+  llvm::Value* link_protocol();
   llvm::Value* present(const protocols::Protocol& p, const lang::Encapsulation& encap);  // i1
   // Where the header of `p` starts; rejects when the packet does not have it.
   llvm::Value* start(const protocols::Protocol& p, const lang::Encapsulation& encap);
@@ -63,6 +81,8 @@ class PacketEmitter {
 
   ProgramEmitter& e_;
   PacketAccess access_;
+  const protocols::LinkLayer& link_;
+  bool big_endian_;  // the file's byte order (NULL's family)
   std::vector<llvm::BasicBlock*> rejects_;
 };
 

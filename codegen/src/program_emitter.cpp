@@ -44,7 +44,8 @@ ProgramEmitter::~ProgramEmitter() = default;
 PacketEmitter& ProgramEmitter::packet() {
   if (!packet_) {
     // Built at the start of the body (emit()), where its set-up dominates every packet access.
-    packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), state_.module.options().replay,
+    const CodegenOptions& options = state_.module.options();
+    packet_ = std::make_unique<PacketEmitter>(*this, plan_.provider->program_type(), options.replay, options.link,
                                               tc_twin_);
   }
   return *packet_;

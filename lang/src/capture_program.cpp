@@ -15,7 +15,7 @@ Program* build_capture_program(const CaptureRequest& request, SourceManager& sou
   Expr* predicate = nullptr;
   if (request.filter.find_first_not_of(" \t\n") != std::string::npos) {
     FileId filter_file = sources.add("<filter>", request.filter);
-    predicate = parse_filter(request.filter, filter_file, 0, ast, diags);
+    predicate = parse_filter(request.filter, filter_file, 0, request.link_type, ast, diags);
     if (predicate == nullptr) return nullptr;
   }
   size_t call_at = request.attach_point.size() + 3;

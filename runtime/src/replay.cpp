@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "stratoshark/pcap/capture_reader.h"
+#include "stratoshark/protocols/protocols.h"
 #include "event_reader.h"
 #include "stratoshark/runtime/session.h"
 
@@ -31,7 +32,6 @@ bool is_network_provider(const std::string& p) { return p == "socket" || p == "t
 // BPF_PROG_TEST_RUN refuses skb data larger than a page minus the skb's head
 // and tail room; those packets run on their first bytes.
 constexpr uint32_t kSkbTestRunLimit = 3710;
-constexpr uint32_t kLinkTypeEthernet = 1;
 constexpr size_t kMinimumFrame = 14 + 60;  // Ethernet + the longest IPv4 header (IPv6's is 40)
 constexpr uint32_t kXdpMetaBytes = 8;      // XDP metadata: wire length, captured length (u32 each)
 
@@ -45,11 +45,23 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
     return Error{ErrorKind::Environment, fmt::format("cannot read capture file '{}': {}", path, open_error),
                  "give a pcap or pcapng file, e.g. one written by tcpdump -w", std::nullopt, {}};
   }
-  if (file->link_type() != kLinkTypeEthernet) {
+  return replay(*file, path, sink, stop, max_packets);
+}
+
+Result<ReplayStats> Session::replay(pcap::CaptureReader& file, const std::string& path, EventSink& sink,
+                                    const std::atomic<bool>& stop, uint64_t max_packets) {
+  // The programs read packets of one link layer (where the network header
+  // starts, how the link header names it): the one they were compiled for.
+  protocols::CaptureLink link = protocols::capture_link(file.link_type(), file.big_endian());
+  if (link != protocols::CaptureLink{artifact_.link_type, artifact_.link_big_endian}) {
+    const protocols::LinkLayer* compiled = protocols::find_link_layer(artifact_.link_type);
     return Error{ErrorKind::Environment,
-                 fmt::format("'{}' holds {} frames; replay supports Ethernet captures only", path,
-                             file->link_type_name()),
-                 "capture on an Ethernet interface (not 'any' or a tunnel), or convert the file", std::nullopt, {}};
+                 fmt::format("'{}' holds {} frames{}, but the program was compiled for {} packets{}", path,
+                             file.link_type_name(), link.big_endian ? " (big-endian)" : "",
+                             compiled != nullptr ? std::string(compiled->name) : std::to_string(artifact_.link_type),
+                             artifact_.link_big_endian ? " (big-endian)" : ""),
+                 "compile the program with -r naming this file: stratoshark compiles for the file's link type",
+                 std::nullopt, {}};
   }
   struct Runner {
     int fd;
@@ -84,7 +96,7 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
   pcap::Record packet;
   Status failure;
   auto next = pcap::CaptureReader::Next::Packet;
-  while (!exit_requested_ && !stop.load() && (next = file->next(packet)) == pcap::CaptureReader::Next::Packet) {
+  while (!exit_requested_ && !stop.load() && (next = file.next(packet)) == pcap::CaptureReader::Next::Packet) {
     ++stats.packets;
     replay_index_ = stats.packets;
     replay_timestamp_ns_ = packet.timestamp_ns;
@@ -132,7 +144,7 @@ Result<ReplayStats> Session::replay(const std::string& path, EventSink& sink, co
   sink_ = nullptr;
   if (!failure.ok()) return failure.error();
   if (next == pcap::CaptureReader::Next::Error && !exit_requested_ && !stop.load() && (max_packets == 0 || captured_ < max_packets)) {
-    return Error{ErrorKind::Environment, fmt::format("error reading '{}': {}", path, file->error()),
+    return Error{ErrorKind::Environment, fmt::format("error reading '{}': {}", path, file.error()),
                  "the file may be truncated", std::nullopt, {}};
   }
   return stats;

@@ -1,7 +1,9 @@
 // libFuzzer target: the whole front end on arbitrary text — lexer, token
 // stream, parser, filter parser (through filter("...")), probe resolution
 // against a fixed catalog, type checker, planner and complexity estimator,
-// and diagnostic rendering. Any crash, sanitizer report or hang is a bug.
+// and diagnostic rendering, for packets of one of the link types replay
+// reads (chosen by the input's length, so the text stays the program). Any
+// crash, sanitizer report or hang is a bug.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,6 +11,7 @@
 #include "../unit/fake_catalog.h"
 #include "stratoshark/lang/parse.h"
 #include "stratoshark/lang/passes.h"
+#include "stratoshark/protocols/protocols.h"
 
 using namespace stratoshark;
 
@@ -22,6 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (program != nullptr) {
     testing::FakeCatalog catalog;
     lang::LanguageOptions options;
+    auto links = protocols::all_link_layers();
+    options.link_type = links[size % links.size()].link_type;
     lang::SemaResult sema;
     lang::PassContext ctx{*program, ast, catalog, options, diags, sema};
     lang::default_passes().run(ctx);

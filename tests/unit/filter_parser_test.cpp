@@ -5,6 +5,7 @@
 
 #include "stratoshark/lang/ast_printer.h"
 #include "stratoshark/lang/filter.h"
+#include "stratoshark/protocols/protocols.h"
 
 namespace stratoshark::lang {
 namespace {
@@ -14,9 +15,9 @@ struct Filtered {
   AstContext ast;
   Diagnostics diags;
   Expr* expr = nullptr;
-  explicit Filtered(const std::string& text) {
+  explicit Filtered(const std::string& text, uint32_t link_type = protocols::kLinkTypeEthernet) {
     FileId f = sources.add("<filter>", text);
-    expr = parse_filter(text, f, 0, ast, diags);
+    expr = parse_filter(text, f, 0, link_type, ast, diags);
   }
   std::string text() const { return expr ? print_expr(*expr) : "error: " + errors(); }
   std::string errors() const {
@@ -74,7 +75,7 @@ TEST(FilterParser, NamedConstantsAndLoads) {
   EXPECT_EQ(lowered("tcp[tcpflags] & tcp-syn != 0"),
             "(((ip && (ip.proto == 6)) && (ip.frag_off == 0)) && ((tcp[13:1] & 2) != 0))");
   EXPECT_EQ(lowered("icmp6[icmp6type] == icmp6-echo"), "((ip6 && (ip6.nxt == 58)) && (icmp6[0:1] == 128))");
-  EXPECT_EQ(lowered("ether[0] & 1 != 0"), "((eth[0:1] & 1) != 0)");
+  EXPECT_EQ(lowered("ether[0] & 1 != 0"), "((link[0:1] & 1) != 0)");
   EXPECT_EQ(lowered("ip[2:2] > 500"), "(ip && (ip[2:2] > 500))");
 }
 
@@ -178,6 +179,100 @@ TEST(FilterErrors, PointAtTheProblem) {
     EXPECT_NE(text.find(c.message), std::string::npos) << c.filter << "\n" << text;
     EXPECT_NE(text.find(std::string(c.caret) + "\n"), std::string::npos) << c.filter << "\n" << text;
     EXPECT_NE(text.find("<filter>:1:"), std::string::npos) << text;
+  }
+}
+
+
+// ------------------------------------------------------------ link types
+// What follows the link header, and the direction and interface where it
+// records them, per link type as libpcap's gencode.c reads them. (Where the
+// layers themselves lie, e.g. what `ip` reads on each, is the code
+// generator's; the differential test checks both against libpcap.)
+
+std::string on(uint32_t link, const std::string& filter) { return Filtered(filter, link).text(); }
+
+TEST(FilterLowering, EtherTypesOnEveryLinkType) {
+  namespace p = protocols;
+  EXPECT_EQ(on(p::kLinkTypeEthernet, "ether proto 0x8100"), "(eth.type == 33024)");
+  EXPECT_EQ(on(p::kLinkTypeEthernet, "vlan and ether proto 0x800"), "(vlan && (vlan.type == 2048))");
+  // A cooked header's protocol field (or C_HDLC's): the layer it names, or its value.
+  for (uint32_t link : {p::kLinkTypeLinuxSll, p::kLinkTypeLinuxSll2, p::kLinkTypeCiscoHdlc}) {
+    EXPECT_EQ(on(link, "ether proto 0x800"), "ip") << link;
+    EXPECT_EQ(on(link, "ether proto \\arp"), "arp") << link;
+    EXPECT_EQ(on(link, "ether proto 0x8100"), "(pkt.proto == 33024)") << link;
+    EXPECT_EQ(on(link, "pppoed"), "(pkt.proto == 34915)") << link;
+  }
+  // No EtherType at all: IPv4 and IPv6 are told by the IP version or the
+  // loopback family; anything else is false without reading a byte.
+  for (uint32_t link : {p::kLinkTypeRaw, p::kLinkTypeIpv4, p::kLinkTypeIpv6, p::kLinkTypeNull, p::kLinkTypeLoop,
+                        p::kLinkTypeSlip}) {
+    EXPECT_EQ(on(link, "ether proto \\ip6"), "ip6") << link;
+    EXPECT_EQ(on(link, "ether proto 0x8100"), "0") << link;
+    EXPECT_EQ(on(link, "pppoed or ip"), "(0 || ip)") << link;
+  }
+  // Byte loads on `ether` and `link` start at the first byte of the frame.
+  EXPECT_EQ(on(p::kLinkTypeRaw, "ether[0] & 0xf0 = 0x40"), "((link[0:1] & 240) == 64)");
+  EXPECT_EQ(on(p::kLinkTypeLinuxSll2, "link[4:4] = 2"), "(link[4:4] == 2)");
+}
+
+TEST(FilterLowering, DirectionAndInterfaceWhereRecorded) {
+  namespace p = protocols;
+  // Linux cooked: the packet type PACKET_OUTGOING (4), 2 bytes at 0 in v1, 1 byte at 10 in v2.
+  EXPECT_EQ(on(p::kLinkTypeLinuxSll, "outbound"), "(link[0:2] == 4)");
+  EXPECT_EQ(on(p::kLinkTypeLinuxSll, "inbound and tcp"), "(!(link[0:2] == 4) && tcp)");
+  EXPECT_EQ(on(p::kLinkTypeLinuxSll2, "outbound"), "(link[10:1] == 4)");
+  EXPECT_EQ(on(p::kLinkTypeLinuxSll2, "inbound"), "!(link[10:1] == 4)");
+  EXPECT_EQ(on(p::kLinkTypeLinuxSll2, "ifindex 3"), "(link[4:4] == 3)");
+  // SLIP: the first byte of its header, 0 for a received packet.
+  EXPECT_EQ(on(p::kLinkTypeSlip, "inbound"), "(link[0:1] == 0)");
+  EXPECT_EQ(on(p::kLinkTypeSlip, "outbound"), "!(link[0:1] == 0)");
+  // MPLS on Cisco HDLC as on Ethernet.
+  EXPECT_EQ(on(p::kLinkTypeCiscoHdlc, "mpls 16"), "(mpls && (mpls.label == 16))");
+}
+
+struct LinkErrorCase {
+  uint32_t link;
+  const char* filter;
+  const char* message;
+  const char* caret;
+};
+
+TEST(FilterErrors, PrimitivesTheLinkTypeLacks) {
+  namespace p = protocols;
+  const LinkErrorCase cases[] = {
+      {p::kLinkTypeRaw, "tcp and ether host 00:11:22:33:44:55",
+       "'ether host' does not apply to RAW (Raw IP) captures: its packets have no Ethernet addresses",
+       "      |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~"},
+      {p::kLinkTypeLinuxSll, "vlan 10 and ip",
+       "'vlan' does not apply to LINUX_SLL (Linux cooked v1) captures: libpcap filters VLAN tags on Ethernet only",
+       "      | ^~~~~~~"},
+      {p::kLinkTypeLinuxSll2, "udp or mpls",
+       "'mpls' does not apply to LINUX_SLL2 (Linux cooked v2) captures: libpcap filters MPLS on Ethernet, Cisco HDLC "
+       "and PPPoE only",
+       "      |        ^~~~"},
+      {p::kLinkTypeNull, "not broadcast", "'broadcast' does not apply to NULL (BSD loopback) captures",
+       "      |     ^~~~~~~~~"},
+      {p::kLinkTypeLoop, "ether multicast", "'ether multicast' does not apply to LOOP (OpenBSD loopback) captures",
+       "      | ^~~~~~~~~~~~~~~"},
+      {p::kLinkTypeIpv4, "inbound",
+       "'inbound' does not apply to IPV4 (Raw IPv4) captures: its packets do not record their direction",
+       "      | ^~~~~~~"},
+      {p::kLinkTypeEthernet, "tcp and outbound", "'outbound' does not apply to EN10MB (Ethernet) captures",
+       "      |         ^~~~~~~~"},
+      {p::kLinkTypeLinuxSll, "ifindex 2",
+       "'ifindex' does not apply to LINUX_SLL (Linux cooked v1) captures: its packets do not record their interface",
+       "      | ^~~~~~~~~"},
+      {p::kLinkTypeIpv6, "ether src 0:1:2:3:4:5", "'ether src' does not apply to IPV6 (Raw IPv6) captures",
+       "      | ^~~~~~~~~~~~~~~~~~~~~"},
+      {105, "tcp port 80", "capture filters do not read packets of link type 105", "      | ^~~~~~~~~~~"},
+  };
+  for (const auto& c : cases) {
+    Filtered f(c.filter, c.link);
+    EXPECT_EQ(f.expr, nullptr) << c.filter;
+    std::string text = f.errors();
+    EXPECT_NE(text.find(c.message), std::string::npos) << c.filter << "\n" << text;
+    EXPECT_NE(text.find(std::string(c.caret) + "\n"), std::string::npos) << c.filter << "\n" << text;
+    EXPECT_NE(text.find("hint: "), std::string::npos) << c.filter << "\n" << text;
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "filter/expr_builder.h"
 #include "filter/filter_constants.h"
 #include "stratoshark/protocols/protocols.h"
 
@@ -15,9 +16,9 @@ namespace pr = protocols;
 
 constexpr uint32_t kLinkEtherMax = 1500;  // EtherType values above this are protocols, below are 802.3 lengths
 
-class Lowering {
+class Lowering : ExprBuilder {
  public:
-  Lowering(AstContext& ast, Diagnostics& diags) : ast_(ast), diags_(diags) {}
+  Lowering(const pr::LinkLayer& link, AstContext& ast, Diagnostics& diags) : ExprBuilder(ast, diags), link_(link) {}
 
   Expr* lower(const Node& n) {
     if (failed_) return nullptr;
@@ -47,50 +48,77 @@ class Lowering {
   }
 
  private:
-  // ----------------------------------------------------------- builders
-  Expr* fail(SourceRange where, std::string message, std::string hint = {}) {
-    if (!failed_) diags_.error(where, std::move(message), std::move(hint));
-    failed_ = true;
-    return nullptr;
-  }
-  Expr* num(uint64_t v) { return ast_.make<IntegerLiteral>(loc_, v); }
-  Expr* bin(BinaryOp op, Expr* l, Expr* r) {
-    auto* b = ast_.make<Binary>(loc_, op, l, r);
-    b->op_loc = loc_;
-    return b;
-  }
-  Expr* and_(Expr* l, Expr* r) { return l == nullptr ? r : r == nullptr ? l : bin(BinaryOp::LogAnd, l, r); }
-  Expr* or_(Expr* l, Expr* r) { return l == nullptr ? r : r == nullptr ? l : bin(BinaryOp::LogOr, l, r); }
-  Expr* not_(Expr* e) { return ast_.make<Unary>(loc_, UnaryOp::Not, e); }
-  Expr* eq(Expr* l, uint64_t v) { return bin(BinaryOp::Eq, l, num(v)); }
-
-  // A layer at the current encapsulation.
-  Expr* layer(std::string_view name) { return layer_at(name, encap_); }
-  Expr* layer_at(std::string_view name, Encapsulation e) {
-    if (e.empty()) return ast_.make<Identifier>(loc_, std::string(name));
-    return ast_.make<PacketLayer>(loc_, std::string(name), e);
-  }
-  Expr* field(std::string_view layer_name, std::string_view f) { return field_at(layer_name, f, encap_); }
-  Expr* field_at(std::string_view layer_name, std::string_view f, Encapsulation e) {
-    auto* fa = ast_.make<FieldAccess>(loc_, layer_at(layer_name, e), std::string(f), false);
-    fa->field_loc = loc_;
-    return fa;
-  }
-  Expr* load(std::string_view layer_name, Expr* offset, uint8_t size) {
-    return ast_.make<PacketLoad>(loc_, std::string(layer_name), encap_, offset, size);
-  }
-  Expr* pkt_len() {
-    auto* fa = ast_.make<FieldAccess>(loc_, ast_.make<Identifier>(loc_, "pkt"), "len", false);
-    fa->field_loc = loc_;
-    return fa;
-  }
-
-  // The EtherType-like field that says what follows the link layer here.
+  // Ethernet: the EtherType field that says what follows the link layer here.
   Expr* link_type() {
     if (encap_.vlan_tags == 0) return field_at("eth", "type", {});
     Encapsulation outer = encap_;
     --outer.vlan_tags;
     return field_at("vlan", "type", outer);
+  }
+  // What follows the link layer is EtherType `v`, as libpcap's gen_linktype
+  // tests it on this link type: the EtherType field; on other link types
+  // the test of the layer it names (a cooked header's protocol, the IP
+  // version of raw IP, a loopback family), or false without reading a byte
+  // when such packets cannot carry it.
+  Expr* link_type_is(uint32_t v) {
+    if (is_ethernet()) return eq(link_type(), v);
+    switch (v) {
+      case pr::kEtherTypeIpv4: return layer("ip");
+      case pr::kEtherTypeIpv6: return layer("ip6");
+      case pr::kEtherTypeArp: return layer("arp");
+      case pr::kEtherTypeRarp: return layer("rarp");
+      default: break;
+    }
+    if (link_.next == pr::LinkNext::EtherType) return eq(pkt_meta("proto"), v);
+    return num(0);
+  }
+
+  // ------------------------------------------------- per link type
+  bool is_ethernet() const { return link_.header == &pr::protocol(pr::ProtocolId::Eth); }
+  // "LINUX_SLL2 (Linux cooked v2)"
+  std::string link_words() const { return fmt::format("{} ({})", link_.name, link_.description); }
+  // A primitive libpcap refuses on this link type: refused here too, naming it.
+  Expr* refuse_on_link(SourceRange where, std::string_view what, std::string_view why, std::string hint = {}) {
+    return fail(where, fmt::format("'{}' does not apply to {} captures: {}", what, link_words(), why),
+                std::move(hint));
+  }
+  // How to ask for an encapsulation the link type's primitives lack.
+  std::string protocol_hint(std::string_view test) const {
+    if (link_.next == pr::LinkNext::EtherType) return fmt::format("test the link header's protocol field instead: {}", test);
+    return fmt::format("{} packets carry IPv4 or IPv6 only", link_.name);
+  }
+  // ether host/src/dst, broadcast, multicast: Ethernet addresses.
+  bool has_mac_addresses(SourceRange where, std::string_view what) {
+    if (link_.ethernet_addresses) return true;
+    std::string hint = "filter on the IP layer instead, e.g. 'ip multicast', 'ip6 multicast' or 'dst host ADDR'";
+    if (link_.header != nullptr) {
+      hint = fmt::format("the {} header records the sender's address only: in a script, read {}.addr", link_.header->name,
+                         link_.header->name);
+    }
+    refuse_on_link(where, what, "its packets have no Ethernet addresses", std::move(hint));
+    return false;
+  }
+  // inbound/outbound, where the link header records the direction.
+  Expr* direction_test(SourceRange where, bool outbound) {
+    const pr::LinkDirection& d = link_.direction;
+    if (d.word.size == 0) {
+      // On Ethernet libpcap asks the live socket, which stratoshark's programs do not.
+      return refuse_on_link(where, outbound ? "outbound" : "inbound",
+                            is_ethernet() ? "the frames do not record their direction (libpcap asks a live socket; "
+                                            "stratoshark's filters do not yet)"
+                                          : "its packets do not record their direction",
+                            "Linux cooked captures (tcpdump -i any) and SLIP captures record it");
+    }
+    Expr* equal = eq(load("link", num(d.word.offset), d.word.size), d.value);
+    return outbound == d.outbound_if_equal ? equal : not_(equal);
+  }
+  Expr* ifindex_test(const Node& n) {
+    const pr::LinkWord& w = link_.ifindex;
+    if (w.size == 0) {
+      return refuse_on_link(n.loc, "ifindex", "its packets do not record their interface",
+                            "LINUX_SLL2 captures (tcpdump -i any -y LINUX_SLL2) record it");
+    }
+    return eq(load("link", num(w.offset), w.size), n.number);
   }
   bool link_type_usable(SourceRange where, const char* what) {
     if (!encap_.pppoe && encap_.mpls_labels == 0) return true;
@@ -136,8 +164,14 @@ class Lowering {
     loc_ = n.loc;
     const std::string& k = n.keyword;
     if (k == "less") return bin(BinaryOp::Le, pkt_len(), num(n.number));
+    if (k == "inbound" || k == "outbound") return direction_test(n.loc, k == "outbound");
+    if (k == "ifindex") return ifindex_test(n);
     if (k == "greater") return bin(BinaryOp::Ge, pkt_len(), num(n.number));
     if (k == "vlan") {
+      if (!link_.vlan) {
+        return refuse_on_link(n.loc, "vlan", "libpcap filters VLAN tags on Ethernet only",
+                              protocol_hint("'ether proto 0x8100'"));
+      }
       if (!link_type_usable(n.loc, "vlan")) return nullptr;
       Expr* e = layer("vlan");
       if (n.has_number) {
@@ -158,6 +192,10 @@ class Lowering {
       return e;
     }
     if (k == "mpls") {
+      if (!link_.mpls && !encap_.pppoe && encap_.mpls_labels == 0) {
+        return refuse_on_link(n.loc, "mpls", "libpcap filters MPLS on Ethernet, Cisco HDLC and PPPoE only",
+                              protocol_hint("'ether proto 0x8847'"));
+      }
       Expr* e = layer("mpls");
       if (n.has_number) {
         if (n.number > 0xfffff) return fail(n.loc, fmt::format("MPLS label {} is out of range", n.number), "labels are 20 bits");
@@ -168,12 +206,13 @@ class Lowering {
     }
     if (k == "pppoed") {
       if (!link_type_usable(n.loc, "pppoed")) return nullptr;
-      return eq(link_type(), pr::kEtherTypePppoeDiscovery);
+      return link_type_is(pr::kEtherTypePppoeDiscovery);
     }
     bool broadcast = k == "broadcast";
     switch (n.proto) {
       case Proto::Default:
       case Proto::Link:
+        if (!has_mac_addresses(n.loc, n.proto == Proto::Link ? "ether " + k : k)) return nullptr;
         if (broadcast) return eq(field_at("eth", "dst", {}), 0xffffffffffffULL);
         return bin(BinaryOp::Ne, bin(BinaryOp::BitAnd, field_at("eth", "dst", {}), num(1ULL << 40)), num(0));
       case Proto::Ip:
@@ -236,7 +275,7 @@ class Lowering {
         Expr* guard = nullptr;
         std::string layer_name;
         switch (a.proto) {
-          case Proto::Link: layer_name = "eth"; break;
+          case Proto::Link: layer_name = "link"; break;
           case Proto::Ip: case Proto::Ip6: case Proto::Arp: case Proto::Rarp:
             if ((a.proto == Proto::Arp || a.proto == Proto::Rarp) && !link_type_usable(a.loc, proto_name(a.proto))) return nullptr;
             layer_name = proto_name(a.proto);
@@ -332,6 +371,9 @@ class Lowering {
         return fail(v.loc, fmt::format("'{}' is a MAC address", v.text), fmt::format("write 'ether {} {}'", q.dir == Dir::Src ? "src" : q.dir == Dir::Dst ? "dst" : "host", v.text));
       }
       loc_ = SourceRange::join(q.where, v.loc);
+      if (!has_mac_addresses(loc_, q.dir == Dir::Src ? "ether src" : q.dir == Dir::Dst ? "ether dst" : "ether host")) {
+        return nullptr;
+      }
       auto mac_field = [&](const char* f) { return eq(field_at("eth", f, {}), v.mac); };
       return direction(q.dir, mac_field("src"), mac_field("dst"));
     }
@@ -538,7 +580,7 @@ class Lowering {
         }
         if (number > 0xffff) return fail(v.loc, fmt::format("EtherType {} does not fit in 16 bits", number));
         if (!link_type_usable(q.where, "ether proto")) return nullptr;
-        return eq(link_type(), number);
+        return link_type_is(number);
       case Proto::Ip:
       case Proto::Ip6:
       case Proto::Default:
@@ -552,17 +594,13 @@ class Lowering {
     }
   }
 
-  AstContext& ast_;
-  Diagnostics& diags_;
-  SourceRange loc_;
-  Encapsulation encap_;
-  bool failed_ = false;
+  const pr::LinkLayer& link_;
 };
 
 }  // namespace
 
-Expr* lower_filter(const Node& root, AstContext& ast, Diagnostics& diags) {
-  Lowering lowering(ast, diags);
+Expr* lower_filter(const Node& root, const pr::LinkLayer& link, AstContext& ast, Diagnostics& diags) {
+  Lowering lowering(link, ast, diags);
   return lowering.lower(root);
 }
 

@@ -13,10 +13,12 @@
 #include "filter/filter_tree.h"
 #include "stratoshark/lang/ast.h"
 #include "stratoshark/lang/diagnostics.h"
+#include "stratoshark/protocols/protocols.h"
 
 namespace stratoshark::lang::filter {
 
-// Lowers `root`; returns null after reporting an error to `diags`.
-Expr* lower_filter(const Node& root, AstContext& ast, Diagnostics& diags);
+// Lowers `root` for packets of `link` (where the network layer starts, which
+// primitives exist there); returns null after reporting an error to `diags`.
+Expr* lower_filter(const Node& root, const protocols::LinkLayer& link, AstContext& ast, Diagnostics& diags);
 
 }  // namespace stratoshark::lang::filter

@@ -57,7 +57,7 @@ constexpr ProtoWord kProtoWords[] = {
 constexpr std::string_view kUnsupported[] = {
     "fddi", "tr", "wlan", "ppp", "slip", "radio", "atalk", "aarp", "decnet", "lat", "sca", "moprc", "mopdl",
     "iso", "esis", "es-is", "isis", "is-is", "clnp", "stp", "ipx", "netbeui", "l1", "l2", "iih", "lsp", "snp",
-    "csnp", "psnp", "geneve", "inbound", "outbound", "ifindex", "gateway", "llc", "type", "subtype", "dir",
+    "csnp", "psnp", "geneve", "gateway", "llc", "type", "subtype", "dir",
     "ra", "ta", "addr1", "addr2", "addr3", "addr4", "on", "ifname", "rnr", "rulenum", "reason", "rset",
     "ruleset", "srnr", "subrulenum", "action", "fisu", "lssu", "msu", "hfisu", "hlssu", "hmsu", "sio", "opc",
     "dpc", "sls", "hsio", "hopc", "hdpc", "hsls", "atmtype", "lane", "oamf4", "oamf4ec", "oamf4sc", "oam",
@@ -66,7 +66,8 @@ constexpr std::string_view kUnsupported[] = {
 
 constexpr std::string_view kOtherKeywords[] = {
     "and", "or", "not", "src", "dst", "host", "net", "mask", "port", "portrange", "proto", "protochain",
-    "less", "greater", "len", "vlan", "mpls", "pppoed", "pppoes", "broadcast", "multicast",
+    "less", "greater", "len", "vlan", "mpls", "pppoed", "pppoes", "broadcast", "multicast", "inbound", "outbound",
+    "ifindex",
 };
 
 std::optional<Proto> proto_word(std::string_view w) {
@@ -315,9 +316,9 @@ class FilterParser {
       q.usable = false;
       return relation();
     }
-    if (w == "less" || w == "greater") return number_keyword(q, /*required=*/true);
+    if (w == "less" || w == "greater" || w == "ifindex") return number_keyword(q, /*required=*/true);
     if (w == "vlan" || w == "mpls" || w == "pppoes") return number_keyword(q, /*required=*/false);
-    if (w == "pppoed" || w == "broadcast" || w == "multicast") {
+    if (w == "pppoed" || w == "broadcast" || w == "multicast" || w == "inbound" || w == "outbound") {
       advance();
       q.usable = false;
       NodePtr n = make(Node::Kind::Keyword, t.loc);
@@ -327,7 +328,7 @@ class FilterParser {
     return head_and_value(q);
   }
 
-  // less N, greater N, vlan [N], mpls [N], pppoes [N]
+  // less N, greater N, ifindex N, vlan [N], mpls [N], pppoes [N]
   NodePtr number_keyword(Qualifiers& q, bool required) {
     const Token& t = advance();
     NodePtr n = make(Node::Kind::Keyword, t.loc);
@@ -341,6 +342,7 @@ class FilterParser {
       n->number = static_cast<uint32_t>(*number);
       n->loc = SourceRange::join(t.loc, v.loc);
     } else if (required) {
+      if (t.text == "ifindex") return error(peek(), "'ifindex' needs an interface index", "e.g. 'ifindex 2'");
       return error(peek(), fmt::format("'{}' needs a length in bytes", t.text), fmt::format("e.g. '{} 100'", t.text));
     }
     return n;

@@ -79,7 +79,7 @@ struct Node {
     Not,
     Primitive,  // qualifiers + value: host 10.0.0.1, port 80, ether proto 0x806
     Protocol,   // a protocol keyword alone: tcp, ip6, arp
-    Keyword,    // less/greater N, vlan/mpls/pppoes [N], pppoed, broadcast, multicast
+    Keyword,    // less/greater/ifindex N, vlan/mpls/pppoes [N], pppoed, broadcast, multicast, inbound, outbound
     Relation,   // arith relop arith
   } kind = Kind::Primitive;
   SourceRange loc;

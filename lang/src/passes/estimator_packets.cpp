@@ -28,7 +28,9 @@ void Estimator::is_network(const Encapsulation& encap) {
 void Estimator::present(const pr::Protocol& p, const Encapsulation& encap) {
   switch (p.id) {
     case pr::ProtocolId::Eth:
-      e_.instructions += 1;
+    case pr::ProtocolId::Sll:
+    case pr::ProtocolId::Sll2:
+      e_.instructions += 1;  // the link header: there or not, known when compiling
       return;
     case pr::ProtocolId::Vlan:
     case pr::ProtocolId::Mpls:

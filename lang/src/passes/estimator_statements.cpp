@@ -311,7 +311,7 @@ void Estimator::expr(const Expr& x) {
     case NodeKind::PacketLoad: {
       const auto& l = *cast<PacketLoad>(&x);
       expr(*l.offset);
-      if (l.layer != "eth" && l.layer != "ip" && l.layer != "ip6" && l.layer != "arp" && l.layer != "rarp" &&
+      if (l.layer != "link" && l.layer != "ip" && l.layer != "ip6" && l.layer != "arp" && l.layer != "rarp" &&
           l.layer != "icmp6") {
         packet_load();  // the IPv4 header length
         e_.instructions += 4;

@@ -25,7 +25,7 @@ void expand_filters(PassContext& ctx) {
     const SourceRange& lit = text->loc;
     bool exact = lit.end - lit.begin == text->value.size() + 2;
     Diagnostics local;
-    Expr* lowered = parse_filter(text->value, lit.file, lit.begin + 1, ctx.ast, local);
+    Expr* lowered = parse_filter(text->value, lit.file, lit.begin + 1, ctx.options.link_type, ctx.ast, local);
     for (Diagnostic d : local.items()) {
       if (!exact) d.range = lit;
       ctx.diags.add(std::move(d));

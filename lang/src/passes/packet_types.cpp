@@ -24,7 +24,9 @@ const std::vector<MetaField>& meta_fields() {
   static const std::vector<MetaField> fields = {
       {"len", Type::u32(), "length of the packet on the wire"},
       {"ifindex", Type::u32(), "index of the interface"},
-      {"proto", Type::integer(16, false), "EtherType of the packet (0x0800 IPv4, 0x86dd IPv6)"},
+      {"proto", Type::integer(16, false),
+       "EtherType of the packet (0x0800 IPv4, 0x86dd IPv6); for link types without one, the EtherType their "
+       "header means (raw IP: by the version; loopback: by the family; 0 when none)"},
   };
   return fields;
 }
@@ -47,6 +49,25 @@ Type field_type(const pr::Field& f) {
     case 16: return Type::address(16);  // IPv6 addresses
     default: return Type::u64();         // 6-byte MAC addresses
   }
+}
+
+// A link header (eth, sll, sll2) that packets of the program's link type
+// do not start with: its fields are refused (the layer test is simply false).
+bool foreign_link_header(TypeChecker& checker, const pr::Protocol& protocol, SourceRange where,
+                         const std::string& what) {
+  bool link_header = false;
+  for (const pr::LinkLayer& l : pr::all_link_layers()) link_header = link_header || l.header == &protocol;
+  const pr::LinkLayer* link = pr::find_link_layer(checker.context().options.link_type);
+  if (!link_header || link == nullptr || link->header == &protocol) return false;
+  std::string hint = link->header != nullptr
+                         ? fmt::format("they start with the {} header instead: read {}.* (docs/capture.md#link-types)",
+                                       link->header->name, link->header->name)
+                         : "these packets have no link-layer header; read the network layer (ip.*, ip6.*)";
+  checker.diags().error(where,
+                        fmt::format("{}: the program reads {} ({}) packets, which have no {} header", what, link->name,
+                                    link->description, protocol.name),
+                        std::move(hint));
+  return true;
 }
 
 }  // namespace
@@ -110,6 +131,7 @@ std::optional<Type> check_packet_field(TypeChecker& checker, const FieldAccess& 
     checker.diags().error(f.base->loc, fmt::format("unknown packet layer '{}'", base_name), "layers are: " + layer_names());
     return Type::none();
   }
+  if (foreign_link_header(checker, *protocol, f.loc, fmt::format("'{}'", print_expr(f)))) return Type::none();
   const pr::Field* field = pr::find_field(*protocol, f.field);
   if (field == nullptr) {
     std::vector<std::string> names;

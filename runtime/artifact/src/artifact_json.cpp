@@ -89,6 +89,8 @@ std::string artifact_metadata_json(const Artifact& a) {
       {"packet_map", a.packet_map},
       {"start_map", a.start_map},
       {"replay", a.replay},
+      {"link_type", a.link_type},
+      {"link_big_endian", a.link_big_endian},
       {"print_maps_on_exit", a.print_maps_on_exit},
       {"max_cat_bytes", a.max_cat_bytes},
       {"func_names", a.func_names},
@@ -125,6 +127,8 @@ std::optional<Artifact> artifact_from_metadata_json(const std::string& text, std
     a.packet_map = j.value("packet_map", std::string());
     a.start_map = j.value("start_map", std::string());
     a.replay = j.value("replay", false);
+    a.link_type = j.value("link_type", 1u);
+    a.link_big_endian = j.value("link_big_endian", false);
     a.print_maps_on_exit = j.value("print_maps_on_exit", true);
     a.max_cat_bytes = j.value("max_cat_bytes", 10240u);
     if (j.contains("func_names")) j.at("func_names").get_to(a.func_names);

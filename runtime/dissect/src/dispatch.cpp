@@ -184,10 +184,19 @@ void dispatch_ports(Context& ctx, Transport transport, uint16_t src, uint16_t ds
   --ctx.depth;
 }
 
+void dispatch_link_payload(Context& ctx, LayerBuilder& b, uint64_t proto, uint32_t header_size) {
+  const Region r = b.region();
+  b.set_length(header_size);
+  Region payload = b.payload(r.offset + header_size, minus(r.declared, header_size));
+  if (proto < 0x0600 || proto > 0xffff) return dissect_data(ctx, payload);
+  dispatch_ethertype(ctx, static_cast<uint16_t>(proto), payload);
+}
+
 std::span<const ProtocolInfo* const> all_protocols() {
   static const ProtocolInfo* const kAll[] = {
       &kEthernetProtocol,    &kVlanProtocol,         &kQinqProtocol,         &kSllProtocol,
-      &kSll2Protocol,        &kLoopbackProtocol,     &kArpProtocol,          &kIpv4Protocol,
+      &kSll2Protocol,        &kLoopbackProtocol,     &kChdlcProtocol,        &kSlipProtocol,
+      &kArpProtocol,         &kIpv4Protocol,
       &kIpv6Protocol,        &kIpv6HopByHopProtocol, &kIpv6RoutingProtocol,  &kIpv6FragmentProtocol,
       &kIpv6DestOptsProtocol, &kIpv6MobilityProtocol, &kIcmpProtocol,        &kIcmpv6Protocol,
       &kTcpProtocol,         &kUdpProtocol,          &kDnsProtocol,          &kHttpProtocol,

@@ -25,6 +25,10 @@ void dissect(const Frame& frame, Dissection& out) {
     case p::kLinkTypeNull:
     case p::kLinkTypeLoop:
       return dissect_loopback(ctx, r);
+    case p::kLinkTypeCiscoHdlc:
+      return dissect_chdlc(ctx, r);
+    case p::kLinkTypeSlip:
+      return dissect_slip(ctx, r);
     case p::kLinkTypeIpv4:
       return dispatch_ethertype(ctx, p::kEtherTypeIpv4, r);
     case p::kLinkTypeIpv6:
@@ -41,29 +45,13 @@ void dissect(const Frame& frame, Dissection& out) {
   }
 }
 
-bool link_type_supported(uint32_t link_type) { return !link_type_name(link_type).empty(); }
+// The dissector reads every link type of the protocol table's list (the
+// ones replay and the filters read too).
+bool link_type_supported(uint32_t link_type) { return p::find_link_layer(link_type) != nullptr; }
 
 std::string_view link_type_name(uint32_t link_type) {
-  switch (link_type) {
-    case p::kLinkTypeNull:
-      return "NULL";
-    case p::kLinkTypeEthernet:
-      return "EN10MB";
-    case p::kLinkTypeRaw:
-      return "RAW";
-    case p::kLinkTypeLoop:
-      return "LOOP";
-    case p::kLinkTypeLinuxSll:
-      return "LINUX_SLL";
-    case p::kLinkTypeIpv4:
-      return "IPV4";
-    case p::kLinkTypeIpv6:
-      return "IPV6";
-    case p::kLinkTypeLinuxSll2:
-      return "LINUX_SLL2";
-    default:
-      return {};
-  }
+  const p::LinkLayer* link = p::find_link_layer(link_type);
+  return link != nullptr ? link->name : std::string_view();
 }
 
 }  // namespace stratoshark::dissect

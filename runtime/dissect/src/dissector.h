@@ -82,7 +82,7 @@ class LayerBuilder {
 
 // ---- the protocols' descriptions, one per protocol file ----
 extern const ProtocolInfo kEthernetProtocol, kVlanProtocol, kQinqProtocol, kSllProtocol, kSll2Protocol,
-    kLoopbackProtocol, kArpProtocol, kIpv4Protocol, kIpv6Protocol, kIpv6HopByHopProtocol, kIpv6RoutingProtocol,
+    kLoopbackProtocol, kChdlcProtocol, kSlipProtocol, kArpProtocol, kIpv4Protocol, kIpv6Protocol, kIpv6HopByHopProtocol, kIpv6RoutingProtocol,
     kIpv6FragmentProtocol, kIpv6DestOptsProtocol, kIpv6MobilityProtocol, kIcmpProtocol, kIcmpv6Protocol,
     kTcpProtocol, kUdpProtocol, kDnsProtocol, kHttpProtocol, kTlsProtocol, kGreProtocol, kMplsProtocol,
     kVxlanProtocol, kGeneveProtocol, kAhProtocol, kDataProtocol, kUnknownLinkProtocol;
@@ -95,6 +95,8 @@ void dissect_vlan(Context& ctx, Region r, uint16_t tpid);
 void dissect_linux_sll(Context& ctx, Region r);
 void dissect_linux_sll2(Context& ctx, Region r);
 void dissect_loopback(Context& ctx, Region r);
+void dissect_chdlc(Context& ctx, Region r);
+void dissect_slip(Context& ctx, Region r);
 void dissect_arp(Context& ctx, Region r);
 void dissect_ipv4(Context& ctx, Region r);
 void dissect_ipv6(Context& ctx, Region r);
@@ -124,6 +126,10 @@ void dissect_unknown_link(Context& ctx, Region r);
 // is marked malformed instead (stacked VLAN tags or tunnels in tunnels).
 // After a link layer, VLAN tag, GRE or Geneve header.
 void dispatch_ethertype(Context& ctx, uint16_t ethertype, Region r);
+// The payload of a link header of `header_size` bytes (the layer `b` is
+// building) whose protocol field holds `proto`: an EtherType from 0x0600
+// up, anything else (802.3 lengths, LLC) data.
+void dispatch_link_payload(Context& ctx, LayerBuilder& b, uint64_t proto, uint32_t header_size);
 // After an IPv4 header or the last IPv6 extension header.
 void dispatch_ip_proto(Context& ctx, uint8_t proto, Region r);
 // The payload of a TCP segment or UDP datagram between these ports.

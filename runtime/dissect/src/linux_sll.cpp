@@ -84,13 +84,9 @@ void add_address(LayerBuilder& b, const FieldInfo* f, uint32_t header, uint64_t 
 // ARPHRD_NETLINK: the payload is a netlink message, not an EtherType's.
 constexpr uint64_t kHatypeNetlink = 824;
 
+// Protocol values below 0x0600 are not EtherTypes (802.2 LLC, 802.3 frames, CAN, ...).
 void dispatch_payload(Context& ctx, LayerBuilder& b, uint64_t hatype, uint64_t proto, uint32_t header_size) {
-  const Region r = b.region();
-  b.set_length(header_size);
-  Region payload = b.payload(r.offset + header_size, minus(r.declared, header_size));
-  // Protocol values below 0x0600 are not EtherTypes (802.2 LLC, 802.3 frames, CAN, ...).
-  if (hatype == kHatypeNetlink || proto < 0x0600) return dissect_data(ctx, payload);
-  dispatch_ethertype(ctx, static_cast<uint16_t>(proto), payload);
+  dispatch_link_payload(ctx, b, hatype == kHatypeNetlink ? 0 : proto, header_size);
 }
 
 }  // namespace

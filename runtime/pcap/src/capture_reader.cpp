@@ -3,6 +3,8 @@
 #include <dlfcn.h>
 #include <pcap/pcap.h>
 
+#include <bit>
+
 namespace stratoshark::pcap {
 
 namespace {
@@ -25,6 +27,7 @@ struct Libpcap {
   decltype(&pcap_snapshot) snapshot = nullptr;
   decltype(&pcap_next_ex) next_ex = nullptr;
   decltype(&pcap_geterr) geterr = nullptr;
+  decltype(&pcap_is_swapped) is_swapped = nullptr;
 };
 
 template <typename F>
@@ -51,7 +54,7 @@ const Libpcap* libpcap(std::string& error) {
               bind(library, "pcap_close", l.close) && bind(library, "pcap_datalink", l.datalink) &&
               bind(library, "pcap_datalink_val_to_name", l.datalink_val_to_name) &&
               bind(library, "pcap_snapshot", l.snapshot) && bind(library, "pcap_next_ex", l.next_ex) &&
-              bind(library, "pcap_geterr", l.geterr);
+              bind(library, "pcap_geterr", l.geterr) && bind(library, "pcap_is_swapped", l.is_swapped);
     if (!ok) {
       load_error = "the installed libpcap lacks pcap_open_offline_with_tstamp_precision (libpcap 1.5 or later is needed)";
       return nullptr;
@@ -87,6 +90,8 @@ std::unique_ptr<CaptureReader> CaptureReader::open(const std::string& path, std:
   std::unique_ptr<CaptureReader> reader(new CaptureReader(new Handle{lib, p}));
   reader->link_type_ = link_type_of(lib->datalink(p));
   reader->snap_length_ = static_cast<uint32_t>(lib->snapshot(p));
+  // Written in the other byte order than this host's when libpcap swaps.
+  reader->big_endian_ = (lib->is_swapped(p) != 0) != (std::endian::native == std::endian::big);
   return reader;
 }
 

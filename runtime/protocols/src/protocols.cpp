@@ -1,5 +1,7 @@
 #include "stratoshark/protocols/protocols.h"
 
+#include <string>
+
 namespace stratoshark::protocols {
 
 namespace {
@@ -127,6 +129,20 @@ constexpr Field kLoop[] = {
     {"family", 0, 4, 0, 0, D::Decimal, "address family of the payload (2 IPv4; IPv6 varies by OS)"},
 };
 
+// Cisco HDLC (LINKTYPE_C_HDLC): address, control, then an EtherType (or
+// 0xfefe for OSI protocols).
+constexpr Field kChdlc[] = {
+    {"address", 0, 1, 0, 0, D::Hex, "address (0x0f unicast, 0x8f broadcast)"},
+    {"control", 1, 1, 0, 0, D::Hex, "control"},
+    {"proto", 2, 2, 0, 0, D::Hex, "protocol (EtherType) of the payload"},
+};
+
+// The 16-byte header libpcap's SLIP captures (LINKTYPE_SLIP) put before the
+// IP packet: the direction, then the compressed (CSLIP) header as it arrived.
+constexpr Field kSlip[] = {
+    {"dir", 0, 1, 0, 0, D::Decimal, "direction (0 received, 1 sent)"},
+};
+
 // The start every IPv6 extension header shares (hop-by-hop and destination
 // options, mobility): next header and length in 8-byte units, not counting the first 8.
 constexpr Field kIp6Ext[] = {
@@ -249,10 +265,12 @@ constexpr Protocol kProtocols[] = {
     {ProtocolId::Rarp, "rarp", 28, kArp, "RARP (same layout as ARP)"},
     {ProtocolId::Mpls, "mpls", 4, kMpls, "MPLS label stack entry"},
     {ProtocolId::Pppoe, "pppoe", 8, kPppoe, "PPPoE session header and PPP protocol"},
-    // dissectors only
     {ProtocolId::Sll, "sll", 16, kSll, "Linux cooked capture"},
     {ProtocolId::Sll2, "sll2", 20, kSll2, "Linux cooked capture v2"},
+    // dissectors only
     {ProtocolId::Loop, "loop", 4, kLoop, "BSD loopback"},
+    {ProtocolId::Chdlc, "chdlc", 4, kChdlc, "Cisco HDLC"},
+    {ProtocolId::Slip, "slip", 16, kSlip, "SLIP (libpcap's direction and compressed-header record)"},
     {ProtocolId::Ip6Ext, "ip6ext", 2, kIp6Ext, "IPv6 options extension header (hop-by-hop, destination)"},
     {ProtocolId::Ip6Routing, "ip6rt", 4, kIp6Routing, "IPv6 routing header"},
     {ProtocolId::Ip6Frag, "ip6frag", 8, kIp6Frag, "IPv6 fragment header"},
@@ -266,6 +284,40 @@ constexpr Protocol kProtocols[] = {
 };
 
 constexpr size_t kPacketLayers = static_cast<size_t>(kLastPacketLayer) + 1;
+
+constexpr const Protocol* header_of(ProtocolId id) { return &kProtocols[static_cast<size_t>(id)]; }
+
+// As libpcap's gencode.c has them: init_linktype (off_linktype, off_linkpl),
+// gen_linktype, and the link types gen_ehostop, gen_vlan, gen_mpls,
+// gen_inbound and gen_ifindex accept.
+constexpr LinkWord kNoWord{};
+constexpr LinkDirection kNoDirection{};
+constexpr uint8_t kPacketOutgoing = 4;  // the cooked headers' packet type for "sent by us"
+constexpr LinkLayer kLinkLayers[] = {
+    {kLinkTypeEthernet, "EN10MB", "Ethernet", header_of(ProtocolId::Eth), 14, LinkNext::EtherType, 12, false,
+     true, true, true, kNoDirection, kNoWord},
+    {kLinkTypeLinuxSll, "LINUX_SLL", "Linux cooked v1", header_of(ProtocolId::Sll), 16, LinkNext::EtherType, 14,
+     false, false, false, false, {{0, 2}, kPacketOutgoing, true}, kNoWord},
+    {kLinkTypeLinuxSll2, "LINUX_SLL2", "Linux cooked v2", header_of(ProtocolId::Sll2), 20, LinkNext::EtherType, 0,
+     false, false, false, false, {{10, 1}, kPacketOutgoing, true}, {4, 4}},
+    {kLinkTypeRaw, "RAW", "Raw IP", nullptr, 0, LinkNext::IpVersion, 0, false, false, false, false, kNoDirection,
+     kNoWord},
+    {kLinkTypeIpv4, "IPV4", "Raw IPv4", nullptr, 0, LinkNext::Ipv4, 0, false, false, false, false, kNoDirection,
+     kNoWord},
+    {kLinkTypeIpv6, "IPV6", "Raw IPv6", nullptr, 0, LinkNext::Ipv6, 0, false, false, false, false, kNoDirection,
+     kNoWord},
+    {kLinkTypeNull, "NULL", "BSD loopback", nullptr, 4, LinkNext::Family, 0, true, false, false, false,
+     kNoDirection, kNoWord},
+    {kLinkTypeLoop, "LOOP", "OpenBSD loopback", nullptr, 4, LinkNext::Family, 0, false, false, false, false,
+     kNoDirection, kNoWord},
+    {kLinkTypeCiscoHdlc, "C_HDLC", "Cisco HDLC", nullptr, 4, LinkNext::EtherType, 2, false, false, false, true,
+     kNoDirection, kNoWord},
+    // libpcap tests IP on SLIP by the first byte of the 16-byte SLIP
+    // header (its direction), not of the IP header: see LinkNext::IpVersion.
+    {kLinkTypeSlip, "SLIP", "SLIP", nullptr, 16, LinkNext::IpVersion, 0, false, false, false, false,
+     {{0, 1}, 0, false}, kNoWord},
+};
+
 
 const Protocol* find_in(std::span<const Protocol> protocols, std::string_view name) {
   for (const auto& p : protocols) {
@@ -285,6 +337,31 @@ const Protocol& protocol(ProtocolId id) { return kProtocols[static_cast<size_t>(
 const Protocol* find_protocol(std::string_view name) { return find_in(all_protocols(), name); }
 
 const Protocol* find_header(std::string_view name) { return find_in(all_headers(), name); }
+
+std::span<const LinkLayer> all_link_layers() { return kLinkLayers; }
+
+const LinkLayer* find_link_layer(uint32_t link_type) {
+  for (const auto& l : kLinkLayers) {
+    if (l.link_type == link_type) return &l;
+  }
+  return nullptr;
+}
+
+const LinkLayer& ethernet_link() { return kLinkLayers[0]; }
+
+std::string_view link_layer_names() {
+  static const std::string names = [] {
+    std::string all;
+    for (const auto& l : kLinkLayers) all += std::string(all.empty() ? "" : ", ") + std::string(l.name);
+    return all;
+  }();
+  return names;
+}
+
+CaptureLink capture_link(uint32_t link_type, bool big_endian) {
+  const LinkLayer* l = find_link_layer(link_type);
+  return {link_type, l != nullptr && l->host_order && big_endian};
+}
 
 const Field* find_field(const Protocol& p, std::string_view name) {
   for (const auto& f : p.fields) {

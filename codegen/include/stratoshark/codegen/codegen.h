@@ -25,6 +25,9 @@ struct CodegenOptions {
   bool keep_ir = false;                // fill CodegenResult::ir_* for -d ir
   uint32_t snaplen = 262144;           // bytes of each packet capture() sends (tcpdump's default)
   bool replay = false;                 // network programs run on a capture file (see runtime::Artifact::replay)
+  // The link layer of the packets: Ethernet for live probes; with replay,
+  // the file's (runtime::Artifact::link_type). Must match LanguageOptions::link_type.
+  protocols::CaptureLink link;
   uint32_t on_stack_limit = 32;        // buffers this large or larger go to scratch (limits::buffer_on_stack)
   uint32_t max_cat_bytes = 10240;      // runtime::Artifact::max_cat_bytes
   bool print_maps_on_exit = true;      // runtime::Artifact::print_maps_on_exit

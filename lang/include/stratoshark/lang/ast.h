@@ -231,8 +231,9 @@ struct PacketLayer : Expr {
 };
 
 // proto[offset:size]: `size` bytes (1, 2 or 4), big-endian, at `offset` from
-// the start of `layer` ("eth", "ip", "ip6", "arp", "rarp", "tcp", "icmp6", ...;
-// transport layers are those behind an IPv4 header, as in libpcap). Adds no
+// the start of `layer` ("link": the frame's first byte, whatever its link
+// type; "ip", "ip6", "arp", "rarp", "tcp", "icmp6", ...; transport layers
+// are those behind an IPv4 header, as in libpcap). Adds no
 // protocol check of its own: the filter lowering guards it. A load past the
 // captured bytes rejects the packet (see docs/capture-filters.md).
 struct PacketLoad : Expr {

@@ -11,12 +11,14 @@
 
 #include "stratoshark/lang/ast.h"
 #include "stratoshark/lang/diagnostics.h"
+#include "stratoshark/protocols/protocols.h"
 
 namespace stratoshark::lang {
 
 struct CaptureRequest {
   std::string attach_point = "socket:any";  // socket:IFACE, tc:IFACE:ingress, xdp:IFACE
   std::string filter;                       // empty: every packet
+  uint32_t link_type = protocols::kLinkTypeEthernet;  // of the packets (LINKTYPE_*): the file's with -r
 };
 
 // Returns null after reporting the filter's error to `diags`.

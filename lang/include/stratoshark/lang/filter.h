@@ -7,7 +7,10 @@
 // script, so carets point into what the user wrote). It returns a boolean
 // expression owned by `ast`, or null after reporting the first problem to
 // `diags` (message, the offending words underlined, a hint). Meanings follow
-// libpcap 1.10 exactly; docs/capture-filters.md lists what is covered.
+// libpcap 1.10 exactly, for the link type `link_type` (LINKTYPE_*: where the
+// network layer starts, which primitives exist there; one that libpcap refuses
+// on that link type is refused with its name); docs/capture-filters.md lists
+// what is covered.
 #pragma once
 
 #include <string_view>
@@ -17,6 +20,7 @@
 
 namespace stratoshark::lang {
 
-Expr* parse_filter(std::string_view text, FileId file, uint32_t base, AstContext& ast, Diagnostics& diags);
+Expr* parse_filter(std::string_view text, FileId file, uint32_t base, uint32_t link_type, AstContext& ast,
+                   Diagnostics& diags);
 
 }  // namespace stratoshark::lang

@@ -39,6 +39,10 @@ struct LanguageOptions {
   uint32_t max_probes = 0;        // attach targets at most; 0: no limit (max_probes)
   uint32_t max_bpf_progs = 0;     // BPF programs at most; 0: no limit (max_bpf_progs)
   bool unsafe = false;                  // --unsafe: system(), signal()
+  // The link layer network probes see (LINKTYPE_*): Ethernet for live
+  // interfaces, the file's for -r. Decides which packet layers exist (eth,
+  // sll, sll2) and how capture filters find the network layer.
+  uint32_t link_type = protocols::kLinkTypeEthernet;
   // -k: report failed memory reads at run time; -kk (2): also failed map updates.
   uint32_t helper_warnings = 0;
   std::vector<std::string> positional;  // $1 .. $N

@@ -18,6 +18,10 @@
 #include "stratoshark/runtime/error.h"
 #include "stratoshark/runtime/output.h"
 
+namespace stratoshark::pcap {
+class CaptureReader;
+}
+
 struct bpf_object;
 struct bpf_link;
 
@@ -90,10 +94,14 @@ class Session {
   // through every network program with BPF_PROG_TEST_RUN (instead of
   // attaching them), delivering the events each packet produces before the
   // next. Stops early at exit(), when `stop` becomes true, or after
-  // `max_packets` captured packets (0: no limit). The file must hold Ethernet
-  // frames.
+  // `max_packets` captured packets (0: no limit). The file must hold frames
+  // of the link layer the programs were compiled for (Artifact::link_type).
   Result<ReplayStats> replay(const std::string& path, EventSink& sink, const std::atomic<bool>& stop,
                              uint64_t max_packets = 0);
+  // The same with a file already open (named `path` in messages), read from
+  // where it is: standard input, or a file whose link type the caller read.
+  Result<ReplayStats> replay(pcap::CaptureReader& file, const std::string& path, EventSink& sink,
+                             const std::atomic<bool>& stop, uint64_t max_packets = 0);
   // Detaches all probes; events already queued are printed unless exit() ran.
   void detach(EventSink& sink);
   Status run_end(EventSink& sink);

@@ -273,6 +273,11 @@ struct Artifact {
   // Compiled for offline replay: network programs take the packet's length
   // on the wire from __sk_buff.cb[0] and its captured length from cb[1].
   bool replay = false;
+  // The link layer the network programs read packets of: its LINKTYPE_*,
+  // Ethernet (1) live, on replay the file's; for NULL (0) also the file's
+  // byte order (protocols::CaptureLink). Replay refuses a file of another.
+  uint32_t link_type = 1;
+  bool link_big_endian = false;
   // Config block settings the runtime applies: whether the maps are printed
   // when tracing ends, and how much of a file cat() prints.
   bool print_maps_on_exit = true;

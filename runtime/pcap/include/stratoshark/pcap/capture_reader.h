@@ -35,6 +35,9 @@ class CaptureReader {
   // libpcap's name for the link type ("EN10MB", "LINUX_SLL2"), or its number.
   std::string link_type_name() const;
   uint32_t snap_length() const { return snap_length_; }
+  // The byte order the file (for pcapng, its first section) was written in:
+  // that of the host that wrote it, which LINKTYPE_NULL's header uses.
+  bool big_endian() const { return big_endian_; }
 
   enum class Next { Packet, End, Error };
   // Reads the next packet into `record`. Error: error() says what happened.
@@ -48,6 +51,7 @@ class CaptureReader {
   Handle* handle_;
   uint32_t link_type_ = 0;
   uint32_t snap_length_ = 0;
+  bool big_endian_ = false;
   std::string error_;
 };
 

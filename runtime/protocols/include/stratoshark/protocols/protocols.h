@@ -35,18 +35,17 @@ struct Field {
   std::string_view description;
 };
 
-// The first group (Eth .. Pppoe) are packet layers: the language and the
+// The first group (Eth .. Sll2) are packet layers: the language and the
 // capture-filter compiler know how to find them in a packet, and
-// all_protocols()/find_protocol() list only these. The rest (link headers
-// of other capture link types, IPv6 extension headers, tunnels,
-// application headers) are read only by the dissectors; all_headers() and
-// find_header() include them.
+// all_protocols()/find_protocol() list only these. The rest (the BSD
+// loopback, Cisco HDLC and SLIP headers, IPv6 extension headers, tunnels, application headers)
+// are read only by the dissectors; all_headers() and find_header() include them.
 enum class ProtocolId : uint8_t {
-  Eth, Vlan, Arp, Ip, Ip6, Icmp, Icmp6, Tcp, Udp, Sctp, Rarp, Mpls, Pppoe,
+  Eth, Vlan, Arp, Ip, Ip6, Icmp, Icmp6, Tcp, Udp, Sctp, Rarp, Mpls, Pppoe, Sll, Sll2,
   // dissectors only
-  Sll, Sll2, Loop, Ip6Ext, Ip6Routing, Ip6Frag, Ah, Gre, Vxlan, Geneve, Dns, Tls, TlsHandshake,
+  Loop, Chdlc, Slip, Ip6Ext, Ip6Routing, Ip6Frag, Ah, Gre, Vxlan, Geneve, Dns, Tls, TlsHandshake,
 };
-inline constexpr ProtocolId kLastPacketLayer = ProtocolId::Pppoe;
+inline constexpr ProtocolId kLastPacketLayer = ProtocolId::Sll2;
 
 struct Protocol {
   ProtocolId id;
@@ -70,12 +69,86 @@ const Field* find_field(const Protocol& protocol, std::string_view name);
 // DLT_* values except DLT_RAW, 12 on Linux).
 inline constexpr uint32_t kLinkTypeNull = 0;       // 4-byte address family, host byte order
 inline constexpr uint32_t kLinkTypeEthernet = 1;
+inline constexpr uint32_t kLinkTypeSlip = 8;       // a 16-byte SLIP header (direction first), then IP
 inline constexpr uint32_t kLinkTypeRaw = 101;      // IPv4 or IPv6, by the version nibble
+inline constexpr uint32_t kLinkTypeCiscoHdlc = 104;
 inline constexpr uint32_t kLinkTypeLoop = 108;     // 4-byte address family, network byte order
 inline constexpr uint32_t kLinkTypeLinuxSll = 113;
 inline constexpr uint32_t kLinkTypeIpv4 = 228;
 inline constexpr uint32_t kLinkTypeIpv6 = 229;
 inline constexpr uint32_t kLinkTypeLinuxSll2 = 276;
+
+// What follows a link header, and how the link header names it: the rules
+// libpcap's filters use for each link type (gencode.c, off_linktype and
+// gen_linktype), which the dissectors follow too.
+enum class LinkNext : uint8_t {
+  EtherType,  // a 2-byte EtherType at `next_offset` (Ethernet, Linux SLL and SLL2, Cisco HDLC)
+  IpVersion,  // IPv4 or IPv6 by the version nibble of the byte at `next_offset` (raw IP; on
+              // SLIP libpcap reads the first byte of the SLIP header, so its `ip` never matches)
+  Ipv4,       // always IPv4 (no field to read)
+  Ipv6,       // always IPv6
+  Family,     // a 4-byte BSD address family at `next_offset`: AF_INET 2, AF_INET6 24, 28 or 30
+};
+
+// Families of BSD loopback headers (AF_INET6 differs between systems; a
+// capture file may come from any of them, so libpcap accepts all three).
+inline constexpr uint32_t kFamilyInet = 2;
+inline constexpr uint32_t kFamilyInet6[] = {24, 28, 30};  // NetBSD/OpenBSD, FreeBSD, Darwin
+
+// A field of a link header that libpcap's filters read for a primitive
+// (`inbound`, `ifindex`): `size` bytes (0: the link type has none) at `offset`.
+struct LinkWord {
+  uint16_t offset = 0;
+  uint8_t size = 0;
+};
+
+// Where a link header records the packet's direction (inbound/outbound):
+// a packet is outbound when `word` equals `value` (the cooked headers'
+// PACKET_OUTGOING), or with `outbound_if_equal` false when it does not
+// (SLIP: 0 means received). word.size 0: not recorded.
+struct LinkDirection {
+  LinkWord word;
+  uint8_t value = 0;
+  bool outbound_if_equal = true;
+};
+
+// A capture link type the language, the filter compiler and replay handle,
+// with what libpcap's filters can ask of it (gencode.c: init_linktype,
+// gen_linktype, gen_vlan, gen_mpls, gen_inbound, gen_ifindex, ...).
+struct LinkLayer {
+  uint32_t link_type;              // LINKTYPE_* (the number in the file)
+  std::string_view name;           // libpcap's name: "LINUX_SLL2"
+  std::string_view description;    // libpcap's description: "Linux cooked v2"
+  const Protocol* header;          // the link header as a packet layer (eth, sll, sll2), or null
+  uint16_t payload;                // where the network layer starts
+  LinkNext next;
+  uint16_t next_offset;
+  bool host_order;                 // Family: in the byte order of the host that wrote the file (NULL)
+  bool ethernet_addresses;         // ether host/src/dst, broadcast, multicast
+  bool vlan;                       // vlan [ID]
+  bool mpls;                       // mpls [LABEL] (also after pppoes, on every link type)
+  LinkDirection direction;         // inbound/outbound
+  LinkWord ifindex;                // ifindex N: a 4-byte interface index
+};
+
+std::span<const LinkLayer> all_link_layers();
+// Null when the link type is not one of them.
+const LinkLayer* find_link_layer(uint32_t link_type);
+const LinkLayer& ethernet_link();
+// "EN10MB, LINUX_SLL, ..., SLIP": the names of every link layer, for messages.
+std::string_view link_layer_names();
+
+// The link layer of a capture file: its type, and for NULL the byte order
+// the file was written in.
+struct CaptureLink {
+  uint32_t link_type = kLinkTypeEthernet;
+  bool big_endian = false;  // NULL only (false otherwise): the file's byte order, that of its family field
+  bool operator==(const CaptureLink&) const = default;
+};
+// The link of a file of `link_type` written in `big_endian` byte order
+// (kept only where a field depends on it, so programs compiled for one
+// file fit every file of the same link).
+CaptureLink capture_link(uint32_t link_type, bool big_endian);
 
 // Link and network layer numbers the consumers dispatch on.
 inline constexpr uint16_t kEtherTypeIpv4 = 0x0800;
