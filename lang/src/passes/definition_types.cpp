@@ -114,11 +114,12 @@ void TypeChecker::check_return(const JumpStmt& s) {
     return;
   }
   const FunctionDef& f = *s.function->function;
-  const Type* returns = nullptr;
+  // A copy: checking the value may expand more calls, which grows functions_.
+  std::optional<Type> returns;
   for (const FunctionScope& scope : functions_) {
-    if (scope.expansion == s.function) returns = &scope.returns;
+    if (scope.expansion == s.function) returns = scope.returns;
   }
-  if (returns == nullptr) return;
+  if (!returns) return;
   if (s.value == nullptr) {
     if (returns->kind != TypeKind::Void) {
       diags_->error(s.loc, fmt::format("function '{}' returns {}, so this 'return' needs a value", f.name,
